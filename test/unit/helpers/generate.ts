@@ -1,0 +1,93 @@
+import { decodeAs } from './mojibake';
+import { Prng } from './prng';
+
+const WORDS = (
+  'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they ' +
+  'you were her she there been one all we their has would when if so no will can more about said what up its out ' +
+  'into them than only other time new some could these two may first then do any like my now over such our man me ' +
+  'even most made after also did many before must through years where much your way well down should because each ' +
+  'just those people how too little state good very make world still own see men work long get here between both ' +
+  'life being under never day same another know while last might us great old year off come since against go came ' +
+  'right used take three company revenue market report quarter growth announced partners customers launch'
+).split(' ');
+
+/** Plain ASCII prose: sentences, numbers, the odd question mark, URL and quote. */
+export function asciiProse(rng: Prng, sentences: number): string {
+  const out: string[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const n = rng.int(4, 18);
+    const words: string[] = [];
+    for (let w = 0; w < n; w++) words.push(rng.pick(WORDS));
+    words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+    if (rng.next() < 0.15) words.splice(rng.int(1, n - 1), 0, String(rng.int(1, 99999)));
+    if (rng.next() < 0.05) words.push(`https://example.com/p?id=${rng.int(1, 999)}&q=a`);
+    if (rng.next() < 0.05) words.splice(1, 0, `"${rng.pick(WORDS)}"`);
+    out.push(words.join(' ') + rng.pick(['.', '.', '.', '?', '!', '??', ';', ' --', ':']));
+    if (rng.next() < 0.1) out.push('\n');
+  }
+  return out.join(' ');
+}
+
+/** Short phrases in many scripts, all valid and clean. */
+export const CLEAN_PHRASES = [
+  'Ceci est un été très chaud à Paris, n’est-ce pas ?',
+  'Übermäßig große Straßenschäden in München',
+  'El niño comió piñata y jamón — ¡qué día!',
+  'Zażółć gęślą jaźń',
+  'Příliš žluťoučký kůň úpěl ďábelské ódy',
+  'Съешь же ещё этих мягких французских булок',
+  'Γαζέες καὶ μυρτιὲς δὲν θὰ βρῶ πιὰ στὸ χρυσαφὶ ξέφωτο',
+  'עברית היא שפה שמית',
+  'اللغة العربية جميلة',
+  'Tiếng Việt có dấu',
+  '日本語のテキストです。',
+  '简体中文和繁體中文',
+  '한국어 문장입니다',
+  'ภาษาไทยง่ายนิดเดียว',
+  'हिन्दी पाठ',
+  'Emoji 👍🏽 and 👨‍👩‍👧 family',
+  '“Quoted,” she said — ‘nested’ … €5 £3 ¥7 © ® ™ ° ± × ÷',
+  'Türkçe ığüşöç İstanbul',
+];
+
+/** A random clean multilingual string made of the phrases above and prose. */
+export function cleanUnicode(rng: Prng): string {
+  const parts: string[] = [];
+  const n = rng.int(1, 4);
+  for (let i = 0; i < n; i++) parts.push(rng.next() < 0.7 ? rng.pick(CLEAN_PHRASES) : asciiProse(rng, 1));
+  return parts.join(' ');
+}
+
+export const MOJIBAKE_CODECS = ['windows-1252', 'windows-1252-sloppy', 'latin1', 'windows-1250', 'windows-1251', 'macintosh'];
+
+/** Random clean text with one or more spans garbled as UTF-8 misread by a random codec. */
+export function randomMojibake(rng: Prng): string {
+  const clean = cleanUnicode(rng);
+  const codec = rng.pick(MOJIBAKE_CODECS);
+  // Garble a random slice on code-point boundaries (whole text half the time).
+  const cps = [...clean];
+  const a = rng.next() < 0.5 ? 0 : rng.int(0, cps.length - 1);
+  const b = rng.next() < 0.5 ? cps.length : rng.int(a, cps.length);
+  const middle = cps.slice(a, b).join('');
+  return cps.slice(0, a).join('') + decodeAs(Buffer.from(middle, 'utf8'), codec) + cps.slice(b).join('');
+}
+
+const POOLS: string[][] = [
+  [...'abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789 .,;:!?-\'"()\n\t'],
+  ['?', '??', '???', 'â', 'Ã', 'Â', 'â??', 'â€™', 'Ã©', 'Â ', 'a??', '鈥檚', 'ï»¿'],
+  Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)), // Latin-1 upper half
+  Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i)), // C1 controls
+  ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFD', '\uFEFF', '\u200B', '\u00AD', '\u0000', '\u001A'],
+  [...'中文日本語한국어鈥檚锟斤拷縺ｽ'],
+  ['😀', '👍🏽', '👨‍👩‍👧', '🇫🇷', '\u{1F600}'],
+  [...'АБВГДабвгдЁёЂђ ΑΒΓαβγ אבג ابت ẠạỆệ'],
+  ['\u0301', '\u0308', '\u200D', '\u2028', '\uE000'],
+];
+
+/** Arbitrary Unicode (and broken UTF-16): the engine must survive anything a document can hold. */
+export function randomUnicode(rng: Prng, maxLen: number): string {
+  const n = rng.int(0, maxLen);
+  let s = '';
+  for (let i = 0; i < n; i++) s += rng.pick(rng.pick(POOLS));
+  return s;
+}

@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { detect, repair, type AppliedRepair } from '../../src/core';
+import { FTFY_FILES, loadFtfyCases } from './helpers/ftfy';
+import { CLEAN_PHRASES, asciiProse, randomMojibake, randomUnicode } from './helpers/generate';
+import { repoRoot } from './helpers/paths';
+import { Prng } from './helpers/prng';
+import { show } from './helpers/show';
+
+const SEED = 20251125;
+const RANDOM_CASES = 400;
+
+function seedText(): string {
+  return fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'seed.txt'), 'utf8');
+}
+
+/** Inputs for the idempotence and locality properties: the seed, ftfy's cases, random mojibake. */
+function repairInputs(): { name: string; text: string }[] {
+  const inputs = [{ name: 'seed', text: seedText() }];
+  for (const file of FTFY_FILES) {
+    for (const c of loadFtfyCases(file)) inputs.push({ name: `${file}: ${c.label}`, text: c.original });
+  }
+  const rng = new Prng(SEED);
+  for (let i = 0; i < RANDOM_CASES; i++) inputs.push({ name: `random mojibake #${i} (seed ${SEED})`, text: randomMojibake(rng) });
+  return inputs;
+}
+
+/** Every character outside the applied findings is where it was; replacements are what they say. */
+function assertEditsOnlyInsideFindings(before: string, result: AppliedRepair, name: string): void {
+  let cursor = 0;
+  let out = 0;
+  for (const f of [...result.applied].sort((a, b) => a.start - b.start)) {
+    assert.ok(f.start >= cursor, `${name}: applied findings overlap at ${f.start}`);
+    assert.strictEqual(result.text.slice(out, out + f.start - cursor), before.slice(cursor, f.start), `${name}: text before ${f.start} changed`);
+    out += f.start - cursor;
+    assert.strictEqual(before.slice(f.start, f.end), f.original, `${name}: finding.original is not the text at ${f.start}`);
+    assert.strictEqual(result.text.slice(out, out + f.replacement.length), f.replacement, `${name}: replacement not at its place`);
+    out += f.replacement.length;
+    cursor = f.end;
+  }
+  assert.strictEqual(result.text.slice(out), before.slice(cursor), `${name}: text after the last finding changed`);
+}
+
+describe('engine properties', () => {
+  const inputs = repairInputs();
+
+  it(`repair is idempotent (seed, ftfy cases, ${RANDOM_CASES} random mojibake strings)`, () => {
+    const failures: string[] = [];
+    for (const { name, text } of inputs) {
+      const once = repair(text).text;
+      const twice = repair(once).text;
+      if (twice !== once) failures.push(`${name}\n    once:  ${show(once.slice(0, 300))}\n    twice: ${show(twice.slice(0, 300))}`);
+    }
+    assert.deepStrictEqual(failures, [], `not idempotent on ${failures.length} inputs:\n  ${failures.slice(0, 10).join('\n  ')}`);
+  });
+
+  it('repair edits only inside the applied findings', () => {
+    for (const { name, text } of inputs) assertEditsOnlyInsideFindings(text, repair(text), name);
+  });
+
+  describe('clean ASCII prose is returned untouched', () => {
+    const fixed = [
+      'Really??',
+      'a ?? b',
+      "What's this?",
+      'x?.y ?? z',
+      '"quoted" -- dashes',
+      'See https://example.com/search?a=b&c=d?e and http://x.org/?q=1??',
+      'Is it 5 ?? or 6?? Who knows???',
+      "It's the company's 2025 result -- up 12% (year on year)?!",
+      'const v = a?.b?.[c] ?? d ?? "?";',
+      'Q: Why?? A: Because. ???',
+    ];
+    for (const text of fixed) {
+      it(show(text), () => {
+        assert.strictEqual(repair(text).text, text);
+        assert.deepStrictEqual(detect(text).map((f) => show(f.original)), []);
+      });
+    }
+
+    it('generated prose (200 paragraphs)', () => {
+      const rng = new Prng(SEED + 1);
+      for (let i = 0; i < 200; i++) {
+        const text = asciiProse(rng, 12);
+        const findings = detect(text);
+        assert.deepStrictEqual(findings.map((f) => `${show(f.original)} → ${show(f.replacement)}`), [], `in: ${show(text)}`);
+      }
+    });
+  });
+
+  it('clean multilingual phrases are returned untouched', () => {
+    for (const text of CLEAN_PHRASES) assert.strictEqual(show(repair(text).text), show(text));
+  });
+
+  it('random Unicode never throws and findings are well-formed', () => {
+    const rng = new Prng(SEED + 2);
+    for (let i = 0; i < 3000; i++) {
+      const text = randomUnicode(rng, 60);
+      let findings;
+      try {
+        findings = detect(text);
+        repair(text);
+      } catch (err) {
+        assert.fail(`threw on ${show(text)}: ${String(err)}`);
+      }
+      for (const f of findings) {
+        const where = `finding ${JSON.stringify({ ...f, explanation: undefined })} in ${show(text)}`;
+        assert.ok(Number.isInteger(f.start) && Number.isInteger(f.end), `offsets not integers: ${where}`);
+        assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `bad range: ${where}`);
+        assert.strictEqual(f.original, text.slice(f.start, f.end), `original is not the text: ${where}`);
+        assert.ok(f.confidence >= 0 && f.confidence <= 1, `confidence out of [0,1]: ${where}`);
+        assert.notStrictEqual(f.replacement, f.original, `replacement equals original: ${where}`);
+        assert.ok(!f.alternatives.includes(f.replacement), `alternatives repeat the replacement: ${where}`);
+        assert.ok(f.explanation.length > 0, `no explanation: ${where}`);
+      }
+    }
+  });
+});
