@@ -44,7 +44,22 @@ const devOnly = production
         entryPoints: [...testEntries('test/integration'), 'test/integration/index.ts'].filter((f) => fs.existsSync(f)),
         outdir: 'dist/test/integration',
         outbase: 'test/integration',
-        external: ['vscode'],
+        // mocha is loaded from node_modules at run time: bundling it breaks its dynamic requires.
+        external: ['vscode', 'mocha'],
+      },
+      // End-to-end tests and test tooling run in plain Node: their packages stay in node_modules.
+      { ...common, entryPoints: testEntries('test/e2e'), outdir: 'dist/test/e2e', outbase: 'test/e2e', packages: 'external' },
+      fs.existsSync('test/support') && {
+        ...common,
+        entryPoints: fs.readdirSync('test/support').filter((f) => f.endsWith('.ts')).map((f) => `test/support/${f}`),
+        outdir: 'dist/test/support',
+        packages: 'external',
+      },
+      fs.existsSync('test/runElectron.ts') && {
+        ...common,
+        entryPoints: ['test/runElectron.ts'],
+        outfile: 'dist/test/runElectron.js',
+        packages: 'external',
       },
     ].filter(Boolean);
 
