@@ -1,5 +1,5 @@
 import * as readline from 'readline';
-import { detect, repair } from '../../core';
+import { detect, repair, type Finding } from '../../core';
 import type { CliOptions } from '../args';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
@@ -25,17 +25,27 @@ export async function runJsonl(options: CliOptions, io: CliIo): Promise<number> 
     if ('error' in parsed) {
       answer = parsed;
       exit = EXIT_ERROR;
-    } else if (options.command === 'check') {
-      const findings = aboveThreshold(detect(parsed.text, detectOptions(options)), options.minConfidence);
-      if (findings.length > 0) exit = Math.max(exit, EXIT_FINDINGS);
-      answer = { id: parsed.id, findings };
     } else {
-      const result = repair(parsed.text, { ...detectOptions(options), minConfidence: options.minConfidence });
-      answer = { id: parsed.id, text: result.text };
+      try {
+        const result = answerCase(parsed, options);
+        if ('findings' in result && result.findings.length > 0) exit = Math.max(exit, EXIT_FINDINGS);
+        answer = result;
+      } catch (err) {
+        // One case the engine chokes on must not sink the other thousands.
+        answer = { id: parsed.id, error: `line ${lineNo}: internal error: ${(err as Error).message}` };
+        exit = EXIT_ERROR;
+      }
     }
     await io.stdout.write(JSON.stringify(answer) + '\n');
   }
   return exit;
+}
+
+function answerCase(c: JsonlCase, options: CliOptions): { id: unknown; findings: Finding[] } | { id: unknown; text: string } {
+  if (options.command === 'check') {
+    return { id: c.id, findings: aboveThreshold(detect(c.text, detectOptions(options)), options.minConfidence) };
+  }
+  return { id: c.id, text: repair(c.text, { ...detectOptions(options), minConfidence: options.minConfidence }).text };
 }
 
 function parseCase(line: string, lineNo: number): JsonlCase | { id: unknown; error: string } {
