@@ -1,0 +1,225 @@
+/**
+ * Turns quoted passages into quotes of someone: decides whether a passage is speech (not a quoted
+ * title such as “Top Ten Inventions”) and who said it, from the words after the closing mark
+ * (“…,” said X / “…,” X said), the words before the opening mark (X, ROLE, noted that “…” /
+ * X said: “…”), or the previous quote when the passage has no attribution of its own.
+ */
+import type { OutlineQuote } from './types';
+import { findQuotes, quoteText, type RawQuote } from './quotes';
+import { sentenceStarts, type Paragraph } from './segments';
+import {
+  appositiveRole,
+  cleanRole,
+  isPronoun,
+  isSpeechVerb,
+  personMentions,
+  tokenize,
+  type PeopleRegistry,
+  type PersonMention,
+  type Token,
+} from './speakers';
+
+interface Attribution {
+  speaker: string;
+  role: string;
+}
+
+/** Lower-case words that title case leaves small. */
+const SMALL_WORDS = new Set('a an and as at but by for from in into of on or the to with'.split(' '));
+/** How many words may stand between a speech verb and the quote it introduces ("said that she encourages"). */
+const MAX_WORDS_AFTER_VERB = 6;
+/** Unattributed passages shorter than this are scare quotes or terms, not speech. */
+const MIN_UNATTRIBUTED_WORDS = 5;
+
+export function extractQuotes(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  people: PeopleRegistry,
+): OutlineQuote[] {
+  const raws = findQuotes(text, paragraphs);
+  const starts = new Map<number, number[]>();
+  const startsOf = (p: number): number[] => {
+    let s = starts.get(p);
+    if (!s) {
+      s = sentenceStarts(text, paragraphs[p].start, paragraphs[p].end);
+      starts.set(p, s);
+    }
+    return s;
+  };
+
+  const quotes: OutlineQuote[] = [];
+  let previous: { quote: OutlineQuote; lastParagraph: number } | null = null;
+  const lastRole = new Map<string, string>();
+
+  raws.forEach((raw, n) => {
+    const prevRaw = n > 0 ? raws[n - 1] : null;
+    const nextRaw = n + 1 < raws.length ? raws[n + 1] : null;
+    const firstStarts = startsOf(raw.firstParagraph);
+    const lastStarts = startsOf(raw.lastParagraph);
+    let leadStart = lastAtOrBefore(firstStarts, raw.start);
+    if (prevRaw && prevRaw.lastParagraph === raw.firstParagraph) leadStart = Math.max(leadStart, prevRaw.end);
+    let trailEnd = firstAfter(lastStarts, raw.end) ?? paragraphs[raw.lastParagraph].end;
+    if (nextRaw && nextRaw.start < trailEnd) trailEnd = nextRaw.start;
+
+    const words = quoteText(text, raw);
+    const wordCount = tokenize(words, 0, words.length).length;
+    const lastSpeaker = previous ? previous.quote.speaker : '';
+    const context = { text, people, lastSpeaker, at: raw.start };
+    const attribution = fromTrailer(context, raw.end, trailEnd) ?? fromLeadIn(context, leadStart, raw.start);
+    if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
+
+    let speaker = attribution?.speaker ?? '';
+    let role = attribution?.role ?? '';
+    if (!attribution && previous && previous.lastParagraph >= raw.firstParagraph - 1) {
+      // A passage without attribution right after a quote continues that speaker.
+      speaker = previous.quote.speaker;
+      role = previous.quote.role;
+    }
+    if (speaker && !role) role = lastRole.get(speaker) || people.role(speaker);
+    if (speaker && role) {
+      lastRole.set(speaker, role);
+      people.setRoleIfMissing(speaker, role);
+    }
+    const quote: OutlineQuote = { start: raw.start, end: raw.end, speaker, role, text: words };
+    quotes.push(quote);
+    previous = { quote, lastParagraph: raw.lastParagraph };
+  });
+  return quotes;
+}
+
+interface Context {
+  text: string;
+  people: PeopleRegistry;
+  lastSpeaker: string;
+  at: number;
+}
+
+/** A mention's full name: a lone surname resolves to the full name named earlier. */
+function fullName(ctx: Context, person: PersonMention): string {
+  if (person.name.includes(' ')) return person.name;
+  return ctx.people.resolve(person.name, ctx.at) ?? person.name;
+}
+
+function pronounSpeaker(ctx: Context): Attribution {
+  return { speaker: ctx.lastSpeaker, role: '' };
+}
+
+/** “…,” said X, ROLE. / “…,” said ROLE X. / “…,” X said. / “…,” according to X. */
+function fromTrailer(ctx: Context, from: number, to: number): Attribution | null {
+  const { text } = ctx;
+  const tokens = tokenize(text, from, to);
+  if (tokens.length === 0) return null;
+  // Only spaces and commas may stand between the closing mark and the attribution.
+  if (!/^[\s,]*$/.test(text.slice(from, tokens[0].start))) return null;
+  if (isSpeechVerb(tokens[0].word)) {
+    let k = 1;
+    if (tokens[0].word.toLowerCase() === 'according') {
+      if (tokens[1]?.word !== 'to') return null;
+      k = 2;
+    }
+    if (k >= tokens.length) return null;
+    return afterVerb(ctx, tokens.slice(k), to);
+  }
+  const v = tokens.findIndex((t, i) => i < 12 && isSpeechVerb(t.word));
+  if (v <= 0) return null;
+  const subject = tokens.slice(0, v);
+  if (v === 1 && isPronoun(subject[0].word)) return pronounSpeaker(ctx);
+  const person = personMentions(text, subject, () => true)[0];
+  if (!person || person.start !== subject[0].start && !person.title) return null;
+  const role = person.title || appositiveRole(text, person.end, tokens[v].start);
+  return { speaker: fullName(ctx, person), role };
+}
+
+/** The phrase after "said": "the company’s Chief Legal Officer Liuping Song" or "Dana Whitfield, chief executive". */
+function afterVerb(ctx: Context, phrase: Token[], to: number): Attribution | null {
+  const { text } = ctx;
+  const phraseStart = phrase[0].start;
+  const comma = text.indexOf(',', phraseStart);
+  const headEnd = comma >= 0 && comma < to ? comma : to;
+  const head = phrase.filter((t) => t.end <= headEnd);
+  if (head.length === 0) return null;
+  if (head.length === 1 && isPronoun(head[0].word)) return pronounSpeaker(ctx);
+  const mentions = personMentions(text, head, () => true);
+  const tail = headEnd < to ? cleanRole(text.slice(headEnd + 1, to)) : '';
+  if (mentions.length === 0) {
+    // "said a spokesperson": no name, but a role worth keeping.
+    return { speaker: '', role: cleanRole(text.slice(phraseStart, headEnd)) };
+  }
+  const person = mentions[mentions.length - 1];
+  const before = cleanRole(text.slice(phraseStart, person.start));
+  return { speaker: fullName(ctx, person), role: tail || before };
+}
+
+/** X, ROLE, noted that “… / X said: “… / Song concluded by stating, “… */
+function fromLeadIn(ctx: Context, from: number, open: number): Attribution | null {
+  const { text } = ctx;
+  const tokens = tokenize(text, from, open);
+  const colon = /:\s*$/.test(text.slice(from, open));
+  let v = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (isSpeechVerb(tokens[i].word)) {
+      v = i;
+      break;
+    }
+  }
+  if (v < 0 && !colon) return null;
+  if (v >= 0 && tokens.length - 1 - v > MAX_WORDS_AFTER_VERB && !colon) return null;
+  const verbAt = v >= 0 ? v : tokens.length;
+  const limit = v >= 0 ? tokens[v].start : open;
+  const before = tokens.slice(0, verbAt);
+  const allowSingle = (word: string, next: number): boolean =>
+    ctx.people.knows(word) || next === before.length;
+  const mention = personMentions(text, before, allowSingle)[0];
+  const pronounIdx = before.findIndex((t) => isPronoun(t.word));
+  if (mention && (pronounIdx < 0 || before[pronounIdx].start > mention.start)) {
+    const role = mention.title || appositiveRole(text, mention.end, limit);
+    return { speaker: fullName(ctx, mention), role };
+  }
+  if (pronounIdx >= 0) return pronounSpeaker(ctx);
+  if (v >= 0) return afterVerb(ctx, tokens.slice(v + 1), open);
+  return null;
+}
+
+/** A short title-case passage with no closing punctuation: a name of something, not speech. */
+function isTitleLike(text: string, raw: RawQuote): boolean {
+  if (raw.parts.length !== 1) return false;
+  const part = raw.parts[0];
+  const inner = text.slice(part.start, part.end).trim();
+  if (/[.,!?;:]$/.test(inner)) return false;
+  const tokens = tokenize(inner, 0, inner.length);
+  if (tokens.length === 0 || tokens.length > 6) return tokens.length === 0;
+  return tokens.every((t) => SMALL_WORDS.has(t.word) || /^[\p{Lu}\p{N}]/u.test(t.word));
+}
+
+/** The largest value <= `value` (the first entry when none is). Binary search: quotes can be many. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return sorted[found];
+}
+
+function firstAfter(sorted: readonly number[], value: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: number | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] > value) {
+      found = sorted[mid];
+      hi = mid - 1;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return found;
+}

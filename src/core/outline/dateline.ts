@@ -1,0 +1,55 @@
+/**
+ * The dateline: a place in capitals at a line start ("BEIJING, CHINA —", "PORTLAND, Ore.,",
+ * "LONDON,") and the first date after it, which may sit a line or two later.
+ */
+import type { OutlineDateline } from './types';
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+// "14 November 2025", "14November 2025", "March 4, 2025", "Nov. 14, 2025".
+const DATE = new RegExp(
+  `\\b(?:(\\d{1,2})\\s*(${MONTHS})\\.?,?\\s+(\\d{4})|(${MONTHS})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`,
+  'g',
+);
+// A capitalised place at a line start, then a comma, dash or "(": the first word all capitals.
+const PLACE = /^[ \t*_]*(\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+[\p{Lu}'’.-]+){0,3})(?=[ \t]*[,—–(-])/gmu;
+/** How far into the text a dateline may be, and how far after the place its date may be. */
+const SEARCH_LIMIT = 5000;
+const DATE_WINDOW = 300;
+
+export function extractDateline(text: string): OutlineDateline | null {
+  const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
+  const places: Array<{ start: number; end: number }> = [];
+  for (const m of head.matchAll(PLACE)) {
+    if (m.index >= SEARCH_LIMIT) break;
+    const start = m.index + m[0].length - m[1].length;
+    places.push({ start, end: extendPlace(head, start + m[1].length) });
+  }
+  // The date closest after a place belongs to the nearest place before it.
+  for (const m of head.matchAll(DATE)) {
+    const candidates = places.filter((p) => p.end <= m.index && m.index - p.end <= DATE_WINDOW);
+    if (candidates.length === 0) continue;
+    const place = candidates[candidates.length - 1];
+    const date = m[1] ? `${m[1]} ${m[2]} ${m[3]}` : `${m[4]} ${m[5]}, ${m[6]}`;
+    return {
+      start: place.start,
+      end: m.index + m[0].length,
+      place: head.slice(place.start, place.end),
+      date,
+    };
+  }
+  return null;
+}
+
+/** Adds ", CHINA" or ", Ore." after the city: comma parts that are neither dates nor sentences. */
+function extendPlace(text: string, end: number): number {
+  const part = /^,[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]\p{Lu}[\p{L}.'’-]*){0,2})/u;
+  for (let i = 0; i < 2; i++) {
+    const m = part.exec(text.slice(end, end + 60));
+    if (!m || new RegExp(`^(?:${MONTHS})\\b`).test(m[1])) break;
+    // A region is either all capitals ("CHINA") or a short abbreviation ("Ore.", "Calif.").
+    if (!/^[\p{Lu} .'’-]+$/u.test(m[1]) && !/^\p{Lu}\p{Ll}{1,4}\.$/u.test(m[1])) break;
+    end += m[0].length;
+  }
+  return end;
+}

@@ -1,0 +1,270 @@
+/**
+ * Figures: money with currency and scale (US$630 million, £4.2m), counts with what they count
+ * (6,600 published … applications), percentages and multiples (nearly three times), each with a
+ * short label and its sentence. Years, dates, ordinals (6th), model names (5G, Fortune Global 500),
+ * list numbers and contact numbers are not figures.
+ */
+import type { OutlineFigure } from './types';
+import { splitSentences, type Paragraph, type Segment } from './segments';
+
+type FigureKind = 'money' | 'count' | 'percent' | 'multiple';
+
+interface Found {
+  kind: FigureKind;
+  start: number;
+  end: number;
+  value: string;
+}
+
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const CURRENCY_BEFORE = /(?:\b(?:US|USD|AU|A|C|CA|HK|NZ|S|NT|R|RMB)\s?)?\\?[$£€¥₹]\s?$|\b(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)\s?$/;
+const SCALE_AFTER = /^\s?(?:million|billion|trillion|thousand|mn|bn|m|k)\b/i;
+const CURRENCY_AFTER = /^\s?(?:dollars|euros|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF)\b/;
+const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b)(?:age points\b)?/i;
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
+const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTHS})\\b`, 'i');
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s*$`, 'i');
+const QUALIFIERS = new Set(
+  'about nearly almost over some more around approximately roughly only just up under another than least'.split(' '),
+);
+const WORD_NUMBERS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|a hundred';
+// "nearly three times the amount", "2.5 times as many", "threefold".
+const MULTIPLE = new RegExp(
+  `\\b(?:(?:nearly|almost|about|around|roughly|more than|over|some|up to|at least)\\s+)?(?:${WORD_NUMBERS}|\\d+(?:\\.\\d+)?)\\s+times\\s+(?=(?:the|as|more|higher|larger|bigger|greater|that|what|its|their)\\b)|\\b(?:${WORD_NUMBERS}|\\d+)[- ]?fold\\b`,
+  'gi',
+);
+
+/** Words that end the noun phrase after a figure. */
+const NP_STOP = new Set(
+  `is are was were be been being has have had will would can could may might should must do does did
+   in at on by from since during with than as across over under into onto through after before while
+   which that who whose where when and or but per each this these those it its their our his her
+   also compared versus vs up down more less about around nearly almost`.split(/\s+/),
+);
+const CONNECTORS = new Set(['of', 'to', 'for']);
+const VERBS = new Set(
+  `is are was were be been has have had grew grow grows rose rise rises fell fall falls reached reach
+   reaches exceeded exceed exceeds totalled totaled total totals increased increase increases
+   decreased decrease decreases climbed jumped dropped hit topped doubled stood stands came amounted
+   generated earned paid raised received published submitted won employs employed serves served
+   expects expected plans planned will would could can may cut cuts saved saves spent spend invested
+   invests attracted recorded reported delivered sold sells handled handles carried carries replaced
+   installed opened built created backed funded secured gathered drew draws attended made makes
+   account accounts accounted represent represents represented`.split(/\s+/),
+);
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where']);
+/** Nouns after a percentage that take an "in" phrase: "a 15% rise in bookings". */
+const CHANGE_NOUNS = /^(?:increase|rise|growth|drop|decline|fall|cut|reduction|jump|gain|share)$/i;
+
+export function extractFigures(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  excluded: readonly Segment[],
+): OutlineFigure[] {
+  const figures: OutlineFigure[] = [];
+  for (const para of paragraphs) {
+    if (excluded.some((x) => x.start <= para.start && para.end <= x.end)) continue;
+    const sentences = splitSentences(text, para);
+    let paragraphYear = '';
+    sentences.forEach((sentence, si) => {
+      const framing = framingYear(text, sentence);
+      if (si === 0 || framing) paragraphYear = framing || paragraphYear;
+      for (const f of findInSentence(text, sentence, excluded)) {
+        const sentenceYear = yearIn(text, sentence);
+        const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
+        const label = labelFor(text, sentence, f);
+        figures.push({
+          start: f.start,
+          end: f.end,
+          value: f.value,
+          label: year && !label.includes(year) ? (label ? `${label}, ${year}` : year) : label,
+          sentence: text.slice(sentence.start, sentence.end).replace(/\s+/g, ' '),
+        });
+      }
+    });
+  }
+  return figures;
+}
+
+function findInSentence(text: string, sentence: Segment, excluded: readonly Segment[]): Found[] {
+  const s = text.slice(sentence.start, sentence.end);
+  const found: Found[] = [];
+  for (const m of s.matchAll(MULTIPLE)) {
+    const start = sentence.start + m.index;
+    const value = m[0].trim();
+    found.push({ kind: 'multiple', start, end: start + value.length, value });
+  }
+  for (const m of s.matchAll(NUMBER)) {
+    const start = sentence.start + m.index;
+    const f = classifyNumber(text, sentence, start, m[0]);
+    if (!f) continue;
+    if (found.some((g) => g.start < f.end && f.start < g.end)) continue;
+    if (excluded.some((x) => x.start < f.end && f.start < x.end)) continue;
+    found.push(f);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Reads what surrounds a number; null when it is no figure (year, date, ordinal, name, list number). */
+function classifyNumber(text: string, sentence: Segment, start: number, digits: string): Found | null {
+  const end = start + digits.length;
+  const prev = start > 0 ? text[start - 1] : ' ';
+  if (/[\p{L}\p{N}.]/u.test(prev) || prev === '#' || prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) return null;
+  const after = text.slice(end, end + 30);
+  const before = text.slice(Math.max(sentence.start, start - 30), start);
+  const currency = CURRENCY_BEFORE.exec(before);
+  const scale = SCALE_AFTER.exec(after);
+  const scaleLength = scale ? scale[0].length : 0;
+  const afterScale = after.slice(scaleLength);
+  // Glued letters make a name or ordinal: 5G, 6th, 4K (but £4.2m and 3bn are scales).
+  if (/^[\p{L}]/u.test(after) && !(scale && /^\S/.test(after) && (currency || /^(?:m|bn|k|mn)\b/i.test(after)))) {
+    return null;
+  }
+  if (/^:\d/.test(after) || /^\.\d/.test(after)) return null; // times, version numbers
+  if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before)) return null; // dates
+  const percent = PERCENT_AFTER.exec(afterScale);
+  if (!currency && !percent && !scale && /^(?:1[89]|2[01])\d\d$/.test(digits)) return null; // a year
+  // A number right after a capitalised word is part of a name ("Fortune Global 500", "Windows 11").
+  const word = /(\p{L}+)\s+$/u.exec(before);
+  if (word && !currency && /^\p{Lu}/u.test(word[1]) && !QUALIFIERS.has(word[1].toLowerCase())) {
+    const wordStart = start - word[0].length;
+    if (wordStart > sentence.start) return null;
+  }
+  // List numbers at a line start: "1. Comunicati".
+  if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 10), start)) && /^[.)]\s/.test(after)) return null;
+
+  const valueStart = currency ? start - currency[0].length : start;
+  if (currency) {
+    return { kind: 'money', start: valueStart, end: end + scaleLength, value: clean(text, valueStart, end + scaleLength) };
+  }
+  const currencyAfter = CURRENCY_AFTER.exec(afterScale);
+  if (currencyAfter) {
+    const e = end + scaleLength + currencyAfter[0].length;
+    return { kind: 'money', start, end: e, value: clean(text, start, e) };
+  }
+  if (percent) {
+    const e = end + scaleLength + percent[0].length;
+    return { kind: 'percent', start, end: e, value: clean(text, start, e) };
+  }
+  return { kind: 'count', start, end: end + scaleLength, value: clean(text, start, end + scaleLength) };
+}
+
+/** The value as people read it: Markdown escapes ("US\$630") dropped, spaces single. */
+function clean(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\\([$%*_])/g, '$1').replace(/\s+/g, ' ');
+}
+
+interface Word {
+  start: number;
+  end: number;
+  word: string;
+}
+
+function wordsIn(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  const re = /\([^()\n]{1,40}\)|[\p{L}\p{N}$£€][\p{L}\p{N}'’\-.$]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+  re.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < end) {
+    out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  }
+  return out;
+}
+
+/** The noun phrase right after a figure: "published Patent Cooperation Treaty (PCT) applications". */
+function nounPhraseAfter(text: string, from: number, sentence: Segment, allowIn: boolean): string {
+  const words = wordsIn(text, from, sentence.end);
+  const picked: Word[] = [];
+  for (let i = 0; i < words.length && picked.length < 9; i++) {
+    const w = words[i];
+    const gap = text.slice(picked.length ? picked[picked.length - 1].end : from, w.start);
+    if (/[,.;:!?—–"“”]/.test(gap)) break;
+    const lower = w.word.toLowerCase();
+    const connector = CONNECTORS.has(lower) || (allowIn && lower === 'in' && picked.length > 0 && CHANGE_NOUNS.test(picked[picked.length - 1].word));
+    if (connector) {
+      const next = words[i + 1];
+      if (picked.length === 0 || !next || NP_STOP.has(next.word.toLowerCase()) || /^\d/.test(next.word)) break;
+      picked.push(w);
+      continue;
+    }
+    if (NP_STOP.has(lower) && !(lower === 'the' || lower === 'a')) break;
+    if ((lower === 'the' || lower === 'a') && !(picked.length && CONNECTORS.has(picked[picked.length - 1].word.toLowerCase()))) break;
+    picked.push(w);
+  }
+  while (picked.length && CONNECTORS.has(picked[picked.length - 1].word.toLowerCase())) picked.pop();
+  return picked.map((w) => w.word).join(' ');
+}
+
+/** The subject of the clause a figure sits in: "Huawei’s patent licensing revenue" in "…revenue was US$630 million". */
+function subjectBefore(text: string, sentence: Segment, figureStart: number): { subject: string; verb: string } {
+  const lead = text.slice(sentence.start, figureStart);
+  // The clause starts after the last comma, semicolon or dash that is followed by words.
+  let clauseStart = sentence.start;
+  const re = /[,;—–]\s+(?:and\s+|but\s+|while\s+)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lead)) !== null) {
+    if (m.index + m[0].length < lead.length) clauseStart = sentence.start + m.index + m[0].length;
+  }
+  const words = wordsIn(text, clauseStart, figureStart);
+  const subject: string[] = [];
+  let verb = '';
+  for (const w of words) {
+    const lower = w.word.toLowerCase();
+    if (VERBS.has(lower)) {
+      verb = w.word;
+      break;
+    }
+    subject.push(w.word);
+  }
+  if (!verb) return { subject: '', verb: '' };
+  // Drop sentence openers, determiners and a leading possessive ("Huawei’s", "the company’s").
+  while (subject.length && /^(?:the|a|an|its|their|our|meanwhile|in|addition|also|and|however|today)$/i.test(subject[0])) {
+    subject.shift();
+  }
+  if (subject.length > 1 && /['’]s$/.test(subject[0])) subject.shift();
+  const rel = subject.findIndex((w) => RELATIVES.has(w.toLowerCase()));
+  const cut = rel > 0 ? subject.slice(0, rel) : subject;
+  return { subject: cut.slice(0, 8).join(' '), verb };
+}
+
+function labelFor(text: string, sentence: Segment, f: Found): string {
+  const { subject, verb } = subjectBefore(text, sentence, f.start);
+  if (f.kind === 'multiple') {
+    const rest = text.slice(f.end, sentence.end).replace(/^\s*(?:the|as)\s+/i, '').replace(/[.!?”"]+$/, '');
+    const object = rest.split(/\s+/).filter(Boolean).slice(0, 6).join(' ').replace(/[,;]$/, '');
+    return subject ? `${subject} vs. ${object}` : object;
+  }
+  let np = nounPhraseAfter(text, f.end, sentence, f.kind === 'percent');
+  if (f.kind === 'percent' && /^of\s/i.test(np)) np = np.slice(3);
+  if (f.kind === 'money') {
+    if (!np) {
+      const tail = /^\s+(?:in|for|on)\s+/i.exec(text.slice(f.end, sentence.end));
+      if (tail) np = nounPhraseAfter(text, f.end + tail[0].length, sentence, false);
+    }
+    return np || subject;
+  }
+  if (f.kind === 'percent') return np || (subject ? `${subject} ${verb}`.trim() : '');
+  if (np && !np.includes(' ') && subject && subject.toLowerCase() !== np.toLowerCase()) return `${np} (${subject})`;
+  return np || subject;
+}
+
+/** The year a sentence speaks about: "in 2024", "by the end of 2024" (not "since 2014"). */
+function yearIn(text: string, sentence: Segment): string {
+  const s = text.slice(sentence.start, sentence.end);
+  for (const m of s.matchAll(/\b((?:18|19|20|21)\d\d)\b/g)) {
+    const before = s.slice(Math.max(0, m.index - 8), m.index);
+    if (/\b(?:since|until|from|before|after)\s+$/i.test(before)) continue;
+    if (/[$£€\\]\s?$/.test(before) || /^\s?(?:%|,\d)/.test(s.slice(m.index + 4))) continue;
+    return m[1];
+  }
+  return '';
+}
+
+/** A year that frames the rest of the paragraph: a sentence opening "In 2024," or "By the end of 2024,". */
+function framingYear(text: string, sentence: Segment): string {
+  const m = /^(?:in|by|during|throughout|for|by the end of|at the end of)\s+((?:18|19|20|21)\d\d)\b/i.exec(
+    text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)),
+  );
+  return m ? m[1] : '';
+}

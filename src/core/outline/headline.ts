@@ -1,0 +1,40 @@
+/** The headline: the first title-like line near the top, past boilerplate such as "FOR IMMEDIATE RELEASE". */
+import type { OutlineHeadline } from './types';
+
+/** Lines that sit above a headline but are not one. */
+const BOILERPLATE =
+  /^(?:for immediate release|immediate release|press release|news release|media release|embargoed\b.*|comunicato stampa\b.*|communiqué de presse\b.*|pressemitteilung\b.*|contact:?|media contact:?|descrizione|description)$/i;
+/** How far into the text a headline may start. */
+const SEARCH_LIMIT = 4000;
+
+export function extractHeadline(text: string): OutlineHeadline | null {
+  const limit = Math.min(text.length, SEARCH_LIMIT);
+  let lineStart = 0;
+  while (lineStart < limit) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const found = headlineInLine(text, lineStart, lineEnd);
+    if (found) return found;
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+
+function headlineInLine(text: string, lineStart: number, lineEnd: number): OutlineHeadline | null {
+  // Strip Markdown heading marks and emphasis around the line.
+  let start = lineStart;
+  let end = lineEnd;
+  while (start < end && /[\s#*_>]/.test(text[start])) start++;
+  while (end > start && /[\s*_]/.test(text[end - 1])) end--;
+  const line = text.slice(start, end);
+  if (line.length < 10 || line.length > 250) return null;
+  if (BOILERPLATE.test(line)) return null;
+  if (/@|https?:\/\/|www\./i.test(line)) return null;
+  const words = line.split(/\s+/);
+  if (words.length < 3 || words.length > 40) return null;
+  // A sentence of body text ends with a period; a headline rarely does.
+  if (/[.;,]$/.test(line) && words.length > 20) return null;
+  // An all-caps line ending in a dash is a dateline ("BEIJING, CHINA —").
+  if (/[—–-]$/.test(line)) return null;
+  return { start, end, text: line };
+}

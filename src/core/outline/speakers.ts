@@ -1,0 +1,245 @@
+/**
+ * People in a release: name runs ("Etienne Sanz de Acedo"), titles in front of a name ("Chief
+ * Legal Officer Liuping Song"), appositive roles ("Marco Alemán, Assistant Director General of
+ * WIPO, noted") and a registry that lets a later surname ("Song concluded") or pronoun refer back.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** Word tokens with offsets; apostrophes, hyphens and inner dots stay inside a word. */
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  const re = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+  re.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < end) {
+    const tokenEnd = Math.min(m.index + m[0].length, end);
+    tokens.push({ start: m.index, end: tokenEnd, word: text.slice(m.index, tokenEnd) });
+  }
+  return tokens;
+}
+
+const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Lower-case words between the parts of a name. */
+const PARTICLES = words('de da del della di van von der den du la le bin al dos das y ter ten');
+
+/** Job-title words: a capitalised run "Chief Legal Officer Liuping Song" starts with these. */
+const TITLE_WORDS = words(`
+  chief executive officer legal financial operating technology technical marketing sales
+  communications information product products commercial strategy president vice director
+  manager managing head chairman chairwoman chair founder co-founder cofounder secretary minister
+  senior general deputy assistant associate professor prof dr mr mrs ms sir dame mayor governor
+  senator partner analyst spokesperson spokesman spokeswoman lead principal commissioner editor
+  dean leader treasurer engineer scientist ceo cfo cto coo cmo cio chro evp svp vp md gm
+  president-elect vice-president global regional country research development board member
+  group corporate affairs public policy human resources customer counsel`);
+
+/** Capitalised words that are not names: sentence openers, days, months, pronouns. */
+const NOT_NAMES = words(`
+  the a an in at on by as for from with after before during today yesterday tomorrow meanwhile
+  however commenting speaking according also and but this that these those it its our we i he
+  she they his her their said says other all both while when where what which who this there
+  here last next new monday tuesday wednesday thursday friday saturday sunday january february
+  march april may june july august september october november december`);
+
+/** Words that make a capitalised run an organisation or place, not a person. */
+const ORG_WORDS = words(`
+  organization organisation association university society company inc ltd llc plc group council
+  bank forum ministry department institute foundation office agency corporation corp newswire
+  international committee authority commission trust board school college hospital network
+  services systems technologies technology partners fund center centre club union party
+  government city county state republic airport museum library industries holdings energy
+  housing transport railway news media press times post journal daily china europe america`);
+
+export const SPEECH_VERBS = words(`
+  said says say saying stated states stating noted notes noting added adds adding explained
+  explains explaining commented comments commenting remarked remarks remarking emphasized
+  emphasised emphasizes emphasises emphasizing emphasising stressed stresses stressing highlighted
+  highlights observed observes told tells declared declares concluded concludes continued
+  continues insisted insists argued argues wrote writes asked asks replied replies recalled
+  recalls urged urges warned warns acknowledged acknowledges admitted admits predicted predicts
+  reflected reflects according`);
+
+const PRONOUNS = words('he she they');
+
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase());
+}
+
+export function isPronoun(word: string): boolean {
+  return PRONOUNS.has(word.toLowerCase());
+}
+
+/** Capitalised and not an acronym: "Song", "Alemán", "O’Brien" (acronyms like WIPO are orgs). */
+function isNameWord(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase());
+}
+
+/** A person found in tokens: the name, and any title words written right before it. */
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+  /** Title words in front of the name ("Chief Legal Officer"), possibly "". */
+  title: string;
+  /** Index of the token after the name. */
+  next: number;
+}
+
+/**
+ * Runs of capitalised tokens separated only by spaces (particles allowed inside), as
+ * [first, last] token index pairs.
+ */
+function capitalisedRuns(text: string, tokens: readonly Token[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const w = tokens[i].word;
+    if (!/^\p{Lu}/u.test(w)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && /^ +$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      const next = tokens[j + 1].word;
+      if (/^\p{Lu}/u.test(next)) {
+        j++;
+      } else if (
+        PARTICLES.has(next) &&
+        j + 2 < tokens.length &&
+        /^\p{Lu}/u.test(tokens[j + 2].word) &&
+        /^ +$/.test(text.slice(tokens[j + 1].end, tokens[j + 2].start))
+      ) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** The person a capitalised run names, if any; one-word names only when `allowSingle` accepts. */
+function personInRun(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  allowSingle: (word: string, next: number) => boolean,
+): PersonMention | null {
+  let i = first;
+  while (i <= last && (isTitleWord(tokens[i].word) || NOT_NAMES.has(tokens[i].word.toLowerCase()))) i++;
+  const titleTokens = tokens.slice(first, i).filter((t) => isTitleWord(t.word));
+  // A possessive ends the name part: "Huawei’s Chief Legal Officer" names no person.
+  let end = i;
+  while (end <= last && !/['’]s$/.test(tokens[end].word)) end++;
+  if (end <= last) return null;
+  const nameTokens = tokens.slice(i, last + 1);
+  if (nameTokens.length === 0 || nameTokens.length > 5) return null;
+  if (nameTokens.some((t) => ORG_WORDS.has(t.word.toLowerCase()) || isTitleWord(t.word))) return null;
+  if (!nameTokens.every((t) => isNameWord(t.word) || PARTICLES.has(t.word))) return null;
+  if (nameTokens.length === 1 && !allowSingle(nameTokens[0].word, last + 1)) return null;
+  return {
+    name: nameTokens.map((t) => t.word).join(' '),
+    start: nameTokens[0].start,
+    end: nameTokens[nameTokens.length - 1].end,
+    title: titleTokens.map((t) => t.word).join(' '),
+    next: last + 1,
+  };
+}
+
+/** Every person mentioned in `tokens`, in order. */
+export function personMentions(
+  text: string,
+  tokens: readonly Token[],
+  allowSingle: (word: string, next: number) => boolean,
+): PersonMention[] {
+  const found: PersonMention[] = [];
+  for (const [first, last] of capitalisedRuns(text, tokens)) {
+    const person = personInRun(tokens, first, last, allowSingle);
+    if (person) found.push(person);
+  }
+  return found;
+}
+
+/**
+ * The role written as an appositive after a name: ", Assistant Director General of WIPO," up to
+ * the comma before a lower-case word (the verb: ", noted") or `limit`.
+ */
+export function appositiveRole(text: string, nameEnd: number, limit: number): string {
+  const rest = text.slice(nameEnd, limit);
+  const lead = /^\s*,\s*/.exec(rest);
+  if (!lead) return '';
+  const body = rest.slice(lead[0].length);
+  // Roles may hold "and" and "(WIPO)"; a comma before a lower-case word starts the predicate.
+  const stop = /,\s+(?=\p{Ll})|[;:]|\s+(?:who|whose|which)\s/u.exec(body);
+  return cleanRole(stop ? body.slice(0, stop.index) : body);
+}
+
+/** Trims a role and drops generic lead-ins ("the company’s", "its") that add nothing. */
+export function cleanRole(role: string): string {
+  let r = role.replace(/\s+/g, ' ').trim();
+  r = r.replace(/^(?:and|also)\s+/i, '');
+  r = r.replace(/^(?:the\s+\p{Ll}[\p{L}-]*['’]s|its|their|our|his|her)\s+/u, '');
+  r = r.replace(/[\s,;:.]+$/, '');
+  if (/^(?:the|a|an)$/i.test(r)) return '';
+  return r.length > 160 ? '' : r;
+}
+
+/** Who is named in the text, so a surname or pronoun can refer back. Add mentions in text order. */
+export class PeopleRegistry {
+  private readonly roles = new Map<string, string>();
+  /** Surname -> full-name mentions, sorted by offset. */
+  private readonly bySurname = new Map<string, Array<{ name: string; at: number }>>();
+
+  add(name: string, role: string, at: number): void {
+    const parts = name.split(' ');
+    if (parts.length < 2) return;
+    if (role && !this.roles.get(name)) this.roles.set(name, role);
+    const surname = parts[parts.length - 1];
+    const list = this.bySurname.get(surname) ?? [];
+    list.push({ name, at });
+    this.bySurname.set(surname, list);
+  }
+
+  /** The full name a one-word reference means: the latest full name with that surname before `at`. */
+  resolve(word: string, at: number): string | null {
+    const list = this.bySurname.get(word);
+    if (!list || list.length === 0) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = 0; // none before: the first later mention
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].at <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return list[found].name;
+  }
+
+  knows(word: string): boolean {
+    return this.bySurname.has(word);
+  }
+
+  role(name: string): string {
+    return this.roles.get(name) ?? '';
+  }
+
+  setRoleIfMissing(name: string, role: string): void {
+    if (role && !this.roles.get(name)) this.roles.set(name, role);
+  }
+}
