@@ -1,0 +1,134 @@
+/**
+ * The wrong codecs the engine knows, in one place: their names, and the tables that map a character
+ * back to the byte(s) it was decoded from. Tables come from iconv-lite (decoding every byte once), so
+ * no character table is typed in by hand.
+ */
+import * as iconv from 'iconv-lite';
+
+export interface CodecInfo {
+  /** Engine name, used in settings and the CLI's `--encodings`. */
+  name: string;
+  /** Name for people, used in explanations. */
+  label: string;
+  /** iconv-lite's name for it. */
+  iconvName: string;
+  /** Single-byte codecs map one char to one byte; CJK codecs map most chars to two. */
+  kind: 'single' | 'double';
+}
+
+/**
+ * Order matters: when two codecs explain a run equally well, the earlier (more common in the wild)
+ * one is named in the explanation.
+ */
+export const CODECS: readonly CodecInfo[] = [
+  { name: 'windows-1252', label: 'Windows-1252', iconvName: 'windows-1252', kind: 'single' },
+  { name: 'latin1', label: 'Latin-1 (ISO-8859-1)', iconvName: 'latin1', kind: 'single' },
+  { name: 'windows-1250', label: 'Windows-1250', iconvName: 'windows-1250', kind: 'single' },
+  { name: 'windows-1251', label: 'Windows-1251', iconvName: 'windows-1251', kind: 'single' },
+  { name: 'windows-1253', label: 'Windows-1253', iconvName: 'windows-1253', kind: 'single' },
+  { name: 'windows-1254', label: 'Windows-1254', iconvName: 'windows-1254', kind: 'single' },
+  { name: 'windows-1257', label: 'Windows-1257', iconvName: 'windows-1257', kind: 'single' },
+  { name: 'macroman', label: 'MacRoman', iconvName: 'macintosh', kind: 'single' },
+  { name: 'cp437', label: 'CP437 (DOS)', iconvName: 'cp437', kind: 'single' },
+  { name: 'gbk', label: 'GBK/GB18030', iconvName: 'gbk', kind: 'double' },
+  { name: 'big5', label: 'Big5', iconvName: 'big5', kind: 'double' },
+  { name: 'shift_jis', label: 'Shift_JIS', iconvName: 'shift_jis', kind: 'double' },
+  { name: 'euc-kr', label: 'EUC-KR', iconvName: 'euc-kr', kind: 'double' },
+];
+
+export const CODEC_NAMES: readonly string[] = CODECS.map((c) => c.name);
+
+export function codecByName(name: string): CodecInfo | undefined {
+  return CODECS.find((c) => c.name === name);
+}
+
+/** Throws a clear error for a codec name the engine does not know (settings, CLI options). */
+export function resolveCodecs(names: readonly string[] | undefined): CodecInfo[] {
+  if (!names) return [...CODECS];
+  return names.map((n) => {
+    const c = codecByName(n.trim().toLowerCase());
+    if (!c) throw new Error(`unknown encoding "${n}" (known: ${CODEC_NAMES.join(', ')})`);
+    return c;
+  });
+}
+
+/** No byte: the character cannot come from this codec. */
+export const NO_BYTE = -1;
+
+/**
+ * Char code → byte for a single-byte codec, "sloppy": bytes the codec leaves undefined (0x81 in
+ * Windows-1252, …) are taken to have come through as the C1 control of the same number, which is
+ * what most real decoders emit.
+ */
+function buildSingleByteTable(iconvName: string): Int16Array {
+  const table = new Int16Array(65536).fill(NO_BYTE);
+  const all = Buffer.alloc(256);
+  for (let b = 0; b < 256; b++) all[b] = b;
+  const chars = iconv.decode(all, iconvName);
+  // iconv-lite decodes each byte of a single-byte codec to exactly one UTF-16 unit.
+  for (let b = 0; b < 256; b++) {
+    const ch = chars.charCodeAt(b);
+    if (ch === 0xfffd) {
+      if (b >= 0x80 && b <= 0x9f) table[b] = b; // sloppy: undefined byte kept as C1 control
+      continue;
+    }
+    if (table[ch] === NO_BYTE) table[ch] = b;
+  }
+  return table;
+}
+
+/**
+ * Char code → two bytes (b0 << 8 | b1) for a double-byte codec, or single byte for ASCII.
+ * Built by decoding every lead/trail pair once.
+ */
+function buildDoubleByteTable(iconvName: string): Int32Array {
+  const table = new Int32Array(65536).fill(NO_BYTE);
+  for (let b = 0; b < 0x80; b++) table[b] = b;
+  for (let b0 = 0x81; b0 <= 0xfe; b0++) {
+    for (let b1 = 0x40; b1 <= 0xfe; b1++) {
+      const s = iconv.decode(Buffer.from([b0, b1]), iconvName);
+      if (s.length !== 1) continue;
+      const ch = s.charCodeAt(0);
+      if (ch === 0xfffd || ch < 0x80) continue;
+      if (table[ch] === NO_BYTE) table[ch] = (b0 << 8) | b1;
+    }
+  }
+  return table;
+}
+
+const singleTables = new Map<string, Int16Array>();
+const doubleTables = new Map<string, Int32Array>();
+
+export function singleByteTable(codec: CodecInfo): Int16Array {
+  let t = singleTables.get(codec.name);
+  if (!t) {
+    t = buildSingleByteTable(codec.iconvName);
+    singleTables.set(codec.name, t);
+  }
+  return t;
+}
+
+/** Built on first use: only documents with CJK-looking mojibake pay for it. */
+export function doubleByteTable(codec: CodecInfo): Int32Array {
+  let t = doubleTables.get(codec.name);
+  if (!t) {
+    t = buildDoubleByteTable(codec.iconvName);
+    doubleTables.set(codec.name, t);
+  }
+  return t;
+}
+
+/**
+ * Windows-1252's meaning of the C1 controls U+0080–U+009F (a Latin-1 decoding of Windows-1252 text
+ * leaves them behind). Undefined bytes map to "".
+ */
+let c1Map: string[] | undefined;
+export function windows1252ForC1(code: number): string {
+  if (!c1Map) {
+    const bytes = Buffer.alloc(32);
+    for (let i = 0; i < 32; i++) bytes[i] = 0x80 + i;
+    const s = iconv.decode(bytes, 'windows-1252');
+    c1Map = [...s].map((ch) => (ch === '\ufffd' ? '' : ch));
+  }
+  return c1Map[code - 0x80] ?? '';
+}

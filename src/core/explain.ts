@@ -1,0 +1,55 @@
+/** Sentences for people: what the bytes were and which wrong decodings garbled them. */
+import type { CodecInfo } from './codecs';
+import type { LossySite } from './lossy';
+import type { Position } from './rank';
+import { codePointLabel, hex } from './utf8';
+
+function show(s: string): string {
+  if (s === '') return 'nothing (an invisible byte-order mark)';
+  if (s === '\u00a0') return 'a no-break space';
+  return `${s} ${codePointLabel(s)}`;
+}
+
+export function explainReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
+  const shown = bytes.slice(0, 3).map(hex).join(', ') + (bytes.length > 3 ? ', …' : '');
+  const what = decoded.length <= 3 ? `UTF-8 for ${show(decoded)}` : `UTF-8 for “${decoded.length > 40 ? decoded.slice(0, 40) + '…' : decoded}”`;
+  const wrong = codecs.map((c) => c.label);
+  const chain = wrong.length === 1 ? wrong[0] : `${wrong[0]}, and the result again as ${wrong.slice(1).join(', then ')}`;
+  const lostNote = lost ? ' Some bytes were lost (shown as �); those characters cannot be restored.' : '';
+  return `Bytes ${shown} (${what}) were shown as ${chain}.${lostNote}`;
+}
+
+const POSITION_WORDS: Record<Position, string> = {
+  'inside-word': 'between letters it is an apostrophe',
+  digits: 'between figures it is a dash',
+  opening: 'before a word it opens a quotation',
+  closing: 'after a word it closes a quotation or marks a possessive',
+  dash: 'between spaces it is a dash',
+  unclear: 'the context does not settle which',
+};
+
+export function explainLossy(site: LossySite, best: string, position: Position): string {
+  const lead = site.folded ? ' (its first character â was further flattened to a)' : '';
+  switch (site.form) {
+    case 'two-marks':
+      return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read as Windows-1252 (â € …) and then forced into Latin-1, which lacks € and the third character, so both became “?”${lead}. The bytes no longer say which mark it was; ${POSITION_WORDS[position]}: ${show(best)}.`;
+    case 'bullet-tail':
+      return `UTF-8 bytes E2 80 9D (the closing quote ${show('”')}) were read as Windows-1252 and forced into Latin-1: € became “?” and the undefined byte 9D came out as “•”${lead}.`;
+    case 'third-lost':
+      return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped, as Windows-1252 drops 9D, the closing quote${lead}. Most likely ${show(best)}.`;
+    case 'middle-lost':
+      return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”, the last one still tells the character.`;
+    case 'replacement':
+      return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
+    case 'question-apostrophe':
+      return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+  }
+}
+
+export function explainC1(ch: string, replacement: string): string {
+  return `${codePointLabel(ch)} is a C1 control character: Windows-1252 text read as Latin-1 leaves them behind. In Windows-1252 the byte means ${show(replacement)}.`;
+}
+
+export function explainStray(): string {
+  return 'A stray “Â” before a space: the UTF-8 no-break space (C2 A0) was read as Windows-1252 (Â + no-break space) and the no-break space later became a plain space.';
+}

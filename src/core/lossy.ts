@@ -1,0 +1,96 @@
+/**
+ * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
+ * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
+ */
+import { Cls, charClass, isLetter } from './chars';
+
+export type LossyForm =
+  /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
+  | 'two-marks'
+  /** `â?•`, `a? •`: the closing double quote (E2 80 9D), whose 9D came out as a bullet. */
+  | 'bullet-tail'
+  /** `â?` / `â€` / `鈥?` with the third byte gone: most often 9D, the closing double quote. */
+  | 'third-lost'
+  /** `â?¦` `â?¢` `â?¬`: only the middle byte lost; the last one still tells the character. */
+  | 'middle-lost'
+  /** A lone U+FFFD where an apostrophe or quote stood. */
+  | 'replacement'
+  /** A lone `?` between a word and a contraction (`don?t`, `Huawei?s`). */
+  | 'question-apostrophe';
+
+export interface LossySite {
+  start: number;
+  end: number;
+  form: LossyForm;
+  /** The lead `â` was folded to ASCII `a`: weaker evidence on its own. */
+  folded: boolean;
+  /** Strong enough to count as evidence that the document went through a lossy pipeline. */
+  strong: boolean;
+}
+
+const A_CIRC = 0xe2; // â
+const QMARK = 0x3f;
+const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
+const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u;
+
+function letterAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isLetter(charClass(text.charCodeAt(i)));
+}
+function spaceOrEdge(text: string, i: number): boolean {
+  return i < 0 || i >= text.length || charClass(text.charCodeAt(i)) === Cls.Space;
+}
+
+/** The lossy site that starts at a `?` (position `q`), if any. */
+export function siteAtQuestionMark(text: string, q: number): LossySite | null {
+  const lead = text.charCodeAt(q - 1);
+  const isLead = lead === A_CIRC || lead === 0x61; // â or a
+  const folded = lead === 0x61;
+  if (isLead) {
+    const start = q - 1;
+    const next = text.charCodeAt(q + 1);
+    if (next === QMARK) {
+      // `a??` needs a word glued to it, else it is just "a" and two question marks.
+      const glued = letterAt(text, start - 1) || letterAt(text, q + 2);
+      if (folded && !glued && !spaceOrEdge(text, q + 2)) return null;
+      return { start, end: q + 2, form: 'two-marks', folded, strong: !folded || glued };
+    }
+    if (text[q + 1] === '•') return { start, end: q + 2, form: 'bullet-tail', folded, strong: true };
+    if (text[q + 1] === ' ' && text[q + 2] === '•') return { start, end: q + 3, form: 'bullet-tail', folded, strong: true };
+    if (!folded && (text[q + 1] === '¦' || text[q + 1] === '¢' || text[q + 1] === '¬')) {
+      return { start, end: q + 2, form: 'middle-lost', folded, strong: true };
+    }
+    if (spaceOrEdge(text, q + 1) && !(folded && letterAt(text, start - 1))) {
+      // `a? said`: too common in plain writing to stand on its own; needs evidence around it.
+      return { start, end: q + 1, form: 'third-lost', folded, strong: false };
+    }
+    return null;
+  }
+  if (letterAt(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
+    return { start: q, end: q + 1, form: 'question-apostrophe', folded: false, strong: false };
+  }
+  return null;
+}
+
+/** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any. */
+export function siteAtSpecial(text: string, i: number): LossySite | null {
+  const code = text.charCodeAt(i);
+  if (code === A_CIRC && text[i + 1] === '€') {
+    const after = text[i + 2];
+    const swallow = after === '?' || after === '\ufffd' ? 1 : 0;
+    return { start: i, end: i + 2 + swallow, form: 'third-lost', folded: false, strong: true };
+  }
+  if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
+    return { start: i, end: i + 2, form: 'third-lost', folded: false, strong: true };
+  }
+  if (code === 0xfffd) return { start: i, end: i + 1, form: 'replacement', folded: false, strong: false };
+  return null;
+}
+
+/** What the middle-lost forms stood for: the surviving last byte decides. */
+export function middleLostCandidates(text: string, site: LossySite): string[] {
+  const last = text[site.end - 1];
+  if (last === '¦') return ['…'];
+  if (last === '¬') return ['€'];
+  // ¢ (A2): E2 80 A2 is •, E2 84 A2 is ™. Glued to a word it is a trademark sign.
+  return letterAt(text, site.start - 1) ? ['™', '•'] : ['•', '™'];
+}

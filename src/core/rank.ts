@@ -1,0 +1,113 @@
+/**
+ * Ranking of candidates where the bytes cannot tell `’ “ ” ‘ – —` apart (they differ only in the
+ * byte that was lost). Context decides: between letters an apostrophe, before a word an opening
+ * quote, after a word a closing quote, between spaces a dash. One function serves every lossy form
+ * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
+ */
+import { Cls, charClass, isLetter } from './chars';
+
+export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
+
+function cls(text: string, i: number): Cls {
+  if (i < 0 || i >= text.length) return Cls.Space;
+  return charClass(text.charCodeAt(i));
+}
+
+const OPENERS = new Set(['(', '[', '{', '«', '‹', '“', '‘', '"', "'", '—', '–', '-', '/']);
+const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '…']);
+
+/** Where a garbled site at [start, end) stands in its sentence. */
+export function positionOf(text: string, start: number, end: number): Position {
+  const p = cls(text, start - 1);
+  const n = cls(text, end);
+  const prevCh = text[start - 1] ?? '';
+  const nextCh = text[end] ?? '';
+  const prevWordy = isLetter(p) || p === Cls.Digit;
+  const nextWordy = isLetter(n) || n === Cls.Digit;
+  if (p === Cls.Digit && n === Cls.Digit) return 'digits';
+  if (prevWordy && nextWordy) return 'inside-word';
+  const prevOpen = p === Cls.Space || OPENERS.has(prevCh);
+  const nextOpen = n === Cls.Space || CLOSING_PUNCT.has(nextCh);
+  if (prevOpen && (nextWordy || nextCh === '$' || nextCh === '£' || nextCh === '€' || nextCh === '#' || nextCh === '.')) return 'opening';
+  if (p === Cls.Space && nextOpen) return 'dash';
+  if ((prevWordy || CLOSING_PUNCT.has(prevCh) || p === Cls.OtherSymbol) && nextOpen) return 'closing';
+  return 'unclear';
+}
+
+/** Is there an opening double quote in this paragraph, before `at`, that nothing has closed? */
+export function doubleQuoteOpen(text: string, at: number, openedBefore: ReadonlySet<number>): boolean {
+  let open = false;
+  let i = at - 1;
+  const floor = Math.max(0, at - 4000);
+  // Find the paragraph start (blank line) first, then walk forward.
+  for (; i > floor; i--) {
+    if (text[i] === '\n' && (text[i - 1] === '\n' || (text[i - 1] === '\r' && text[i - 2] === '\n'))) break;
+  }
+  for (let k = Math.max(i, floor); k < at; k++) {
+    const ch = text[k];
+    if (ch === '“' || openedBefore.has(k)) open = true;
+    else if (ch === '”') open = false;
+    else if (ch === '"') open = !open;
+  }
+  return open;
+}
+
+export interface Ranked {
+  best: string;
+  alternatives: string[];
+  position: Position;
+  /** How sure the context makes the first choice. */
+  certainty: number;
+}
+
+const ALL = ['’', '“', '”', '‘', '–', '—'];
+
+function order(first: string[], pool: readonly string[] = ALL): string[] {
+  const out = [...first];
+  for (const c of pool) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/**
+ * Ranks the punctuation a lost E2 80 xx sequence stood for.
+ * `thirdByteLost`: the sequence ended early (`â€` + nothing, `a? said`): the byte that vanishes in
+ * Windows-1252 is 9D, the closing double quote, so ” comes first.
+ */
+export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean): Ranked {
+  const position = positionOf(text, start, end);
+  if (thirdByteLost) {
+    const prevCh = text[start - 1] ?? '';
+    const certainty = position === 'closing' || quoteOpen || CLOSING_PUNCT.has(prevCh) ? 0.85 : 0.6;
+    return { best: '”', alternatives: order(['”', '“', '’']).slice(1), position, certainty };
+  }
+  let ranked: string[];
+  let certainty: number;
+  switch (position) {
+    case 'inside-word':
+      ranked = order(['’', '‘']);
+      certainty = 0.95;
+      break;
+    case 'digits':
+      ranked = order(['–', '—', '’']);
+      certainty = 0.8;
+      break;
+    case 'opening':
+      ranked = order(['“', '‘', '—']);
+      certainty = 0.85;
+      break;
+    case 'dash':
+      ranked = order(['—', '–']);
+      certainty = 0.75;
+      break;
+    case 'closing': {
+      const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
+      ranked = quoteOpen || afterPunct ? order(['”', '’']) : order(['’', '”']);
+      certainty = quoteOpen ? 0.85 : 0.7;
+      break;
+    }
+    default:
+      ranked = order(['’', '”', '“', '—']);
+      certainty = 0.5;
+  }
+  return { best: ranked[0], alternatives: ranked.slice(1), position, certainty };
+}
