@@ -100,8 +100,9 @@ function fullName(ctx: Context, person: PersonMention): string {
   return ctx.people.resolve(person.name, ctx.at) ?? person.name;
 }
 
+/** "she said": the person named last before the quote, else the previous speaker. */
 function pronounSpeaker(ctx: Context): Attribution {
-  return { speaker: ctx.lastSpeaker, role: '' };
+  return { speaker: ctx.people.lastMentionBefore(ctx.at) || ctx.lastSpeaker, role: '' };
 }
 
 /** “…,” said X, ROLE. / “…,” said ROLE X. / “…,” X said. / “…,” according to X. */
@@ -125,8 +126,11 @@ function fromTrailer(ctx: Context, from: number, to: number): Attribution | null
   const subject = tokens.slice(0, v);
   if (v === 1 && isPronoun(subject[0].word)) return pronounSpeaker(ctx);
   const person = personMentions(text, subject, () => true)[0];
-  if (!person || person.start !== subject[0].start && !person.title) return null;
-  const role = person.title || appositiveRole(text, person.end, tokens[v].start);
+  if (!person) return null;
+  // Lower-case words before the name are a title: "operations director Luis Ortega said".
+  const lead = text.slice(subject[0].start, person.start);
+  if (lead && !/^[\p{Ll}\s'’-]+$/u.test(lead)) return null;
+  const role = appositiveRole(text, person.end, tokens[v].start) || cleanRole(lead) || person.title;
   return { speaker: fullName(ctx, person), role };
 }
 
@@ -172,7 +176,7 @@ function fromLeadIn(ctx: Context, from: number, open: number): Attribution | nul
   const mention = personMentions(text, before, allowSingle)[0];
   const pronounIdx = before.findIndex((t) => isPronoun(t.word));
   if (mention && (pronounIdx < 0 || before[pronounIdx].start > mention.start)) {
-    const role = mention.title || appositiveRole(text, mention.end, limit);
+    const role = appositiveRole(text, mention.end, limit) || mention.title;
     return { speaker: fullName(ctx, mention), role };
   }
   if (pronounIdx >= 0) return pronounSpeaker(ctx);

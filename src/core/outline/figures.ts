@@ -24,6 +24,7 @@ const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b)(?:age points\b)?/i;
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
 const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTHS})\\b`, 'i');
+const DATE_BEFORE_YEAR = new RegExp(`(?:\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?|\\d{1,2}\\s*(?:${MONTHS})\\.?,?\\s+)$`, 'i');
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s*$`, 'i');
 const QUALIFIERS = new Set(
   'about nearly almost over some more around approximately roughly only just up under another than least'.split(' '),
@@ -48,7 +49,7 @@ const VERBS = new Set(
    reaches exceeded exceed exceeds totalled totaled total totals increased increase increases
    decreased decrease decreases climbed jumped dropped hit topped doubled stood stands came amounted
    generated earned paid raised received published submitted won employs employed serves served
-   expects expected plans planned will would could can may cut cuts saved saves spent spend invested
+   expects expected plans planned will would could can may might should must cut cuts saved saves spent spend invested
    invests attracted recorded reported delivered sold sells handled handles carried carries replaced
    installed opened built created backed funded secured gathered drew draws attended made makes
    account accounts accounted represent represents represented`.split(/\s+/),
@@ -70,10 +71,12 @@ export function extractFigures(
     sentences.forEach((sentence, si) => {
       const framing = framingYear(text, sentence);
       if (si === 0 || framing) paragraphYear = framing || paragraphYear;
+      let previousEnd = -1;
       for (const f of findInSentence(text, sentence, excluded)) {
         const sentenceYear = yearIn(text, sentence);
         const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
-        const label = labelFor(text, sentence, f);
+        const label = labelFor(text, sentence, f, previousEnd);
+        previousEnd = f.end;
         figures.push({
           start: f.start,
           end: f.end,
@@ -122,6 +125,7 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
     return null;
   }
   if (/^:\d/.test(after) || /^\.\d/.test(after)) return null; // times, version numbers
+  if (/^-\p{L}/u.test(after)) return null; // compound adjectives: "10-year program", "24-hour" 
   if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before)) return null; // dates
   const percent = PERCENT_AFTER.exec(afterScale);
   if (!currency && !percent && !scale && /^(?:1[89]|2[01])\d\d$/.test(digits)) return null; // a year
@@ -172,81 +176,152 @@ function wordsIn(text: string, start: number, end: number): Word[] {
   return out;
 }
 
+const DETERMINERS = new Set('the a an their its our his her this that these those'.split(' '));
+/** "a year", "per month", "each day" after a figure. */
+const RATE = /^\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|person|household|home)\b/i;
+/** Small words a clause label need not start or end with. */
+const EDGE_WORDS = new Set(
+  `the a an its their our and or but also then meanwhile in addition however today by of to at about
+   approximately around roughly nearly almost some over more than less up down only just another is
+   are was were be been being came come comes`.split(/\s+/),
+);
+const PRONOUN_SUBJECTS = /^(?:we|i|it|they|he|she|you|this|that)$/i;
+
 /** The noun phrase right after a figure: "published Patent Cooperation Treaty (PCT) applications". */
 function nounPhraseAfter(text: string, from: number, sentence: Segment, allowIn: boolean): string {
   const words = wordsIn(text, from, sentence.end);
   const picked: Word[] = [];
+  const last = (): string => (picked.length ? picked[picked.length - 1].word.toLowerCase() : '');
   for (let i = 0; i < words.length && picked.length < 9; i++) {
     const w = words[i];
     const gap = text.slice(picked.length ? picked[picked.length - 1].end : from, w.start);
-    if (/[,.;:!?—–"“”]/.test(gap)) break;
+    if (/[,.;:!?—–"“”‘’]/.test(gap.replace(/^['’]s?/, ''))) break;
     const lower = w.word.toLowerCase();
-    const connector = CONNECTORS.has(lower) || (allowIn && lower === 'in' && picked.length > 0 && CHANGE_NOUNS.test(picked[picked.length - 1].word));
+    const connector =
+      CONNECTORS.has(lower) || (allowIn && lower === 'in' && picked.length > 0 && CHANGE_NOUNS.test(last()));
     if (connector) {
       const next = words[i + 1];
-      if (picked.length === 0 || !next || NP_STOP.has(next.word.toLowerCase()) || /^\d/.test(next.word)) break;
+      if (!next || (NP_STOP.has(next.word.toLowerCase()) && !DETERMINERS.has(next.word.toLowerCase()))) break;
+      if (/^\d/.test(next.word)) break;
+      if (picked.length === 0 && lower !== 'of') break;
       picked.push(w);
       continue;
     }
-    if (NP_STOP.has(lower) && !(lower === 'the' || lower === 'a')) break;
-    if ((lower === 'the' || lower === 'a') && !(picked.length && CONNECTORS.has(picked[picked.length - 1].word.toLowerCase()))) break;
+    if (DETERMINERS.has(lower)) {
+      if (!CONNECTORS.has(last()) && last() !== 'in') break;
+      picked.push(w);
+      continue;
+    }
+    if (NP_STOP.has(lower)) break;
+    // A participle after the noun starts a new clause: "a $240 million bond approved by voters".
+    if (picked.length > 0 && /ed$/.test(lower) && !CONNECTORS.has(last())) break;
     picked.push(w);
   }
-  while (picked.length && CONNECTORS.has(picked[picked.length - 1].word.toLowerCase())) picked.pop();
-  return picked.map((w) => w.word).join(' ');
+  while (picked.length && (CONNECTORS.has(last()) || DETERMINERS.has(last()))) picked.pop();
+  let np = picked.map((w) => w.word).join(' ');
+  const endOfNp = picked.length ? picked[picked.length - 1].end : from;
+  const rate = RATE.exec(text.slice(endOfNp, sentence.end));
+  if (rate && np) np += ' ' + rate[0].trim();
+  return np;
 }
 
 /** The subject of the clause a figure sits in: "Huawei’s patent licensing revenue" in "…revenue was US$630 million". */
-function subjectBefore(text: string, sentence: Segment, figureStart: number): { subject: string; verb: string } {
-  const lead = text.slice(sentence.start, figureStart);
-  // The clause starts after the last comma, semicolon or dash that is followed by words.
-  let clauseStart = sentence.start;
-  const re = /[,;—–]\s+(?:and\s+|but\s+|while\s+)?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lead)) !== null) {
-    if (m.index + m[0].length < lead.length) clauseStart = sentence.start + m.index + m[0].length;
-  }
+function subjectBefore(text: string, sentence: Segment, figureStart: number): string {
+  const clauseStart = clauseStartBefore(text, sentence, figureStart);
   const words = wordsIn(text, clauseStart, figureStart);
   const subject: string[] = [];
-  let verb = '';
+  let verb = false;
   for (const w of words) {
-    const lower = w.word.toLowerCase();
-    if (VERBS.has(lower)) {
-      verb = w.word;
+    if (VERBS.has(w.word.toLowerCase())) {
+      verb = true;
       break;
     }
     subject.push(w.word);
   }
-  if (!verb) return { subject: '', verb: '' };
-  // Drop sentence openers, determiners and a leading possessive ("Huawei’s", "the company’s").
-  while (subject.length && /^(?:the|a|an|its|their|our|meanwhile|in|addition|also|and|however|today)$/i.test(subject[0])) {
-    subject.shift();
-  }
-  if (subject.length > 1 && /['’]s$/.test(subject[0])) subject.shift();
-  const rel = subject.findIndex((w) => RELATIVES.has(w.toLowerCase()));
-  const cut = rel > 0 ? subject.slice(0, rel) : subject;
-  return { subject: cut.slice(0, 8).join(' '), verb };
+  if (!verb) return '';
+  const trimmed = trimEdges(subject);
+  const rel = trimmed.findIndex((w) => RELATIVES.has(w.toLowerCase()));
+  const cut = (rel > 0 ? trimmed.slice(0, rel) : trimmed).slice(0, 8).join(' ');
+  return PRONOUN_SUBJECTS.test(cut) ? '' : cut;
 }
 
-function labelFor(text: string, sentence: Segment, f: Found): string {
-  const { subject, verb } = subjectBefore(text, sentence, f.start);
+/** Where the clause holding `at` starts: after a comma, semicolon, dash, or "said (that)". */
+function clauseStartBefore(text: string, sentence: Segment, at: number): number {
+  const lead = text.slice(sentence.start, at);
+  let clauseStart = sentence.start;
+  const re = /[,;—–]\s+(?:and\s+|but\s+|while\s+)?|\b(?:said|says)\s+(?:that\s+)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lead)) !== null) {
+    if (m.index + m[0].length < lead.length) clauseStart = sentence.start + m.index + m[0].length;
+  }
+  return clauseStart;
+}
+
+/** Drops determiners, openers, qualifiers and a leading possessive ("Huawei’s") from both ends. */
+function trimEdges(words: string[]): string[] {
+  const w = [...words];
+  while (w.length && EDGE_WORDS.has(w[0].toLowerCase())) w.shift();
+  if (w.length > 1 && /['’]s$/.test(w[0])) w.shift();
+  while (w.length && EDGE_WORDS.has(w[w.length - 1].toLowerCase())) w.pop();
+  return w;
+}
+
+/**
+ * A label from the words before a figure, for "bills by 30%" or "revenue was US$630 million":
+ * the clause up to the figure, or after "and" when a previous figure shares the clause.
+ */
+function clauseLabel(text: string, sentence: Segment, f: Found, previousEnd: number): string {
+  const clauseStart = clauseStartBefore(text, sentence, f.start);
+  if (previousEnd > clauseStart) {
+    const between = text.slice(previousEnd, f.start);
+    const conj = /\b(?:and|or|while|but)\s+(?![\s\S]*\b(?:and|or|while|but)\s)/i.exec(between);
+    if (conj) {
+      const words = trimEdges(wordsIn(text, previousEnd + conj.index + conj[0].length, f.start).map((w) => w.word));
+      if (words.length) return words.slice(-8).join(' ');
+    }
+  }
+  const end = previousEnd > clauseStart ? firstFigureWordBefore(text, clauseStart, previousEnd) : f.start;
+  const words = trimEdges(wordsIn(text, clauseStart, end).map((w) => w.word).filter((w) => !/^[$£€\d]/.test(w)));
+  return words.slice(-8).join(' ');
+}
+
+/** The start of the earlier figure in the clause, so a shared clause stops before it. */
+function firstFigureWordBefore(text: string, clauseStart: number, previousEnd: number): number {
+  const m = /\\?[$£€¥]?\d/.exec(text.slice(clauseStart, previousEnd));
+  return m ? clauseStart + m.index : previousEnd;
+}
+
+function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number): string {
   if (f.kind === 'multiple') {
+    const subject = subjectBefore(text, sentence, f.start);
     const rest = text.slice(f.end, sentence.end).replace(/^\s*(?:the|as)\s+/i, '').replace(/[.!?”"]+$/, '');
     const object = rest.split(/\s+/).filter(Boolean).slice(0, 6).join(' ').replace(/[,;]$/, '');
     return subject ? `${subject} vs. ${object}` : object;
   }
   let np = nounPhraseAfter(text, f.end, sentence, f.kind === 'percent');
-  if (f.kind === 'percent' && /^of\s/i.test(np)) np = np.slice(3);
-  if (f.kind === 'money') {
-    if (!np) {
-      const tail = /^\s+(?:in|for|on)\s+/i.exec(text.slice(f.end, sentence.end));
-      if (tail) np = nounPhraseAfter(text, f.end + tail[0].length, sentence, false);
-    }
-    return np || subject;
+  if (/^of\s/i.test(np)) np = trimEdges(np.slice(3).split(' ')).join(' ');
+  if (f.kind === 'count') {
+    const subject = subjectBefore(text, sentence, f.start);
+    if (np && !np.includes(' ') && subject && subject.toLowerCase() !== np.toLowerCase()) return `${np} (${subject})`;
+    return np || clauseLabel(text, sentence, f, previousEnd);
   }
-  if (f.kind === 'percent') return np || (subject ? `${subject} ${verb}`.trim() : '');
-  if (np && !np.includes(' ') && subject && subject.toLowerCase() !== np.toLowerCase()) return `${np} (${subject})`;
-  return np || subject;
+  if (np) return np;
+  let label = clauseLabel(text, sentence, f, previousEnd);
+  if (f.kind === 'money') {
+    // "£52m from the Warm Homes Fund", "£420 a year on heating", "$18.5 million under budget".
+    let at = f.end;
+    const rate = RATE.exec(text.slice(at, sentence.end));
+    if (rate) {
+      label += ' ' + rate[0].trim();
+      at += rate[0].length;
+    }
+    const tail = /^\s+(in|for|on|from|under|over)\s+(?:the\s+)?/i.exec(text.slice(at, sentence.end));
+    if (tail) {
+      const what = nounPhraseAfter(text, at + tail[0].length - 1, sentence, false);
+      if (what) label += ` ${tail[1].toLowerCase()} ${what}`;
+    }
+  }
+  return label.trim();
 }
 
 /** The year a sentence speaks about: "in 2024", "by the end of 2024" (not "since 2014"). */
@@ -254,7 +329,8 @@ function yearIn(text: string, sentence: Segment): string {
   const s = text.slice(sentence.start, sentence.end);
   for (const m of s.matchAll(/\b((?:18|19|20|21)\d\d)\b/g)) {
     const before = s.slice(Math.max(0, m.index - 8), m.index);
-    if (/\b(?:since|until|from|before|after)\s+$/i.test(before)) continue;
+    if (/\b(?:since|until|from|before|after|on|than|over|versus|vs\.?|with)\s+$/i.test(before)) continue;
+    if (DATE_BEFORE_YEAR.test(s.slice(Math.max(0, m.index - 16), m.index))) continue; // "March 4, 2025" is a date
     if (/[$£€\\]\s?$/.test(before) || /^\s?(?:%|,\d)/.test(s.slice(m.index + 4))) continue;
     return m[1];
   }

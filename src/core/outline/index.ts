@@ -3,7 +3,7 @@
  * Garbled text is read through the repair engine first, and every offset is mapped back to the
  * text as given, so `text.slice(start, end)` shows the item in the user's document.
  */
-import { repair } from '../index';
+import { repair, type AppliedRepair } from '../index';
 import { extractQuotes } from './attribution';
 import { extractContacts } from './contacts';
 import { extractDateline } from './dateline';
@@ -18,7 +18,11 @@ export { formatOutlineMarkdown } from './markdown';
 
 export function extractOutline(text: string): Outline {
   if (typeof text !== 'string') throw new TypeError('extractOutline expects the document text as a string');
-  const repaired = repair(text);
+  return outlineThroughRepair(repair(text));
+}
+
+/** The outline of `repaired.text`, with offsets mapped back to the text before the repair. */
+export function outlineThroughRepair(repaired: AppliedRepair): Outline {
   const outline = extractFromCleanText(repaired.text);
   if (repaired.applied.length === 0) return outline;
   const map = <T extends Segment>(item: T): T => ({
@@ -56,8 +60,13 @@ function registerPeople(text: string, paragraphs: ReturnType<typeof splitParagra
   for (const para of paragraphs) {
     for (const sentence of splitSentences(text, para)) {
       const tokens = tokenize(text, sentence.start, sentence.end);
-      for (const person of personMentions(text, tokens, () => false)) {
-        people.add(person.name, person.title || appositiveRole(text, person.end, sentence.end), person.start);
+      for (const person of personMentions(text, tokens, (word) => people.knows(word))) {
+        if (!person.name.includes(' ')) {
+          const full = people.resolve(person.name, person.start);
+          if (full) people.mention(full, person.start);
+          continue;
+        }
+        people.add(person.name, appositiveRole(text, person.end, sentence.end) || person.title, person.start);
       }
     }
   }

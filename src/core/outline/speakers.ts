@@ -37,7 +37,8 @@ const TITLE_WORDS = words(`
   senator partner analyst spokesperson spokesman spokeswoman lead principal commissioner editor
   dean leader treasurer engineer scientist ceo cfo cto coo cmo cio chro evp svp vp md gm
   president-elect vice-president global regional country research development board member
-  group corporate affairs public policy human resources customer counsel`);
+  group corporate affairs public policy human resources customer counsel councillor councilor
+  alderman mp lord baroness judge justice rev reverend captain chancellor`);
 
 /** Capitalised words that are not names: sentence openers, days, months, pronouns. */
 const NOT_NAMES = words(`
@@ -54,7 +55,8 @@ const ORG_WORDS = words(`
   international committee authority commission trust board school college hospital network
   services systems technologies technology partners fund center centre club union party
   government city county state republic airport museum library industries holdings energy
-  housing transport railway news media press times post journal daily china europe america`);
+  housing transport railway news media press times post journal daily china europe america
+  bridge street road avenue park square river estate plant hall station tower building lane`);
 
 export const SPEECH_VERBS = words(`
   said says say saying stated states stating noted notes noting added adds adding explained
@@ -189,7 +191,7 @@ export function appositiveRole(text: string, nameEnd: number, limit: number): st
 /** Trims a role and drops generic lead-ins ("the company’s", "its") that add nothing. */
 export function cleanRole(role: string): string {
   let r = role.replace(/\s+/g, ' ').trim();
-  r = r.replace(/^(?:and|also)\s+/i, '');
+  r = r.replace(/^(?:and|also|an|a)\s+/i, '');
   r = r.replace(/^(?:the\s+\p{Ll}[\p{L}-]*['’]s|its|their|our|his|her)\s+/u, '');
   r = r.replace(/[\s,;:.]+$/, '');
   if (/^(?:the|a|an)$/i.test(r)) return '';
@@ -201,6 +203,30 @@ export class PeopleRegistry {
   private readonly roles = new Map<string, string>();
   /** Surname -> full-name mentions, sorted by offset. */
   private readonly bySurname = new Map<string, Array<{ name: string; at: number }>>();
+  /** Every mention of a known person (full name or surname), sorted by offset: pronouns look here. */
+  private readonly mentions: Array<{ name: string; at: number }> = [];
+
+  /** Records a mention of `name` (a full name) at `at`; call in text order. */
+  mention(name: string, at: number): void {
+    this.mentions.push({ name, at });
+  }
+
+  /** Who "she"/"he" most likely means at `at`: the person named last before it. */
+  lastMentionBefore(at: number): string {
+    let lo = 0;
+    let hi = this.mentions.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].at < at) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 ? this.mentions[found].name : '';
+  }
 
   add(name: string, role: string, at: number): void {
     const parts = name.split(' ');
@@ -210,6 +236,7 @@ export class PeopleRegistry {
     const list = this.bySurname.get(surname) ?? [];
     list.push({ name, at });
     this.bySurname.set(surname, list);
+    this.mention(name, at);
   }
 
   /** The full name a one-word reference means: the latest full name with that surname before `at`. */
