@@ -310,16 +310,19 @@ function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number
   if (f.kind === 'money') {
     // "£52m from the Warm Homes Fund", "£420 a year on heating", "$18.5 million under budget".
     let at = f.end;
+    const extra: string[] = [];
     const rate = RATE.exec(text.slice(at, sentence.end));
     if (rate) {
-      label += ' ' + rate[0].trim();
+      extra.push(rate[0].trim());
       at += rate[0].length;
     }
     const tail = /^\s+(in|for|on|from|under|over)\s+(?:the\s+)?/i.exec(text.slice(at, sentence.end));
     if (tail) {
       const what = nounPhraseAfter(text, at + tail[0].length - 1, sentence, false);
-      if (what) label += ` ${tail[1].toLowerCase()} ${what}`;
+      if (what) extra.push(`${tail[1].toLowerCase()} ${what}`);
     }
+    // A rate reads apart from the clause: "flat should save, a year on heating".
+    if (extra.length) label = rate ? `${label}, ${extra.join(' ')}` : `${label} ${extra.join(' ')}`;
   }
   return label.trim();
 }
