@@ -3,6 +3,7 @@ import { parseArgs } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { runJsonl } from './commands/jsonl';
+import { runOutline } from './commands/outline';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './errors';
 import type { CliIo } from './io';
 import { USAGE } from './usage';
@@ -35,8 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'fix':
         return await runFix(options, io);
       case 'outline':
-        // Wired to src/core/outline once that module lands (being written in parallel).
-        throw new UsageError("'outline' is not available in this build yet");
+        return await runOutline(options, io);
     }
   } catch (err) {
     if (err instanceof UsageError) {
