@@ -1,3 +1,4 @@
+import { CODEC_NAMES } from '../core/codecs';
 import { UsageError } from './errors';
 
 export type Command = 'check' | 'fix' | 'outline';
@@ -138,7 +139,12 @@ function parseEncodingList(value: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (names.length === 0) throw new UsageError('--encodings needs at least one codec name');
-  return names;
+  // Checked here so a typo is a usage error (exit 2, once) rather than a failure on every file.
+  const unknown = names.filter((n) => !CODEC_NAMES.includes(n.toLowerCase()));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown encoding '${unknown[0]}' for --encodings (known: ${CODEC_NAMES.join(', ')})`);
+  }
+  return names.map((n) => n.toLowerCase());
 }
 
 function checkCombinations(o: CliOptions, formatGiven: boolean): void {

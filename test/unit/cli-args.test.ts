@@ -19,7 +19,7 @@ describe('cli args', () => {
     assert.strictEqual(run(['check', '--format', 'sarif', 'a']).format, 'sarif');
     assert.strictEqual(run(['--format=json', 'check', 'a']).format, 'json');
     assert.strictEqual(run(['fix', 'a', '--min-confidence=0.75']).minConfidence, 0.75);
-    assert.deepStrictEqual(run(['check', '--encodings', 'windows-1252, gbk,', 'a']).encodings, ['windows-1252', 'gbk']);
+    assert.deepStrictEqual(run(['check', '--encodings', 'Windows-1252, gbk,', 'a']).encodings, ['windows-1252', 'gbk']);
   });
 
   it('treats - as stdin and everything after -- as files', () => {
@@ -50,6 +50,7 @@ describe('cli args', () => {
     [['outline'], /exactly one FILE/],
     [['check', '-', '-'], /only once/],
     [['check', '--encodings', ' , ', 'a'], /at least one codec/],
+    [['fix', '--encodings', 'windows-1252,utf-7', 'a'], /unknown encoding 'utf-7' for --encodings \(known: windows-1252, /],
     [['check', '--jsonl=yes'], /takes no value/],
   ];
   for (const [argv, message] of bad) {

@@ -76,6 +76,22 @@ describe('cli check', () => {
     assert.strictEqual(r.code, expected.length > 0 ? 1 : 0);
   });
 
+  it('passes --encodings to the engine', async () => {
+    const text = 'Huawei鈥檚 forum: Ã©tÃ© 2025\n'; // one GBK and two Windows-1252 garblings
+    for (const codec of ['gbk', 'windows-1252']) {
+      const r = await runCli(['check', '--format', 'json', '--encodings', codec.toUpperCase(), '-'], { stdin: text });
+      const expected = detect(text, { encodings: [codec] });
+      assert.notStrictEqual(expected.length, detect(text).length, `precondition: ${codec} alone finds less`);
+      assert.deepStrictEqual(
+        JSON.parse(r.stdout)[0].findings.map((f: { start: number; replacement: string }) => [f.start, f.replacement]),
+        expected.map((f) => [f.start, f.replacement]),
+      );
+    }
+    const bad = await runCli(['check', '--encodings', 'ebcdic', 'seed.txt'], { cwd: dir });
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /^clean-copy: unknown encoding 'ebcdic'/);
+  });
+
   it('writes structurally valid SARIF 2.1.0', async () => {
     const r = await runCli(['check', '--format', 'sarif', 'seed.txt', 'clean.txt'], { cwd: dir });
     const sarif = JSON.parse(r.stdout);
