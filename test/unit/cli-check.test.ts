@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { detect } from '../../src/core';
+import { CODEC_NAMES } from '../../src/core/codecs';
 import { LineIndex } from '../../src/cli/positions';
 import { runCli, SEED_PATH, tempDir } from './cli-harness';
 
@@ -193,6 +194,7 @@ describe('cli check', () => {
     const help = await runCli(['--help']);
     assert.strictEqual(help.code, 0);
     assert.match(help.stdout, /^Usage: clean-copy <command>/);
+    for (const name of CODEC_NAMES) assert.ok(help.stdout.includes(name), `help lists ${name}`);
     const version = await runCli(['--version']);
     const pkg = JSON.parse(await fs.readFile(path.join(__dirname, '../../../package.json'), 'utf8'));
     assert.deepStrictEqual(version, { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
