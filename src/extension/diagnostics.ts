@@ -13,8 +13,8 @@ export function registerDiagnostics(
 ): void {
   const publish = (uri: vscode.Uri): void => {
     const scan = store.peek(uri);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (!scan || !document || scan.skipped) {
+    const document = scan?.document;
+    if (!scan || !document || document.isClosed || scan.skipped) {
       collection.delete(uri);
       return;
     }

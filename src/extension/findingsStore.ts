@@ -19,6 +19,8 @@ export const DOCUMENT_SELECTOR: vscode.DocumentFilter[] = [...SCANNED_SCHEMES].m
 /** What the extension knows about one document. */
 export interface DocumentScan {
   uri: vscode.Uri;
+  /** The document scanned (a closed and reopened document with the same uri gets a new scan). */
+  document: vscode.TextDocument;
   /** The document version the findings' offsets refer to. */
   version: number;
   findings: Finding[];
@@ -53,7 +55,7 @@ export class FindingsStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.scheduleFull(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidSaveTextDocument((d) => {
         // Saving can turn a not-UTF-8 file into UTF-8 (or the reverse): check the bytes again.
         this.wrongEncoding.invalidate(d.uri);
@@ -85,19 +87,29 @@ export class FindingsStore implements vscode.Disposable {
    * saves must never edit with stale offsets).
    */
   current(document: vscode.TextDocument): DocumentScan | undefined {
-    const state = this.states.get(document.uri.toString());
+    const state = this.stateOf(document);
     if (!state) {
       if (!FindingsStore.isScannable(document)) return undefined;
-      this.scanNow(document, this.newState(document));
-      return this.states.get(document.uri.toString());
+      const fresh = this.newState(document);
+      this.scanNow(document, fresh);
+      return fresh;
     }
     if (state.pending || state.version !== document.version) this.scanNow(document, state);
     return state;
   }
 
+  /** The state of this very document object (not of an earlier document with the same uri). */
+  private stateOf(document: vscode.TextDocument): State | undefined {
+    const state = this.states.get(document.uri.toString());
+    return state && state.document === document ? state : undefined;
+  }
+
   private newState(document: vscode.TextDocument): State {
+    const previous = this.states.get(document.uri.toString());
+    if (previous?.timer) clearTimeout(previous.timer);
     const state: State = {
       uri: document.uri,
+      document,
       version: -1,
       findings: [],
       wrongEncoding: false,
@@ -111,7 +123,7 @@ export class FindingsStore implements vscode.Disposable {
 
   private scheduleFull(document: vscode.TextDocument, delay: number): void {
     if (!FindingsStore.isScannable(document)) return;
-    const state = this.states.get(document.uri.toString()) ?? this.newState(document);
+    const state = this.stateOf(document) ?? this.newState(document);
     state.pending = 'all';
     state.generation++;
     this.schedule(document, state, delay);
@@ -119,7 +131,7 @@ export class FindingsStore implements vscode.Disposable {
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
-    const state = this.states.get(e.document.uri.toString());
+    const state = this.stateOf(e.document);
     if (!state || state.skipped || state.pending === 'all' || e.document.getText().length < INCREMENTAL_THRESHOLD) {
       this.scheduleFull(e.document, RESCAN_DELAY_MS);
       return;
@@ -210,14 +222,13 @@ export class FindingsStore implements vscode.Disposable {
     }
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const state = this.states.get(key);
+  private forget(document: vscode.TextDocument): void {
+    const state = this.stateOf(document);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
     state.generation++;
-    this.states.delete(key);
-    this.changed.fire(uri);
+    this.states.delete(document.uri.toString());
+    this.changed.fire(document.uri);
   }
 
   dispose(): void {

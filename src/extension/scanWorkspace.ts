@@ -163,8 +163,14 @@ interface LanguageContribution {
   filenames?: string[];
 }
 
+/** Languages VS Code defines itself, which no extension's manifest lists. */
+const CORE_LANGUAGES: LanguageContribution[] = [{ id: 'plaintext', extensions: ['.txt'] }];
+
 function fileNamePatterns(settings: Settings): string[] {
   const out = new Set<string>();
+  for (const lang of CORE_LANGUAGES) {
+    if (lang.id && languageEnabled(settings, lang.id)) for (const e of lang.extensions ?? []) out.add(`*${e}`);
+  }
   for (const ext of vscode.extensions.all) {
     const languages = (ext.packageJSON?.contributes?.languages ?? []) as LanguageContribution[];
     for (const lang of languages) {
@@ -173,8 +179,6 @@ function fileNamePatterns(settings: Settings): string[] {
       for (const f of lang.filenames ?? []) if (!/[{},]/.test(f)) out.add(f);
     }
   }
-  // Fallback so a scan never silently matches nothing for the default languages.
-  if (out.size === 0) ['*.txt', '*.md', '*.markdown'].forEach((p) => out.add(p));
   return [...out];
 }
 

@@ -32,6 +32,11 @@ export class StatusItem implements vscode.Disposable {
     return this.item?.text;
   }
 
+  /** What clicking the item runs. */
+  get command(): vscode.Command | undefined {
+    return this.item?.command;
+  }
+
   private ensureItem(languages: string[]): vscode.LanguageStatusItem {
     // The selector of a language status item is fixed: a change of `cleanCopy.languages` needs a new one.
     const key = languages.join(',');
