@@ -28,6 +28,8 @@ interface Attribution {
 const SMALL_WORDS = new Set('a an and as at but by for from in into of on or the to with'.split(' '));
 /** How many words may stand between a speech verb and the quote it introduces ("said that she encourages"). */
 const MAX_WORDS_AFTER_VERB = 6;
+/** Attributed passages shorter than this must end in , . ! ? inside the marks to count as speech. */
+const MIN_UTTERANCE_WORDS = 3;
 /** Unattributed passages shorter than this are scare quotes or terms, not speech. */
 const MIN_UNATTRIBUTED_WORDS = 5;
 
@@ -67,6 +69,8 @@ export function extractQuotes(
     const context = { text, people, lastSpeaker, at: raw.start };
     const attribution = fromTrailer(context, raw.end, trailEnd) ?? fromLeadIn(context, leadStart, raw.start);
     if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
+    // A word or two in marks near "says" is a term (the 'team' says), unless it is an utterance: “Absolutely,”.
+    if (wordCount < MIN_UTTERANCE_WORDS && !endsLikeSpeech(text, raw)) return;
 
     let speaker = attribution?.speaker ?? '';
     let role = attribution?.role ?? '';
@@ -137,6 +141,7 @@ function fromTrailer(ctx: Context, from: number, to: number): Attribution | null
 /** The phrase after "said": "the company’s Chief Legal Officer Liuping Song" or "Dana Whitfield, chief executive". */
 function afterVerb(ctx: Context, phrase: Token[], to: number): Attribution | null {
   const { text } = ctx;
+  if (phrase.length === 0) return null;
   const phraseStart = phrase[0].start;
   const comma = text.indexOf(',', phraseStart);
   const headEnd = comma >= 0 && comma < to ? comma : to;
@@ -182,6 +187,11 @@ function fromLeadIn(ctx: Context, from: number, open: number): Attribution | nul
   if (pronounIdx >= 0) return pronounSpeaker(ctx);
   if (v >= 0) return afterVerb(ctx, tokens.slice(v + 1), open);
   return null;
+}
+
+function endsLikeSpeech(text: string, raw: RawQuote): boolean {
+  const last = raw.parts[raw.parts.length - 1];
+  return /[,.!?…]\s*$/.test(text.slice(last.start, last.end));
 }
 
 /** A short title-case passage with no closing punctuation: a name of something, not speech. */

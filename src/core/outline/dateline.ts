@@ -47,8 +47,8 @@ function extendPlace(text: string, end: number): number {
   for (let i = 0; i < 2; i++) {
     const m = part.exec(text.slice(end, end + 60));
     if (!m || new RegExp(`^(?:${MONTHS})\\b`).test(m[1])) break;
-    // A region is either all capitals ("CHINA") or a short abbreviation ("Ore.", "Calif.").
-    if (!/^[\p{Lu} .'’-]+$/u.test(m[1]) && !/^\p{Lu}\p{Ll}{1,4}\.$/u.test(m[1])) break;
+    // A region: all capitals ("CHINA"), an abbreviation ("Ore.", "Calif.") or one word ("Texas").
+    if (!/^[\p{Lu} .'’-]+$/u.test(m[1]) && !/^\p{Lu}\p{Ll}{1,4}\.$/u.test(m[1]) && !/^\p{Lu}\p{Ll}+$/u.test(m[1])) break;
     end += m[0].length;
   }
   return end;

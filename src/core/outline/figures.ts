@@ -64,16 +64,18 @@ export function extractFigures(
   excluded: readonly Segment[],
 ): OutlineFigure[] {
   const figures: OutlineFigure[] = [];
+  const skip = new SpanSet(excluded);
   for (const para of paragraphs) {
-    if (excluded.some((x) => x.start <= para.start && para.end <= x.end)) continue;
+    if (skip.covers(para.start, para.end)) continue;
     const sentences = splitSentences(text, para);
     let paragraphYear = '';
     sentences.forEach((sentence, si) => {
       const framing = framingYear(text, sentence);
       if (si === 0 || framing) paragraphYear = framing || paragraphYear;
       let previousEnd = -1;
-      for (const f of findInSentence(text, sentence, excluded)) {
-        const sentenceYear = yearIn(text, sentence);
+      const found = findInSentence(text, sentence, skip);
+      const sentenceYear = found.length ? yearIn(text, sentence) : '';
+      for (const f of found) {
         const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
         const label = labelFor(text, sentence, f, previousEnd);
         previousEnd = f.end;
@@ -82,7 +84,7 @@ export function extractFigures(
           end: f.end,
           value: f.value,
           label: year && !label.includes(year) ? (label ? `${label}, ${year}` : year) : label,
-          sentence: text.slice(sentence.start, sentence.end).replace(/\s+/g, ' '),
+          sentence: sentenceAround(text, sentence, f),
         });
       }
     });
@@ -90,20 +92,66 @@ export function extractFigures(
   return figures;
 }
 
-function findInSentence(text: string, sentence: Segment, excluded: readonly Segment[]): Found[] {
+/** Longest sentence text kept with a figure; a longer one is cut to a window around the figure. */
+const MAX_SENTENCE = 600;
+
+function sentenceAround(text: string, sentence: Segment, f: Found): string {
+  let start = sentence.start;
+  let end = sentence.end;
+  if (end - start > MAX_SENTENCE) {
+    start = Math.max(sentence.start, f.start - MAX_SENTENCE / 2);
+    end = Math.min(sentence.end, f.end + MAX_SENTENCE / 2);
+  }
+  const s = text.slice(start, end).replace(/\s+/g, ' ');
+  return (start > sentence.start ? '…' : '') + s + (end < sentence.end ? '…' : '');
+}
+
+/** Sorted spans with overlap queries in O(log n): contacts can be many in a long file. */
+class SpanSet {
+  private readonly spans: Segment[];
+  constructor(spans: readonly Segment[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+  /** The last span starting before `end`. */
+  private lastBefore(end: number): Segment | undefined {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let found: Segment | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].start < end) {
+        found = this.spans[mid];
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+  overlaps(start: number, end: number): boolean {
+    const s = this.lastBefore(end);
+    return s !== undefined && s.end > start;
+  }
+  covers(start: number, end: number): boolean {
+    const s = this.lastBefore(start + 1);
+    return s !== undefined && s.start <= start && end <= s.end;
+  }
+}
+
+function findInSentence(text: string, sentence: Segment, skip: SpanSet): Found[] {
   const s = text.slice(sentence.start, sentence.end);
-  const found: Found[] = [];
+  const multiples: Found[] = [];
   for (const m of s.matchAll(MULTIPLE)) {
     const start = sentence.start + m.index;
     const value = m[0].trim();
-    found.push({ kind: 'multiple', start, end: start + value.length, value });
+    multiples.push({ kind: 'multiple', start, end: start + value.length, value });
   }
+  const taken = new SpanSet(multiples);
+  const found: Found[] = [...multiples];
   for (const m of s.matchAll(NUMBER)) {
     const start = sentence.start + m.index;
     const f = classifyNumber(text, sentence, start, m[0]);
-    if (!f) continue;
-    if (found.some((g) => g.start < f.end && f.start < g.end)) continue;
-    if (excluded.some((x) => x.start < f.end && f.start < x.end)) continue;
+    if (!f || taken.overlaps(f.start, f.end) || skip.overlaps(f.start, f.end)) continue;
     found.push(f);
   }
   return found.sort((a, b) => a.start - b.start);
@@ -167,15 +215,16 @@ interface Word {
 
 function wordsIn(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
-  const re = /\([^()\n]{1,40}\)|[\p{L}\p{N}$£€][\p{L}\p{N}'’\-.$]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < end) {
-    out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  // Scan a slice: a search running past `end` would make many calls quadratic.
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(/\([^()\n]{1,40}\)|[\p{L}\p{N}$£€][\p{L}\p{N}'’\-.$]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)) {
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, word: m[0] });
   }
   return out;
 }
 
+/** How far before or after a figure its label words are looked for. */
+const CLAUSE_WINDOW = 300;
 const DETERMINERS = new Set('the a an their its our his her this that these those'.split(' '));
 /** "a year", "per month", "each day" after a figure. */
 const RATE = /^\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|person|household|home)\b/i;
@@ -189,7 +238,7 @@ const PRONOUN_SUBJECTS = /^(?:we|i|it|they|he|she|you|this|that)$/i;
 
 /** The noun phrase right after a figure: "published Patent Cooperation Treaty (PCT) applications". */
 function nounPhraseAfter(text: string, from: number, sentence: Segment, allowIn: boolean): string {
-  const words = wordsIn(text, from, sentence.end);
+  const words = wordsIn(text, from, Math.min(sentence.end, from + CLAUSE_WINDOW));
   const picked: Word[] = [];
   const last = (): string => (picked.length ? picked[picked.length - 1].word.toLowerCase() : '');
   for (let i = 0; i < words.length && picked.length < 9; i++) {
@@ -212,7 +261,7 @@ function nounPhraseAfter(text: string, from: number, sentence: Segment, allowIn:
       picked.push(w);
       continue;
     }
-    if (NP_STOP.has(lower)) break;
+    if (NP_STOP.has(lower) || /^(?:1[89]|2[01])\d\d$/.test(lower)) break; // years end it too
     // A participle after the noun starts a new clause: "a $240 million bond approved by voters".
     if (picked.length > 0 && /ed$/.test(lower) && !CONNECTORS.has(last())) break;
     picked.push(w);
@@ -220,7 +269,7 @@ function nounPhraseAfter(text: string, from: number, sentence: Segment, allowIn:
   while (picked.length && (CONNECTORS.has(last()) || DETERMINERS.has(last()))) picked.pop();
   let np = picked.map((w) => w.word).join(' ');
   const endOfNp = picked.length ? picked[picked.length - 1].end : from;
-  const rate = RATE.exec(text.slice(endOfNp, sentence.end));
+  const rate = RATE.exec(text.slice(endOfNp, Math.min(sentence.end, endOfNp + CLAUSE_WINDOW)));
   if (rate && np) np += ' ' + rate[0].trim();
   return np;
 }
@@ -247,23 +296,26 @@ function subjectBefore(text: string, sentence: Segment, figureStart: number): st
 
 /** Where the clause holding `at` starts: after a comma, semicolon, dash, or "said (that)". */
 function clauseStartBefore(text: string, sentence: Segment, at: number): number {
-  const lead = text.slice(sentence.start, at);
-  let clauseStart = sentence.start;
+  // Labels are short: a clause is looked for in the last few hundred characters only.
+  const from = Math.max(sentence.start, at - CLAUSE_WINDOW);
+  const lead = text.slice(from, at);
+  let clauseStart = from;
   const re = /[,;—–]\s+(?:and\s+|but\s+|while\s+)?|\b(?:said|says)\s+(?:that\s+)?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(lead)) !== null) {
-    if (m.index + m[0].length < lead.length) clauseStart = sentence.start + m.index + m[0].length;
+    if (m.index + m[0].length < lead.length) clauseStart = from + m.index + m[0].length;
   }
   return clauseStart;
 }
 
 /** Drops determiners, openers, qualifiers and a leading possessive ("Huawei’s") from both ends. */
-function trimEdges(words: string[]): string[] {
-  const w = [...words];
-  while (w.length && EDGE_WORDS.has(w[0].toLowerCase())) w.shift();
-  if (w.length > 1 && /['’]s$/.test(w[0])) w.shift();
-  while (w.length && EDGE_WORDS.has(w[w.length - 1].toLowerCase())) w.pop();
-  return w;
+function trimEdges(words: readonly string[]): string[] {
+  let a = 0;
+  let b = words.length;
+  while (a < b && EDGE_WORDS.has(words[a].toLowerCase())) a++;
+  if (b - a > 1 && /['’]s$/.test(words[a])) a++;
+  while (b > a && EDGE_WORDS.has(words[b - 1].toLowerCase())) b--;
+  return words.slice(a, b);
 }
 
 /**
@@ -294,7 +346,7 @@ function firstFigureWordBefore(text: string, clauseStart: number, previousEnd: n
 function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number): string {
   if (f.kind === 'multiple') {
     const subject = subjectBefore(text, sentence, f.start);
-    const rest = text.slice(f.end, sentence.end).replace(/^\s*(?:the|as)\s+/i, '').replace(/[.!?”"]+$/, '');
+    const rest = text.slice(f.end, Math.min(sentence.end, f.end + CLAUSE_WINDOW)).replace(/^\s*(?:the|as)\s+/i, '').replace(/[.!?”"]+$/, '');
     const object = rest.split(/\s+/).filter(Boolean).slice(0, 6).join(' ').replace(/[,;]$/, '');
     return subject ? `${subject} vs. ${object}` : object;
   }
@@ -311,12 +363,12 @@ function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number
     // "£52m from the Warm Homes Fund", "£420 a year on heating", "$18.5 million under budget".
     let at = f.end;
     const extra: string[] = [];
-    const rate = RATE.exec(text.slice(at, sentence.end));
+    const rate = RATE.exec(text.slice(at, Math.min(sentence.end, at + CLAUSE_WINDOW)));
     if (rate) {
       extra.push(rate[0].trim());
       at += rate[0].length;
     }
-    const tail = /^\s+(in|for|on|from|under|over)\s+(?:the\s+)?/i.exec(text.slice(at, sentence.end));
+    const tail = /^\s+(in|for|on|from|under|over)\s+(?:the\s+)?/i.exec(text.slice(at, Math.min(sentence.end, at + CLAUSE_WINDOW)));
     if (tail) {
       const what = nounPhraseAfter(text, at + tail[0].length - 1, sentence, false);
       if (what) extra.push(`${tail[1].toLowerCase()} ${what}`);

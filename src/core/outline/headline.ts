@@ -32,8 +32,8 @@ function headlineInLine(text: string, lineStart: number, lineEnd: number): Outli
   if (/@|https?:\/\/|www\./i.test(line)) return null;
   const words = line.split(/\s+/);
   if (words.length < 3 || words.length > 40) return null;
-  // A sentence of body text ends with a period; a headline rarely does.
-  if (/[.;,]$/.test(line) && words.length > 20) return null;
+  // A sentence of body text ends with a period; a headline does not.
+  if (/[.;,:]$/.test(line)) return null;
   // An all-caps line ending in a dash is a dateline ("BEIJING, CHINA —").
   if (/[—–-]$/.test(line)) return null;
   return { start, end, text: line };

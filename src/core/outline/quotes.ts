@@ -37,7 +37,8 @@ function openerAt(text: string, i: number, para: Segment): QuoteFamily | null {
   if (ch === '"') return BEFORE_OPENER.test(before) && !/\s/.test(after) ? 'double' : null;
   if (ch === '‘') return !isLetterOrDigit(before) && !/\s/.test(after) ? 'single' : null;
   // A straight apostrophe opens only before a letter and after a space ("'tis" is rare in releases).
-  if (ch === "'") return BEFORE_OPENER.test(before) && isLetterOrDigit(after) ? 'single' : null;
+  // '90s, '24: an elided year, not a quote.
+  if (ch === "'") return BEFORE_OPENER.test(before) && /\p{L}/u.test(after) ? 'single' : null;
   return null;
 }
 

@@ -13,12 +13,10 @@ export interface Token {
 /** Word tokens with offsets; apostrophes, hyphens and inner dots stay inside a word. */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < end) {
-    const tokenEnd = Math.min(m.index + m[0].length, end);
-    tokens.push({ start: m.index, end: tokenEnd, word: text.slice(m.index, tokenEnd) });
+  // Scan a slice, not `text` from `start`: a search past `end` would make many calls quadratic.
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)) {
+    tokens.push({ start: start + m.index, end: start + m.index + m[0].length, word: m[0] });
   }
   return tokens;
 }
@@ -56,7 +54,7 @@ const ORG_WORDS = words(`
   services systems technologies technology partners fund center centre club union party
   government city county state republic airport museum library industries holdings energy
   housing transport railway news media press times post journal daily china europe america
-  bridge street road avenue park square river estate plant hall station tower building lane`);
+  bridge street road avenue square river estate plant station tower building`);
 
 export const SPEECH_VERBS = words(`
   said says say saying stated states stating noted notes noting added adds adding explained
@@ -193,6 +191,7 @@ export function cleanRole(role: string): string {
   let r = role.replace(/\s+/g, ' ').trim();
   r = r.replace(/^(?:and|also|an|a)\s+/i, '');
   r = r.replace(/^(?:the\s+\p{Ll}[\p{L}-]*['’]s|its|their|our|his|her)\s+/u, '');
+  r = r.replace(/^the\s+(?=\p{Ll})/u, ''); // "the mayor" -> "mayor"; "the Chancellor of…" stays
   r = r.replace(/[\s,;:.]+$/, '');
   if (/^(?:the|a|an)$/i.test(r)) return '';
   return r.length > 160 ? '' : r;

@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import { applyFindings, type Finding } from '../../src/core';
+import { extractOutline, formatOutlineMarkdown, outlineThroughRepair } from '../../src/core/outline';
+
+/** One rule at a time, on short texts written for the rule. */
+const quotes = (text: string): string[] => extractOutline(text).quotes.map((q) => `${q.speaker} | ${q.role} | ${q.text}`);
+const figures = (text: string): string[] => extractOutline(text).figures.map((f) => `${f.value} — ${f.label}`);
+
+describe('outline: quote attribution forms', () => {
+  it('“…,” said X, ROLE.', () => {
+    assert.deepStrictEqual(quotes('“We are growing fast in every region,” said Ana Ruiz, chief financial officer of Fabrica.'), [
+      'Ana Ruiz | chief financial officer of Fabrica | We are growing fast in every region',
+    ]);
+  });
+
+  it('"…," X said. with straight quotes, and a title before the name', () => {
+    assert.deepStrictEqual(quotes('"Nothing here was easy for anyone," site manager Tom Berg said.'), [
+      'Tom Berg | site manager | Nothing here was easy for anyone',
+    ]);
+  });
+
+  it('X said: “…” and X, ROLE, noted that “…” (partial quote)', () => {
+    const text =
+      'Mia Chen, head of research at Lumen, said: “The results speak for themselves.”\n\n' +
+      'Raj Patel, CEO of Orbit, noted that “small teams can now ship in days, not months.”';
+    assert.deepStrictEqual(quotes(text), [
+      'Mia Chen | head of research at Lumen | The results speak for themselves.',
+      'Raj Patel | CEO of Orbit | small teams can now ship in days, not months.',
+    ]);
+  });
+
+  it('a surname and a pronoun refer back to the full name', () => {
+    const text =
+      'Greta Lindqvist, the mayor, opened the bridge.\n\n' +
+      'Lindqvist concluded by stating, “This crossing will serve the town for a century.”\n\n' +
+      'Later she returned to the river. “It was worth every single day of the wait,” she said.';
+    assert.deepStrictEqual(
+      extractOutline(text).quotes.map((q) => `${q.speaker} | ${q.role}`),
+      ['Greta Lindqvist | mayor', 'Greta Lindqvist | mayor'],
+    );
+  });
+
+  it('a paragraph of quote with no attribution continues the previous speaker', () => {
+    const text =
+      '“We doubled our output this year,” said Omar Haddad, the plant director.\n\n' +
+      '“Next year we want to double it again and hire locally.”';
+    assert.deepStrictEqual(quotes(text), [
+      'Omar Haddad | plant director | We doubled our output this year',
+      'Omar Haddad | plant director | Next year we want to double it again and hire locally.',
+    ]);
+  });
+
+  it('American style: a quote runs on when the next paragraph opens with a quote mark', () => {
+    const text =
+      '"The first part of what I want to say ends here.\n\n"And the second part closes the quote," said Lea Fox.';
+    const q = extractOutline(text).quotes;
+    assert.strictEqual(q.length, 1);
+    assert.strictEqual(q[0].speaker, 'Lea Fox');
+    assert.strictEqual(q[0].text, 'The first part of what I want to say ends here. And the second part closes the quote');
+    assert.strictEqual(text.slice(q[0].start, q[0].end), text.slice(0, text.indexOf(',"') + 2));
+  });
+
+  it('British single quotes with apostrophes inside', () => {
+    assert.deepStrictEqual(quotes('Sam Kerr said: ‘It’s the team’s best season, and we’ve earned it.’'), [
+      'Sam Kerr |  | It’s the team’s best season, and we’ve earned it.',
+    ]);
+  });
+
+  it('quoted titles and scare quotes are not quotes of anyone', () => {
+    assert.deepStrictEqual(quotes('The firm won the “Best New Product” award for its “smart” kettle in Oslo.'), []);
+  });
+
+  it('an unterminated straight apostrophe does not swallow the paragraph', () => {
+    const text = "It was the '90s and things changed. Jo Park said: 'We kept going through all of it.'";
+    assert.deepStrictEqual(quotes(text), ['Jo Park |  | We kept going through all of it.']);
+  });
+});
+
+describe('outline: figures', () => {
+  it('money, percentages and multiples, with labels', () => {
+    assert.deepStrictEqual(figures('Group revenue was €4.2 billion in 2023. Sales rose 12% on the year.'), [
+      '€4.2 billion — Group revenue, 2023',
+      '12% — Sales rose',
+    ]);
+    assert.deepStrictEqual(figures('Exports are now nearly four times the level they were.'), [
+      'nearly four times — Exports vs. level they were',
+    ]);
+  });
+
+  it('skips years, dates, ordinals, model numbers, compounds and list numbers', () => {
+    const text =
+      'On 3 March 2024 the 5th annual Fortune Global 500 review covered 5G and a 10-year plan.\n\n1. Overview';
+    assert.deepStrictEqual(figures(text), []);
+  });
+
+  it('a Markdown-escaped dollar stays in the span but not in the value', () => {
+    const text = 'Income reached US\\$12 million last year.';
+    const [f] = extractOutline(text).figures;
+    assert.strictEqual(f.value, 'US$12 million');
+    assert.strictEqual(text.slice(f.start, f.end), 'US\\$12 million');
+  });
+});
+
+describe('outline: headline, dateline and contacts', () => {
+  it('skips boilerplate above the headline and reads "CITY, Region, Month d, yyyy"', () => {
+    const o = extractOutline('FOR IMMEDIATE RELEASE\n\nAcme Opens Its Third Plant\n\nAUSTIN, Texas, Jan. 9, 2025 — Acme said...');
+    assert.strictEqual(o.headline?.text, 'Acme Opens Its Third Plant');
+    assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['AUSTIN, Texas', 'Jan 9, 2025']);
+  });
+
+  it('finds emails, phones and URLs once each, ignoring bare numbers', () => {
+    const text =
+      'Contact: PressOfficeJane.Doe@acme.example or jane.doe@acme.example, Tel: +1 512 555 0100, ' +
+      'https://acme.example/news. We shipped 1,250,000 units in 2024 (order 2024 0001).';
+    // The glued label "PressOffice" is cut off; the same address in lower case is not listed twice.
+    assert.deepStrictEqual(
+      extractOutline(text).contacts.map((c) => `${c.kind} ${c.value}`),
+      ['email Jane.Doe@acme.example', 'phone +1 512 555 0100', 'url https://acme.example/news'],
+    );
+  });
+});
+
+describe('outline: offsets through a repair', () => {
+  it('maps every offset back to the garbled text', () => {
+    // “Growth,” said … written with Windows-1252 mojibake, repaired by hand-made findings.
+    const garbled = 'â€œWe grew sales in every market this year,â€\u009d said Ines Moreau. Profit rose 9%.';
+    const fix = (original: string, replacement: string): Finding => {
+      const start = garbled.indexOf(original);
+      return { start, end: start + original.length, original, replacement, alternatives: [], confidence: 1, kind: 'reversible', explanation: '' };
+    };
+    const repaired = applyFindings(garbled, [fix('â€œ', '“'), fix('â€\u009d', '”')]);
+    const o = outlineThroughRepair(repaired);
+    assert.strictEqual(o.quotes.length, 1);
+    assert.strictEqual(o.quotes[0].speaker, 'Ines Moreau');
+    assert.strictEqual(o.quotes[0].text, 'We grew sales in every market this year');
+    assert.strictEqual(garbled.slice(o.quotes[0].start, o.quotes[0].end), garbled.slice(0, garbled.indexOf(' said')));
+    const [f] = o.figures;
+    assert.strictEqual(garbled.slice(f.start, f.end), '9%');
+  });
+});
+
+describe('outline: robustness', () => {
+  it('rejects a non-string with a clear error', () => {
+    assert.throws(() => extractOutline(undefined as unknown as string), /expects the document text as a string/);
+  });
+
+  it('returns an empty outline for empty text', () => {
+    assert.deepStrictEqual(extractOutline(''), { headline: null, dateline: null, quotes: [], figures: [], contacts: [] });
+    assert.match(formatOutlineMarkdown(extractOutline('')), /no headline found/);
+  });
+
+  it('finishes on a large release and on long runs of quote marks and digits (sanity, not timed)', () => {
+    const paragraph =
+      '“We are adding 1,200 jobs,” said Ada Novak, chief executive. Revenue was $3 million in 2024. ' +
+      "It's a 'big' year, as the 'team' says, for \"all\" of us.\n\n";
+    const big = paragraph.repeat(7000); // about 1 MB
+    const o = extractOutline(big);
+    // One quote per paragraph: 'big', 'team' and "all" are terms, not speech.
+    assert.strictEqual(o.quotes.length, 7000);
+    assert.strictEqual(o.quotes[6999].speaker, 'Ada Novak');
+    const marks = extractOutline("'a ".repeat(200000) + '"'.repeat(100000) + '1'.repeat(100000));
+    assert.ok(Array.isArray(marks.quotes));
+  });
+});
