@@ -60,6 +60,26 @@ describe('outline: quote attribution forms', () => {
     assert.strictEqual(text.slice(q[0].start, q[0].end), text.slice(0, text.indexOf(',"') + 2));
   });
 
+  it('"…," X, ROLE, said. and according to X', () => {
+    const text =
+      '"We will open two more sites next spring," Lena Vogt, head of operations at Kiro, said.\n\n' +
+      '"Demand has never been this strong in our region," according to Paul Ames.';
+    assert.deepStrictEqual(
+      extractOutline(text).quotes.map((q) => `${q.speaker} | ${q.role}`),
+      ['Lena Vogt | head of operations at Kiro', 'Paul Ames | '],
+    );
+  });
+
+  it('an unattributed quote belongs to the person its paragraph names', () => {
+    const text =
+      'Councillor Ravi Shah, the council leader, spoke first.\n\n' +
+      'Shah welcomed the plan. “This is the partnership the whole city has been waiting for.”';
+    assert.deepStrictEqual(
+      extractOutline(text).quotes.map((q) => `${q.speaker} | ${q.role}`),
+      ['Ravi Shah | council leader'],
+    );
+  });
+
   it('British single quotes with apostrophes inside', () => {
     assert.deepStrictEqual(quotes('Sam Kerr said: ‘It’s the team’s best season, and we’ve earned it.’'), [
       'Sam Kerr |  | It’s the team’s best season, and we’ve earned it.',
@@ -105,7 +125,13 @@ describe('outline: headline, dateline and contacts', () => {
   it('skips boilerplate above the headline and reads "CITY, Region, Month d, yyyy"', () => {
     const o = extractOutline('FOR IMMEDIATE RELEASE\n\nAcme Opens Its Third Plant\n\nAUSTIN, Texas, Jan. 9, 2025 — Acme said...');
     assert.strictEqual(o.headline?.text, 'Acme Opens Its Third Plant');
-    assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['AUSTIN, Texas', 'Jan 9, 2025']);
+    assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['AUSTIN, Texas', 'Jan. 9, 2025']);
+  });
+
+  it('reads a wire-service dateline and prefers the place nearest the date', () => {
+    const o = extractOutline('PRESS RELEASE — SPONSORED\n\nNEW YORK, Nov. 14, 2025 /PRNewswire/ -- Orbit Labs today...');
+    assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['NEW YORK', 'Nov. 14, 2025']);
+    assert.strictEqual(extractOutline('No dateline in this text at all, 2025.').dateline, null);
   });
 
   it('finds emails, phones and URLs once each, ignoring bare numbers', () => {

@@ -78,6 +78,9 @@ export function extractQuotes(
       // A passage without attribution right after a quote continues that speaker.
       speaker = previous.quote.speaker;
       role = previous.quote.role;
+    } else if (!attribution) {
+      // "Whitaker welcomed the plan. “This is …”": the person the paragraph is about.
+      speaker = people.lastMentionBefore(raw.start, paragraphs[raw.firstParagraph].start);
     }
     if (speaker && !role) role = lastRole.get(speaker) || people.role(speaker);
     if (speaker && role) {

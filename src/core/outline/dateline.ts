@@ -30,7 +30,9 @@ export function extractDateline(text: string): OutlineDateline | null {
     const candidates = places.filter((p) => p.end <= m.index && m.index - p.end <= DATE_WINDOW);
     if (candidates.length === 0) continue;
     const place = candidates[candidates.length - 1];
-    const date = m[1] ? `${m[1]} ${m[2]} ${m[3]}` : `${m[4]} ${m[5]}, ${m[6]}`;
+    // As written, spacing normalised: "14November 2025" -> "14 November 2025", "Nov. 14, 2025" kept.
+    const dot = (month: string): string => (head[m.index + m[0].indexOf(month) + month.length] === '.' ? month + '.' : month);
+    const date = m[1] ? `${m[1]} ${dot(m[2])} ${m[3]}` : `${dot(m[4])} ${m[5]}, ${m[6]}`;
     return {
       start: place.start,
       end: m.index + m[0].length,

@@ -210,8 +210,8 @@ export class PeopleRegistry {
     this.mentions.push({ name, at });
   }
 
-  /** Who "she"/"he" most likely means at `at`: the person named last before it. */
-  lastMentionBefore(at: number): string {
+  /** Who "she"/"he" most likely means at `at`: the person named last before it (not before `from`). */
+  lastMentionBefore(at: number, from = 0): string {
     let lo = 0;
     let hi = this.mentions.length - 1;
     let found = -1;
@@ -224,7 +224,7 @@ export class PeopleRegistry {
         hi = mid - 1;
       }
     }
-    return found >= 0 ? this.mentions[found].name : '';
+    return found >= 0 && this.mentions[found].at >= from ? this.mentions[found].name : '';
   }
 
   add(name: string, role: string, at: number): void {
