@@ -37,7 +37,8 @@ async function readFileBytes(absPath: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(absPath);
     if (stat.isDirectory()) throw new InputError('is a directory');
-    if (!stat.isFile()) throw new InputError('not a regular file');
+    // FIFOs are allowed so `clean-copy check <(command)` works; devices and sockets are not text files.
+    if (!stat.isFile() && !stat.isFIFO()) throw new InputError('not a regular file');
     return await fs.readFile(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -64,10 +65,11 @@ export async function writeTextAtomic(file: string, text: string, encoding: File
   try {
     target = await fs.realpath(path.resolve(cwd, file));
     const stat = await fs.stat(target);
+    if (!stat.isFile()) throw new InputError('not a regular file; cannot write back');
     mode = stat.mode & 0o7777;
     owner = { uid: stat.uid, gid: stat.gid };
   } catch (err) {
-    throw new InputError(describeFsError(err));
+    throw err instanceof InputError ? err : new InputError(describeFsError(err));
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.clean-copy-tmp`);
   let handle: fs.FileHandle | undefined;

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { detect } from '../../src/core';
@@ -149,6 +150,16 @@ describe('cli check', () => {
     }
   });
 
+  it('reads a named pipe, as in check <(command)', async function () {
+    const fifo = path.join(dir, 'pipe');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) this.skip();
+    const writer = fs.writeFile(fifo, seed);
+    const r = await runCli(['check', '--format', 'json', 'pipe'], { cwd: dir });
+    await writer;
+    assert.strictEqual(JSON.parse(r.stdout)[0].findings.length, detect(seed).length);
+  });
+
   it('refuses to wait on a terminal when no file is given', async () => {
     const r = await runCli(['check'], { tty: true });
     assert.strictEqual(r.code, 2);
@@ -160,6 +171,7 @@ describe('cli check', () => {
       ['a missing file', async () => 'nope.txt', /^clean-copy: nope\.txt: no such file\n$/],
       ['a directory', async (d) => (await fs.mkdir(path.join(d, 'sub')), 'sub'), /^clean-copy: sub: is a directory\n$/],
       ['a path through a file', async () => 'clean.txt/child', /^clean-copy: clean\.txt\/child: not a file path/],
+      ['a device', async () => '/dev/null', /^clean-copy: \/dev\/null: not a regular file\n$/],
       [
         'a binary file',
         async (d) => (await fs.writeFile(path.join(d, 'img.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), 'img.png'),

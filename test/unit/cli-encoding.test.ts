@@ -107,6 +107,11 @@ describe('cli atomic write', () => {
     assert.deepStrictEqual(await fs.readdir(dir), ['legacy.txt']);
   });
 
+  it('refuses to replace something that is not a regular file', async () => {
+    await assert.rejects(writeTextAtomic('/dev/null', 'x', 'utf-8', dir), /not a regular file/);
+    assert.ok((await fs.stat('/dev/null')).isCharacterDevice());
+  });
+
   it('reports a missing file without creating it', async () => {
     await assert.rejects(writeTextAtomic('gone.txt', 'x', 'utf-8', dir), /no such file/);
     assert.deepStrictEqual(await fs.readdir(dir), []);
