@@ -29,6 +29,12 @@ describe('outline: quote attribution forms', () => {
     ]);
   });
 
+  it('an honorific and a surname name the speaker: Mr. Chen, the CFO, added: "…"', () => {
+    assert.deepStrictEqual(quotes('Mr. Chen, the company\'s CFO, added: "We expect a stronger fourth quarter."'), [
+      'Chen | CFO | We expect a stronger fourth quarter.',
+    ]);
+  });
+
   it('a surname and a pronoun refer back to the full name', () => {
     const text =
       'Greta Lindqvist, the mayor, opened the bridge.\n\n' +
@@ -111,6 +117,22 @@ describe('outline: figures', () => {
     const text =
       'On 3 March 2024 the 5th annual Fortune Global 500 review covered 5G and a 10-year plan.\n\n1. Overview';
     assert.deepStrictEqual(figures(text), []);
+  });
+
+  it('wire-release numbers: No. 1, Q3, 24/7, phone digits and founding years are no figures', () => {
+    const text =
+      'Orbit Labs, the No. 1 provider, today reported revenue of $1.2B for Q3 2025, up 24% from a year earlier. ' +
+      'It has run 24/7 for 20+ years. Orbit Labs, founded in 2004, employs 3,100 people. Call 1-800-555-0199.';
+    assert.deepStrictEqual(figures(text), [
+      '$1.2B — reported revenue for Q3, 2025',
+      '24% — reported revenue for Q3, 2025',
+      '20+ — years',
+      '3,100 — people',
+    ]);
+    assert.deepStrictEqual(
+      extractOutline(text).contacts.map((c) => c.value),
+      ['1-800-555-0199'],
+    );
   });
 
   it('a Markdown-escaped dollar stays in the span but not in the value', () => {

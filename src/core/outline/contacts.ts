@@ -27,7 +27,9 @@ function isPhone(text: string, start: number, value: string): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   if (PHONE_LABEL.test(before)) return true;
   // Without a label: grouped like a phone number, e.g. (503) 555-0142, 020 7946 0958, 555-0142.
-  return /^\(?\d{2,5}\)?[ .\-]\d{3,4}[ .\-]?\d{3,4}$/.test(value) && !/^\d{4}[ -]\d{4}$/.test(value);
+  return (
+    /^(?:\d{1,3}[ .\-])?\(?\d{2,5}\)?[ .\-]\d{3,4}[ .\-]?\d{3,4}$/.test(value) && !/^\d{4}[ -]\d{4}$/.test(value)
+  );
 }
 
 export function extractContacts(text: string): OutlineContact[] {

@@ -18,7 +18,7 @@ interface Found {
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const CURRENCY_BEFORE = /(?:\b(?:US|USD|AU|A|C|CA|HK|NZ|S|NT|R|RMB)\s?)?\\?[$£€¥₹]\s?$|\b(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)\s?$/;
-const SCALE_AFTER = /^\s?(?:million|billion|trillion|thousand|mn|bn|m|k)\b/i;
+const SCALE_AFTER = /^\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b/i;
 const CURRENCY_AFTER = /^\s?(?:dollars|euros|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF)\b/;
 const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b)(?:age points\b)?/i;
 const MONTHS =
@@ -73,12 +73,15 @@ export function extractFigures(
       const framing = framingYear(text, sentence);
       if (si === 0 || framing) paragraphYear = framing || paragraphYear;
       let previousEnd = -1;
+      let previousLabel = '';
       const found = findInSentence(text, sentence, skip);
       const sentenceYear = found.length ? yearIn(text, sentence) : '';
       for (const f of found) {
         const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
-        const label = labelFor(text, sentence, f, previousEnd);
+        // "revenue of $1.2B, up 24%": an empty label shares the previous figure's.
+        const label = labelFor(text, sentence, f, previousEnd) || previousLabel;
         previousEnd = f.end;
+        previousLabel = label;
         figures.push({
           start: f.start,
           end: f.end,
@@ -164,12 +167,18 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
   if (/[\p{L}\p{N}.]/u.test(prev) || prev === '#' || prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) return null;
   const after = text.slice(end, end + 30);
   const before = text.slice(Math.max(sentence.start, start - 30), start);
+  // Phone and code fragments (1-800-555-0199), fractions and dates (24/7, 10/28), "No. 1".
+  if (/^[-/]\d/.test(after) || /\d[-/]$/.test(before) || /\bNo\.?\s*$/i.test(before)) return null;
   const currency = CURRENCY_BEFORE.exec(before);
   const scale = SCALE_AFTER.exec(after);
   const scaleLength = scale ? scale[0].length : 0;
   const afterScale = after.slice(scaleLength);
   // Glued letters make a name or ordinal: 5G, 6th, 4K (but £4.2m and 3bn are scales).
   if (/^[\p{L}]/u.test(after) && !(scale && /^\S/.test(after) && (currency || /^(?:m|bn|k|mn)\b/i.test(after)))) {
+    return null;
+  }
+  // A bare "b" is a scale only for money ("$1.2B").
+  if (scale && /^\s?b$/i.test(scale[0]) && !currency) {
     return null;
   }
   if (/^:\d/.test(after) || /^\.\d/.test(after)) return null; // times, version numbers
@@ -199,7 +208,9 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
     const e = end + scaleLength + percent[0].length;
     return { kind: 'percent', start, end: e, value: clean(text, start, e) };
   }
-  return { kind: 'count', start, end: end + scaleLength, value: clean(text, start, end + scaleLength) };
+  // "20+ years": the plus belongs to the value.
+  const plus = afterScale.startsWith('+') ? 1 : 0;
+  return { kind: 'count', start, end: end + scaleLength + plus, value: clean(text, start, end + scaleLength + plus) };
 }
 
 /** The value as people read it: Markdown escapes ("US\$630") dropped, spaces single. */
@@ -232,7 +243,8 @@ const RATE = /^\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|person|h
 const EDGE_WORDS = new Set(
   `the a an its their our and or but also then meanwhile in addition however today by of to at about
    approximately around roughly nearly almost some over more than less up down only just another is
-   are was were be been being came come comes`.split(/\s+/),
+   are was were be been being came come comes now currently already still then between we i you they he
+   she it`.split(/\s+/),
 );
 const PRONOUN_SUBJECTS = /^(?:we|i|it|they|he|she|you|this|that)$/i;
 
@@ -300,7 +312,7 @@ function clauseStartBefore(text: string, sentence: Segment, at: number): number 
   const from = Math.max(sentence.start, at - CLAUSE_WINDOW);
   const lead = text.slice(from, at);
   let clauseStart = from;
-  const re = /[,;—–]\s+(?:and\s+|but\s+|while\s+)?|\b(?:said|says)\s+(?:that\s+)?/g;
+  const re = /(?:[,;:—–]\s+|[“”"‘]\s*)(?:and\s+|but\s+|while\s+)?|\b(?:said|says)\s+(?:that\s+)?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(lead)) !== null) {
     if (m.index + m[0].length < lead.length) clauseStart = from + m.index + m[0].length;
@@ -351,6 +363,7 @@ function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number
     return subject ? `${subject} vs. ${object}` : object;
   }
   let np = nounPhraseAfter(text, f.end, sentence, f.kind === 'percent');
+  if (/^(?:year|quarter|month)(?: (?:over|on) (?:year|quarter|month))?$/i.test(np)) np = ''; // "up 24% year over year"
   if (/^of\s/i.test(np)) np = trimEdges(np.slice(3).split(' ')).join(' ');
   if (f.kind === 'count') {
     const subject = subjectBefore(text, sentence, f.start);
@@ -385,6 +398,9 @@ function yearIn(text: string, sentence: Segment): string {
   for (const m of s.matchAll(/\b((?:18|19|20|21)\d\d)\b/g)) {
     const before = s.slice(Math.max(0, m.index - 8), m.index);
     if (/\b(?:since|until|from|before|after|on|than|over|versus|vs\.?|with)\s+$/i.test(before)) continue;
+    if (/\b(?:founded|established|formed|incorporated|launched|built)\s+(?:in\s+)?$/i.test(s.slice(Math.max(0, m.index - 20), m.index))) {
+      continue; // a founding year is history, not the figure's year
+    }
     if (DATE_BEFORE_YEAR.test(s.slice(Math.max(0, m.index - 16), m.index))) continue; // "March 4, 2025" is a date
     if (/[$£€\\]\s?$/.test(before) || /^\s?(?:%|,\d)/.test(s.slice(m.index + 4))) continue;
     return m[1];

@@ -66,6 +66,7 @@ export const SPEECH_VERBS = words(`
   reflected reflects according`);
 
 const PRONOUNS = words('he she they');
+const HONORIFICS = words('mr mrs ms dr prof sir dame');
 
 export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase());
@@ -166,7 +167,12 @@ export function personMentions(
 ): PersonMention[] {
   const found: PersonMention[] = [];
   for (const [first, last] of capitalisedRuns(text, tokens)) {
-    const person = personInRun(tokens, first, last, allowSingle);
+    // "Mr. Chen": after an honorific one word is a name.
+    const honorific =
+      first > 0 &&
+      HONORIFICS.has(tokens[first - 1].word.toLowerCase()) &&
+      /^\.?\s+$/.test(text.slice(tokens[first - 1].end, tokens[first].start));
+    const person = personInRun(tokens, first, last, honorific ? () => true : allowSingle);
     if (person) found.push(person);
   }
   return found;
