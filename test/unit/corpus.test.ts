@@ -21,15 +21,21 @@ const REAL_MOJIBAKE_IN_CORPUS: { file: string; contains: string; fixed: string; 
 const SAMPLE_PER_CODEC = 3000;
 const SINGLE_BYTE_REQUIRED = 0.99;
 /**
- * Floors for CJK wrong codecs, measured on this corpus (see the printed rates). UTF-8 read as a
- * double-byte codec rarely keeps every byte, and what survives is short and ambiguous, so these are
- * regression floors rather than targets.
+ * Floors for CJK wrong codecs. UTF-8 misread as a double-byte codec keeps every byte only for some
+ * lines, and what survives can be read as plausible CJK text (`Brasilië` → `Brasili毛` in GBK),
+ * so 99% is out of reach without losing real Chinese/Japanese/Korean text to false repairs.
+ * Measured with the lead's detector of 2026-11-25 23:35 (working tree after 871c6b0): gbk 86.5%,
+ * big5 93.0% (of 2496 surviving lines), shift_jis 81.7%, euc-kr 95.1%; the floors sit ~5 points
+ * lower to absorb ranking tweaks while catching real regressions.
  */
-const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0, big5: 0, shift_jis: 0, 'euc-kr': 0 };
+const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0.8, big5: 0.88, shift_jis: 0.75, 'euc-kr': 0.9 };
 
+/**
+ * Floor for the lossy form on Latin-1 lines (measured 63.2% at the same time): each `â??` is a
+ * ranked guess between ’ ‘ “ ” – — … from context, so an exact line needs every guess right.
+ */
+const LOSSY_LATIN_FLOOR = 0.55;
 const count = (s: string, ch: string): number => s.split(ch).length - 1;
-/** Floor for lossy Latin-1 lines (measured; the repair of `â??` is a ranked guess between ’ “ ” – —). */
-const LOSSY_LATIN_FLOOR = 0;
 const hasNonAscii = (l: string): boolean => /[^\x00-\x7f]/.test(l);
 const describeFinding = (f: Finding): string => `${show(f.original)} → ${show(f.replacement)} (${f.kind}, ${f.confidence.toFixed(2)}: ${f.explanation})`;
 
