@@ -57,7 +57,7 @@ export function registerShowExplanation(context: vscode.ExtensionContext, store:
     }
     const reopen = scan.wrongEncoding && finding.kind === 'replacement-char';
     const fix = reopen ? vscode.l10n.t('Reopen with Encoding…') : replaceTitle(finding, finding.replacement);
-    const learnMore = vscode.l10n.t('Learn More');
+    const learnMore = vscode.l10n.t('Learn more');
     const choice = await vscode.window.showInformationMessage(findingMessage(finding, scan.wrongEncoding), fix, learnMore);
     if (choice === fix) {
       if (reopen) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detect, type DetectOptions, type Finding } from '../core';
+import { detect as engineDetect, type DetectOptions, type Finding } from '../core';
 import { readSettings, skipReason, type Settings, type SkipReason } from './config';
 import { expandToLines, mergeRescan, shiftThroughChanges, type Window } from './incremental';
 import { WrongEncodingChecker } from './wrongEncoding';
@@ -235,6 +235,26 @@ export class FindingsStore implements vscode.Disposable {
     for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
     this.states.clear();
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+let toldBadEncodings = '';
+
+/**
+ * The engine, guarded: a hand-edited `cleanCopy.encodings` with an unknown name makes it throw. Say so
+ * once and scan with every encoding rather than leave the document unscanned.
+ */
+export function detect(text: string, options: DetectOptions): Finding[] {
+  try {
+    return engineDetect(text, options);
+  } catch (err) {
+    if (!options.encodings) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    if (toldBadEncodings !== message) {
+      toldBadEncodings = message;
+      void vscode.window.showWarningMessage(vscode.l10n.t('Clean Copy: cleanCopy.encodings: {0}. Using every known encoding instead.', message));
+    }
+    return engineDetect(text, { ...options, encodings: undefined });
   }
 }
 

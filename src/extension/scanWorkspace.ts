@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { detect } from '../core';
 import { readSettings, relativePath, isIgnored, languageEnabled, type Settings } from './config';
 import { toDiagnostics, type ScanResult } from './diagnostics';
-import { detectOptions, FindingsStore } from './findingsStore';
+import { detect, detectOptions, FindingsStore } from './findingsStore';
 import { globToRegExp } from './glob';
 import { isValidUtf8 } from './wrongEncoding';
 

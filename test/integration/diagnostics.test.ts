@@ -101,7 +101,7 @@ describe('diagnostics', () => {
     );
   });
 
-  it('are cleared when the language leaves the set and come back when it returns', async () => {
+  it('are cleared when the document closes (a language change closes and reopens it) and come back', async () => {
     const text = 'Itâ€™s here.\n';
     let document = await vscode.workspace.openTextDocument(tempFile('language.txt', text));
     await waitForDiagnostics(document.uri, detect(text).length);
@@ -146,6 +146,24 @@ describe('diagnostics', () => {
       }
     }
     await waitForDiagnostics(document.uri, findings.length);
+  });
+
+  it('consider only the encodings in cleanCopy.encodings, and survive an unknown name', async () => {
+    const text = 'Itâ€™s here, and 鈥檚 too.\n';
+    const document = await vscode.workspace.openTextDocument(tempFile('encodings.txt', text));
+    const all = detect(text);
+    const cp1252Only = detect(text, { encodings: ['windows-1252'] });
+    assert.notStrictEqual(all.length, cp1252Only.length, 'the setting makes a difference on this text');
+    await waitForDiagnostics(document.uri, all.length);
+    try {
+      await setSetting('cleanCopy', 'encodings', ['windows-1252']);
+      await waitForDiagnostics(document.uri, cp1252Only.length);
+      // A hand-edited unknown name: warn, and scan with every encoding rather than not at all.
+      await setSetting('cleanCopy', 'encodings', ['no-such-codec']);
+      await waitForDiagnostics(document.uri, all.length);
+    } finally {
+      await setSetting('cleanCopy', 'encodings', undefined);
+    }
   });
 
   it('skip files matching cleanCopy.ignore', async () => {
