@@ -15,11 +15,15 @@ async function launchChromium() {
   });
 }
 
-/** The code-server URL that opens `folder` with a development extension and a test suite loaded. */
-function testPayloadUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+/**
+ * The code-server URL that opens `folder` with a development extension loaded, and optionally a
+ * test suite (extensionTestsPath) or a file to show (openFile). Paths are absolute on the server.
+ */
+function testPayloadUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const remote = `vscode-remote://${new URL(serverUrl).host}`;
   const payload = [['extensionDevelopmentPath', `${remote}${extensionDevelopmentPath}`]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', `${remote}${extensionTestsPath}`]);
+  if (openFile) payload.push(['openFile', `${remote}${openFile}`]);
   return `${serverUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
