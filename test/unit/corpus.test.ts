@@ -64,6 +64,22 @@ interface Rate {
   counted: number;
   exact: number;
   failures: { lang: string; text: string }[];
+  /** "expected → got" of the first differing span, counted: which characters the engine misses. */
+  misses: Map<string, number>;
+}
+
+/** The first span where `got` differs from `want`, as `"want" → "got"` (trimmed to 12 chars each). */
+function firstDifference(want: string, got: string): string {
+  let i = 0;
+  while (i < want.length && want[i] === got[i]) i++;
+  let j = 0;
+  while (j < want.length - i && j < got.length - i && want[want.length - 1 - j] === got[got.length - 1 - j]) j++;
+  return `${show(want.slice(i, want.length - j).slice(0, 12))} → ${show(got.slice(i, got.length - j).slice(0, 12))}`;
+}
+
+function countMiss(r: Rate, want: string, got: string): void {
+  const key = firstDifference(want, got);
+  r.misses.set(key, (r.misses.get(key) ?? 0) + 1);
 }
 
 /** The first ten failures, at most two per language, so one language's quirk does not hide the rest. */
@@ -84,12 +100,14 @@ const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(2) : 
 
 function printRate(r: Rate, required: string): void {
   console.log(`    ${r.name}: ${r.exact}/${r.counted} = ${pct(r.exact, r.counted)}% exact (${required}), failures in ${new Set(r.failures.map((f) => f.lang)).size} languages`);
+  const top = [...r.misses].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  if (top.length) console.log(`      most common misses: ${top.map(([k, n]) => `${n}× ${k}`).join(', ')}`);
   for (const f of firstFailures(r)) console.log(f);
 }
 
 /** Garbles sampled lines with `codec` and counts exact repairs. */
 function measureCodec(files: CorpusFile[], codec: string): Rate {
-  const rate: Rate = { name: codec, counted: 0, exact: 0, failures: [] };
+  const rate: Rate = { name: codec, counted: 0, exact: 0, failures: [], misses: new Map() };
   const candidates = balancedSample(files, (l) => garble(l, codec) !== null, SAMPLE_PER_CODEC);
   for (const { lang, line } of candidates) {
     const garbled = garble(line, codec) as string;
@@ -97,6 +115,7 @@ function measureCodec(files: CorpusFile[], codec: string): Rate {
     const result = repair(garbled);
     if (result.text === line) rate.exact++;
     else {
+      countMiss(rate, line, result.text);
       rate.failures.push({
         lang,
         text:
@@ -126,6 +145,7 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
   it('clean text comes out byte-identical', function () {
     this.timeout(5 * 60 * 1000);
     const unexpected: string[] = [];
+    const falsePositives = new Map<string, number>(); // "lang: original → replacement (codec)" → count
     let realMojibakeFixed = 0;
     for (const file of files) {
       const text = file.lines.join('\n') + '\n';
@@ -157,6 +177,10 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
           realMojibakeFixed++;
           continue;
         }
+        for (const f of findings) {
+          const key = `${file.lang}: ${show(f.original)} → ${show(f.replacement)} (${f.kind}, ${(f.wrongCodecs ?? []).join('+')})`;
+          falsePositives.set(key, (falsePositives.get(key) ?? 0) + 1);
+        }
         unexpected.push(
           `  ${file.name}:${lineNo + 1}${known ? ' (known real mojibake, wrong repair)' : ''}\n    line: ${show(line)}\n    got:  ${show(fixedLine)}\n` +
             findings.map((f) => `    - ${describeFinding(f)}`).join('\n'),
@@ -164,6 +188,8 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
       }
     }
     console.log(`    changed lines: ${unexpected.length} unexpected, ${realMojibakeFixed} known real mojibake repaired`);
+    const top = [...falsePositives].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    if (top.length) console.log(`    false repairs by pattern:\n${top.map(([k, n]) => `      ${n}× ${k}`).join('\n')}`);
     if (unexpected.length) console.log(`    first ${Math.min(20, unexpected.length)} changed lines:\n${unexpected.slice(0, 20).join('\n')}`);
     assert.strictEqual(unexpected.length, 0, `${unexpected.length} clean corpus lines were changed (first 20 listed above)`);
   });
@@ -193,10 +219,10 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
 
   it('lossy form (Windows-1252 forced into Latin-1, `’` → `â??`): lines with curly quotes and dashes', function () {
     this.timeout(5 * 60 * 1000);
-    const r: Rate = { name: 'lossy windows-1252→latin1', counted: 0, exact: 0, failures: [] };
+    const r: Rate = { name: 'lossy windows-1252→latin1', counted: 0, exact: 0, failures: [], misses: new Map() };
     // Lines whose only characters outside Latin-1 are the punctuation: the seed's situation, where
     // nothing but the quotes and dashes lost bytes. Cyrillic or CJK lines lose far more than that.
-    const latin: Rate = { name: 'lossy, Latin-1 text + punctuation only', counted: 0, exact: 0, failures: [] };
+    const latin: Rate = { name: 'lossy, Latin-1 text + punctuation only', counted: 0, exact: 0, failures: [], misses: new Map() };
     let cleaned = 0; // no `?` or `â` left over: maybe a wrong guess, but no visible garbage
     for (const { lang, line } of balancedSample(files, (l) => /[‘’“”–—…]/.test(l), SAMPLE_PER_CODEC, 200)) {
       const garbled = garbleLossy(line);
@@ -205,7 +231,10 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
       for (const rate of onlyPunctuation ? [r, latin] : [r]) {
         rate.counted++;
         if (got === line) rate.exact++;
-        else rate.failures.push({ lang, text: `      line:    ${show(line)}\n      garbled: ${show(garbled)}\n      got:     ${show(got)}` });
+        else {
+          countMiss(rate, line, got);
+          rate.failures.push({ lang, text: `      line:    ${show(line)}\n      garbled: ${show(garbled)}\n      got:     ${show(got)}` });
+        }
       }
       if (count(got, '?') === count(line, '?') && count(got, 'â') === count(line, 'â')) cleaned++;
     }
