@@ -100,8 +100,8 @@ export function findingHover(finding: Finding, wrongEncoding: boolean, learnMore
     const alts = finding.alternatives.map(code).join(', ');
     md.appendMarkdown(`${vscode.l10n.t('Alternatives')}: ${alts}\n\n`);
   }
-  md.appendText(finding.explanation);
-  md.appendMarkdown(`\n\n[${vscode.l10n.t('Learn more')}](${learnMore.toString()})`);
+  // The explanation itself is in the diagnostic's message, shown right above this hover.
+  md.appendMarkdown(`[${vscode.l10n.t('Learn more')}](${learnMore.toString()})`);
   return md;
 }
 

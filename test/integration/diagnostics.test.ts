@@ -101,6 +101,15 @@ describe('diagnostics', () => {
     );
   });
 
+  it('scan a very large document in slices and find everything a full scan finds', async () => {
+    const seed = (await vscode.workspace.openTextDocument(fixturePath('seed.txt'))).getText();
+    // About 300,000 characters: scanned in line-aligned slices with pauses in between.
+    const huge = Array.from({ length: 60 }, () => seed).join('\n');
+    const document = await vscode.workspace.openTextDocument(tempFile('huge.txt', huge));
+    const expected = detect(huge);
+    assertMatches(document, await waitForDiagnostics(document.uri, expected.length, 30_000), expected);
+  });
+
   it('are cleared when the document closes (a language change closes and reopens it) and come back', async () => {
     const text = 'Itâ€™s here.\n';
     let document = await vscode.workspace.openTextDocument(tempFile('language.txt', text));
