@@ -77,7 +77,7 @@ export function charClass(code: number): Cls {
 export function isLetter(c: Cls): boolean {
   return c >= Cls.LatinUpper && c <= Cls.Caseless;
 }
-function isUpper(c: Cls): boolean {
+export function isUpper(c: Cls): boolean {
   return c === Cls.LatinUpper || c === Cls.OtherUpper;
 }
 function isLower(c: Cls): boolean {
@@ -116,8 +116,10 @@ export function scriptOf(code: number): number {
  */
 export function rarity(code: number): number {
   if (code >= 0x80 && code < 0xa0) return 4; // C1 controls
-  if (code >= 0x100 && code < 0x180) return RARE_LATIN_EXT_A.has(code) ? 2 : 0;
-  if (code >= 0x180 && code < 0x250) return COMMON_LATIN_EXT_B.has(code) ? 0 : 2;
+  if (code === 0x17f) return 4; // long s: archaic, but `┼┐` decodes to it
+  if (code >= 0x100 && code < 0x180) return RARE_LATIN_EXT_A.get(code) ?? 0;
+  if (code >= 0x180 && code < 0x370 && COMMON_LATIN_EXT_B.has(code)) return 0;
+  if (code >= 0x180 && code < 0x250) return 2;
   if (code >= 0x250 && code < 0x2b0) return 3; // IPA
   if (code >= 0x2b0 && code < 0x370) return 3; // modifier letters, combining marks on their own
   if (code >= 0x370 && code < 0x386) return 3; // archaic Greek, tonos on its own
@@ -131,26 +133,44 @@ export function rarity(code: number): number {
   if (code >= 0x64b && code < 0x670) return 2; // Arabic marks
   if (code >= 0x700 && code < 0x800) return 3; // Syriac, Thaana, NKo
   if (code >= 0x800 && code < 0x900) return 3;
-  if (code >= 0x1d00 && code < 0x1dc0) return 3; // phonetic extensions (ᴴ from `á´´`)
+  if (code >= 0x1d00 && code < 0x1dc0) return 5; // phonetic extensions (ᴴ from `á´´`)
   if (code >= 0x2c60 && code < 0x2c80) return 3; // Latin Extended-C
   if (code >= 0xa720 && code < 0xa800) return 3; // Latin Extended-D
+  if (code >= 0x1800 && code < 0x1900) return 3; // Mongolian
+  if (code >= 0x1a00 && code < 0x1d00) return 3; // Buginese, Tai Tham, Balinese, combining ext…
+  if (code >= 0x2c00 && code < 0x2e00) return 3; // Glagolitic, Coptic, Tifinagh, Ethiopic ext.
+  if (code >= 0x2e00 && code < 0x2e80) return 2; // supplemental punctuation
+  if (code >= 0x3400 && code < 0x4dc0) return 3; // CJK Extension A: rare ideographs
+  if (code >= 0x4dc0 && code < 0x4e00) return 3; // hexagram symbols
+  if (code >= 0xa000 && code < 0xac00) return 3; // Yi, Lisu, Vai…
+  if (code >= 0xd7b0 && code < 0xd800) return 3;
   if (code >= 0xe000 && code < 0xf900) return 4; // private use
   if (code === 0xfffd) return 1;
   return 0;
 }
 
-// Latin Extended-A letters no living orthography uses much.
-const RARE_LATIN_EXT_A = new Set([
-  0x108, 0x109, 0x10a, 0x10b, 0x114, 0x115, 0x11c, 0x11d, 0x11e, 0x120, 0x121, 0x124, 0x125, 0x126,
-  0x127, 0x128, 0x129, 0x12c, 0x12d, 0x132, 0x133, 0x134, 0x135, 0x138, 0x13f, 0x140, 0x149, 0x14a,
-  0x14b, 0x14e, 0x14f, 0x166, 0x167, 0x168, 0x169, 0x16c, 0x16d, 0x174, 0x175, 0x176, 0x177, 0x17f,
-  0x123, 0x122,
+// Latin Extended-A letters that are rare in living orthographies (weight 2) or used by a few
+// (weight 1: Maltese, Latvian, transliterations with breves).
+const RARE_LATIN_EXT_A = new Map<number, number>([
+  [0x120, 2], [0x121, 1], [0x122, 2], [0x123, 2], [0x126, 1], [0x127, 1],
+  [0x12c, 1], [0x12d, 1], [0x114, 1], [0x115, 1], [0x14e, 1], [0x14f, 1], [0x132, 2], [0x133, 2],
+  [0x138, 2], [0x13f, 2], [0x140, 2], [0x149, 2], [0x166, 2], [0x167, 2],
+  [0x10a, 1], [0x10b, 1],
 ]);
-// Latin Extended-B letters of living orthographies (Vietnamese, Romanian, pinyin, African languages).
+// Latin Extended-B and IPA letters of living orthographies (Vietnamese, Romanian, pinyin,
+// Azerbaijani ə, African languages ɛ ɔ ɗ ɓ, Hawaiian/Uzbek ʻ ʼ).
 const COMMON_LATIN_EXT_B = new Set([
   0x1a0, 0x1a1, 0x1af, 0x1b0, 0x218, 0x219, 0x21a, 0x21b, 0x1cd, 0x1ce, 0x1cf, 0x1d0, 0x1d1, 0x1d2,
-  0x1d3, 0x1d4, 0x18f, 0x259, 0x1dd, 0x192,
+  0x1d3, 0x1d4, 0x18f, 0x259, 0x1dd, 0x25b, 0x254, 0x257, 0x253, 0x272, 0x186, 0x190, 0x189, 0x18a,
+  0x181, 0x2bb, 0x2bc, 0x263, 0x194, 0x1b3, 0x1b4, 0x198, 0x199,
 ]);
+
+function SCRIPT_RARITY_ONCE(code: number): boolean {
+  return (code >= 0x531 && code < 0x590) || (code >= 0x700 && code < 0x800);
+}
+
+/** Symbols that do touch letters in real text: ° ™ ® © ² ³ ¹ µ ‰ € £ ¥ $ ¢ ½ ¼ ¾ × ÷. */
+const GLUE_OK = new Set([0xb0, 0x2122, 0xae, 0xa9, 0xb2, 0xb3, 0xb9, 0xb5, 0x2030, 0x20ac, 0xa3, 0xa5, 0xa2, 0xbd, 0xbc, 0xbe, 0xd7, 0xf7, 0x2032, 0x2033]);
 
 /** Common in-word punctuation that is not a sign of mojibake between letters. */
 function isWordJoiner(code: number): boolean {
@@ -173,7 +193,10 @@ export function weirdness(s: string): number {
   for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
     const c = charClass(code);
-    w += rarity(code);
+    // A rare script's letter costs once per word, not per letter: a whole Armenian or Thaana word
+    // decoded is believable, a lone such letter in Latin text is not.
+    const r = rarity(code);
+    if (r > 0 && !(SCRIPT_RARITY_ONCE(code) && prev >= 0 && scriptOf(prev) === scriptOf(code))) w += r;
     if (c === Cls.Control && code >= 0x80) w += 3;
     else if (c === Cls.Unassigned) w += 3;
     else if (c === Cls.ModSymbol && code > 0x7f) w += 1;
@@ -189,6 +212,9 @@ export function weirdness(s: string): number {
       }
       if (isLatin(pc) && code >= 0x250 && code < 0x2b0 && isUpper(pc)) w += 2; // IPA next to capitals
       if (isSymbolish(pc) && isSymbolish(c) && pc !== c && (prev > 0x7f || code > 0x7f)) w += 1;
+      // A non-ASCII symbol glued to a letter (`f√º`, `g├⌐n`); degree, trade mark and the like excepted.
+      if (isLetter(pc) && isSymbolish(c) && code > 0x7f && !GLUE_OK.has(code)) w += 1;
+      if (isSymbolish(pc) && isLetter(c) && prev > 0x7f && !GLUE_OK.has(prev)) w += 1;
       // A non-ASCII symbol or punctuation right after a letter and right before another letter.
       if (i + 1 < n && isLetter(pc) && code > 0x7f && !isLetter(c) && c !== Cls.Mark && c !== Cls.Space && !isWordJoiner(code)) {
         const next = s.charCodeAt(i + 1);

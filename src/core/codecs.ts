@@ -84,16 +84,52 @@ function buildSingleByteTable(iconvName: string): Int16Array {
 function buildDoubleByteTable(iconvName: string): Int32Array {
   const table = new Int32Array(65536).fill(NO_BYTE);
   for (let b = 0; b < 0x80; b++) table[b] = b;
+  // Some bytes stand alone above 0x7F (Shift_JIS half-width katakana A1–DF).
+  for (let b = 0x80; b <= 0xff; b++) {
+    const s = iconv.decode(Buffer.from([b]), iconvName);
+    if (s.length === 1 && s.charCodeAt(0) !== 0xfffd && s.charCodeAt(0) >= 0x80) table[s.charCodeAt(0)] = b;
+  }
+  // One decode per lead byte: a row of pairs separated by a newline each, so that a pair the
+  // codec rejects cannot shift the ones after it.
   for (let b0 = 0x81; b0 <= 0xfe; b0++) {
+    const row = Buffer.alloc((0xfe - 0x40 + 1) * 3);
+    let n = 0;
     for (let b1 = 0x40; b1 <= 0xfe; b1++) {
-      const s = iconv.decode(Buffer.from([b0, b1]), iconvName);
-      if (s.length !== 1) continue;
+      row[n++] = b0;
+      row[n++] = b1;
+      row[n++] = 0x0a;
+    }
+    const parts = iconv.decode(row, iconvName).split('\n');
+    for (let b1 = 0x40; b1 <= 0xfe; b1++) {
+      const s = parts[b1 - 0x40];
+      if (s === undefined || s.length !== 1) continue;
       const ch = s.charCodeAt(0);
       if (ch === 0xfffd || ch < 0x80) continue;
       if (table[ch] === NO_BYTE) table[ch] = (b0 << 8) | b1;
     }
   }
   return table;
+}
+
+/**
+ * Is this two-byte code in the codec's everyday repertoire (GB2312 level 1, Big5 frequent
+ * characters, JIS level 1, KS X 1001 Hangul)? Mojibake lands mostly outside it, on rare characters.
+ */
+export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
+  const b0 = code >> 8;
+  const b1 = code & 0xff;
+  switch (codec.name) {
+    case 'gbk':
+      return b0 >= 0xb0 && b0 <= 0xd7 && b1 >= 0xa1 && b1 <= 0xfe;
+    case 'big5':
+      return code >= 0xa440 && code <= 0xc67e;
+    case 'shift_jis':
+      return code >= 0x889f && code <= 0x9872;
+    case 'euc-kr':
+      return b0 >= 0xb0 && b0 <= 0xc8 && b1 >= 0xa1 && b1 <= 0xfe;
+    default:
+      return true;
+  }
 }
 
 const singleTables = new Map<string, Int16Array>();

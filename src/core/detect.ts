@@ -2,15 +2,16 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Clean ASCII costs one comparison per character.
  */
-import { windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, isLetter, weirdness } from './chars';
 import { explainC1, explainLossy, explainReversible, explainStray } from './explain';
 import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
-import { doubleQuoteOpen, positionOf, rankPunctuation } from './rank';
-import { type Run, classicPairPenalty, peelLayers, runAt, scanTables } from './reversible';
+import { QuoteState, positionOf, rankPunctuation } from './rank';
+import { type Run, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
 import type { DetectOptions, Finding } from './types';
 
 const QMARK = 0x3f;
+const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 /** How far around an edited window the scan reaches for context (quote pairing, evidence). */
 const CONTEXT = 4000;
 
@@ -18,11 +19,20 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const tables = scanTables(resolveCodecs(options.encodings));
   const [from, to] = scanWindow(text, options.range);
   const runs: Run[] = [];
+  const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
 
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    if (c < 0x80 && c !== QMARK) {
+      // Jump over plain ASCII in one regex step: most text is mostly ASCII.
+      NEXT_CANDIDATE.lastIndex = i;
+      const m = NEXT_CANDIDATE.exec(text);
+      if (!m || m.index >= to) break;
+      i = m.index;
+      c = text.charCodeAt(i);
+    }
     if (c < 0x80) {
       if (c === QMARK) {
         const site = siteAtQuestionMark(text, i);
@@ -34,7 +44,9 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       continue;
     }
     const run = runAt(text, i, to, tables);
-    if (run) {
+    if (run?.hopeless) {
+      hopeless.push(run.start, tables.codecs.indexOf(run.codec));
+    } else if (run) {
       runs.push(peelLayers(run, tables));
       i = run.end - 1;
       continue;
@@ -48,20 +60,29 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     }
   }
 
-  const findings: Finding[] = [];
-  const taken: [number, number][] = [];
-  for (const f of judgeRuns(text, runs)) {
-    findings.push(f);
-    taken.push([f.start, f.end]);
-  }
-  const isTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const findings: Finding[] = judgeRuns(text, runs, hopeless, tables.codecs);
+  const isTaken = overlapChecker(findings);
   findings.push(...judgeSites(text, sites.filter((s) => !isTaken(s.start, s.end)), from, to));
+  const isTakenNow = overlapChecker(findings);
   for (const i of singles) {
-    if (isTaken(i, i + 1)) continue;
+    if (isTakenNow(i, i + 1)) continue;
     const f = judgeSingle(text, i);
     if (f) findings.push(f);
   }
   return findings.filter((f) => f.start >= from && f.end <= to).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Overlap test against findings sorted by start, for queries that come in increasing order
+ * (a moving pointer: linear over the whole scan).
+ */
+function overlapChecker(sorted: readonly Finding[]): (start: number, end: number) => boolean {
+  const list = [...sorted].sort((a, b) => a.start - b.start);
+  let k = 0;
+  return (start: number, end: number) => {
+    while (k < list.length && list[k].end <= start) k++;
+    return k < list.length && list[k].start < end;
+  };
 }
 
 /** The part of the text to scan: the whole text, or the range widened to whole lines. */
@@ -78,9 +99,9 @@ function scanWindow(text: string, range: DetectOptions['range']): [number, numbe
 /** Bounds of the "word" around a run: neighbouring non-space characters belong to its context. */
 function tokenBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && s > start - 64 && charClass(text.charCodeAt(s - 1)) !== Cls.Space) s--;
+  while (s > 0 && s > start - 24 && charClass(text.charCodeAt(s - 1)) !== Cls.Space) s--;
   let e = end;
-  while (e < text.length && e < end + 64 && charClass(text.charCodeAt(e)) !== Cls.Space) e++;
+  while (e < text.length && e < end + 24 && charClass(text.charCodeAt(e)) !== Cls.Space) e++;
   return [s, e];
 }
 
@@ -88,8 +109,10 @@ function tokenBounds(text: string, start: number, end: number): [number, number]
  * Accepts the runs that read better decoded. Runs inside one word are judged together, since
  * `ÄŒeÅ¡tina` is only convincing as a whole.
  */
-function judgeRuns(text: string, runs: Run[]): Finding[] {
+function judgeRuns(text: string, runs: Run[], hopeless: readonly number[], codecs: readonly CodecInfo[]): Finding[] {
   const out: Finding[] = [];
+  const doubtful: { group: Run[]; score: number }[] = [];
+  let hp = 0; // first hopeless run that may lie in the current word (both lists are in text order)
   let k = 0;
   while (k < runs.length) {
     // Group runs whose words touch.
@@ -113,22 +136,71 @@ function judgeRuns(text: string, runs: Run[]): Finding[] {
     for (const r of group) {
       after += text.slice(cursor, r.start) + r.decoded;
       cursor = r.end;
-      penalty += classicPairPenalty(text, r);
+      penalty += classicPairPenalty(text, r) + cjkRarity(text, r);
       saved += r.end - r.start - r.decoded.length;
       longSeqs += r.seqs.filter((s) => s.bytes.length >= 3).length;
     }
     after += text.slice(cursor, ctxEnd);
-    const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
-    if (score < 3) continue;
+    // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
+    while (hp < hopeless.length && hopeless[hp] < ts) hp += 2;
+    for (let h = hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
+    const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs + scriptFit(text, ts, te, group);
+    if (score < 3) {
+      if (score >= 1) doubtful.push({ group, score });
+      continue;
+    }
     const lone = group.length === 1 && group[0].seqs.length === 1 && group[0].seqs[0].bytes.length === 2 ? group[0] : null;
-    if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone)) continue;
+    // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
+    // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
+    const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(charClass(text.charCodeAt(lone.start + 1)));
+    if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter) {
+      doubtful.push({ group, score });
+      continue;
+    }
     let confidence = Math.min(0.99, 0.45 + 0.06 * score);
     // One short pair next to correctly decoded punctuation (`Bremer/Mccoy – DrÃ¥ber`): the line was
     // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
     if (lone && innocentPunctuationNear(text, lone, runs)) confidence = Math.min(confidence, 0.45);
     for (const r of group) out.push(runFinding(text, r, confidence));
   }
-  return out;
+  // A short word that is only a little better decoded (`Ñ–` → `і`, `Â«` → `«`) is believed when
+  // the same wrong codec garbled its neighbours on the same line.
+  for (const { group } of doubtful) {
+    const codec = group[0].codec;
+    const start = group[0].start;
+    const near = out.some((f) => f.wrongCodecs?.[0] === codec.name && Math.abs(f.start - start) < 200 && !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n'));
+    if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A word in another script inside Latin prose (`ГЁ`, `Γ¥` in Italian or Danish) that decodes to
+ * Latin letters fits its line: strong evidence the word was garbled with the rest.
+ */
+function scriptFit(text: string, ts: number, te: number, group: readonly Run[]): number {
+  let latinAround = 0;
+  for (let i = Math.max(0, ts - 40); i < Math.min(text.length, te + 40); i++) {
+    if (i === ts) i = te;
+    const c = charClass(text.charCodeAt(i));
+    if (c === Cls.LatinLower || c === Cls.LatinUpper) latinAround++;
+  }
+  if (latinAround < 4) return 0;
+  let latinOut = 0;
+  for (const r of group) {
+    // Only the commonest case: C3 xx, a Latin-1 letter, from a single-byte codec.
+    if (r.codec.kind !== 'single' || r.seqs.some((s) => s.bytes[0] !== 0xc3)) return 0;
+    for (let i = r.start; i < r.end; i++) {
+      const c = charClass(text.charCodeAt(i));
+      if (c === Cls.LatinLower || c === Cls.LatinUpper) return 0;
+    }
+    for (let i = 0; i < r.decoded.length; i++) {
+      const c = charClass(r.decoded.charCodeAt(i));
+      if (isLetter(c) && c !== Cls.LatinLower && c !== Cls.LatinUpper) return 0;
+      if (c === Cls.LatinLower || c === Cls.LatinUpper) latinOut++;
+    }
+  }
+  return latinOut > 0 ? 4 : 0;
 }
 
 /** MacRoman and CP437 pairs (`¬´`, `∆°`) are believable only glued to a word. */
@@ -177,6 +249,7 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
   if (sites.length === 0) return [];
   const evidence = sites.some((s) => s.strong) || hasLossyEvidenceNear(text, from, to);
   const openedAt = new Set<number>();
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt);
   const out: Finding[] = [];
   for (const site of sites.sort((a, b) => a.start - b.start)) {
     const original = text.slice(site.start, site.end);
@@ -189,7 +262,7 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
       out.push(lossyFinding(site, original, '’', ["'"], evidence ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word')));
       continue;
     }
-    const quoteOpen = doubleQuoteOpen(text, site.start, openedAt);
+    const quoteOpen = quotes.openAt(site.start);
     if (site.form === 'bullet-tail') {
       out.push(lossyFinding(site, original, '”', ['“'], 0.95, explainLossy(site, '”', 'closing')));
       continue;
@@ -197,11 +270,8 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
     const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost');
     if (site.form === 'replacement') {
       // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
-      const clear =
-        (ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3))) ||
-        ranked.position === 'opening' ||
-        ranked.position === 'dash' ||
-        (ranked.position === 'closing' && /[.,!?;:]/.test(text[site.start - 1] ?? ''));
+      // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
+      const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
       if (!clear) continue;
       out.push({ ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' });
       if (ranked.best === '“') openedAt.add(site.start);

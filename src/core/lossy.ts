@@ -65,10 +65,17 @@ export function siteAtQuestionMark(text: string, q: number): LossySite | null {
     }
     return null;
   }
-  if (letterAt(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
+  if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return { start: q, end: q + 1, form: 'question-apostrophe', folded: false, strong: false };
   }
   return null;
+}
+
+/** The word before `?` starts after a space, a line start or a quote (not `%bB?s`, a format string). */
+function wordStartsCleanly(text: string, last: number): boolean {
+  let i = last;
+  while (i >= 0 && letterAt(text, i)) i--;
+  return i < 0 || spaceOrEdge(text, i) || '"“‘(\''.includes(text[i]);
 }
 
 /** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any. */

@@ -34,22 +34,40 @@ export function positionOf(text: string, start: number, end: number): Position {
   return 'unclear';
 }
 
-/** Is there an opening double quote in this paragraph, before `at`, that nothing has closed? */
-export function doubleQuoteOpen(text: string, at: number, openedBefore: ReadonlySet<number>): boolean {
-  let open = false;
-  let i = at - 1;
-  const floor = Math.max(0, at - 4000);
-  // Find the paragraph start (blank line) first, then walk forward.
-  for (; i > floor; i--) {
-    if (text[i] === '\n' && (text[i - 1] === '\n' || (text[i - 1] === '\r' && text[i - 2] === '\n'))) break;
+/**
+ * Whether a double quote is open at a position, tracked forward through the text (positions are
+ * asked in increasing order): literal “ ” and " marks, repaired opening sites (`openedAt`), reset
+ * at each blank line. Linear over the whole document.
+ */
+export class QuoteState {
+  private pos: number;
+  private open = false;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly openedAt: ReadonlySet<number>,
+  ) {
+    this.pos = start;
   }
-  for (let k = Math.max(i, floor); k < at; k++) {
-    const ch = text[k];
-    if (ch === '“' || openedBefore.has(k)) open = true;
-    else if (ch === '”') open = false;
-    else if (ch === '"') open = !open;
+
+  openAt(at: number): boolean {
+    const text = this.text;
+    for (; this.pos < at; this.pos++) {
+      const ch = text[this.pos];
+      if (ch === '“' || this.openedAt.has(this.pos)) this.open = true;
+      else if (ch === '”') this.open = false;
+      else if (ch === '"') this.open = !this.open;
+      else if (ch === '\n' && isBlankLineAfter(text, this.pos)) this.open = false;
+    }
+    return this.open;
   }
-  return open;
+}
+
+function isBlankLineAfter(text: string, i: number): boolean {
+  let k = i + 1;
+  while (text[k] === ' ' || text[k] === '\t' || text[k] === '\r') k++;
+  return text[k] === '\n';
 }
 
 export interface Ranked {

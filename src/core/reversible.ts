@@ -3,8 +3,8 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { type CodecInfo, NO_BYTE, doubleByteTable, singleByteTable } from './codecs';
-import { Cls, charClass, weirdness } from './chars';
+import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
+import { Cls, charClass, isLetter as isLetterCls, isUpper as isUpperCls, rarity, weirdness } from './chars';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /** One UTF-8 sequence found in the text. */
@@ -29,6 +29,8 @@ export interface Run {
   decoded: string;
   /** Further codecs peeled off when the decoded text was itself mojibake, innermost last. */
   layers: CodecInfo[];
+  /** Decodes to a rare letter on its own: never a finding, but evidence against its neighbours. */
+  hopeless: boolean;
 }
 
 const SPACE = 0x20;
@@ -43,7 +45,28 @@ function isLineBreak(code: number): boolean {
  * lead by a hard line break (text wrapped inside a garbled word): the break is kept after the
  * decoded character.
  */
+/** Hard-wrapped text splits the common sequences (Ã©, Â°, â€™) at worst: only those are joined across a break. */
+const WRAP_LEADS = new Set([0xc2, 0xc3, 0xe2]);
+
+/** Leads whose lost continuation is still worth marking: the Latin-1 letters that start UTF-8 mojibake. */
+function LOST_LEADS(code: number): boolean {
+  return code >= 0xc2 && code <= 0xf4;
+}
+
+/** Can byte `b` be continuation number `m` (0-based) after lead `b0`? */
+function fits(b0: number, m: number, b: number): boolean {
+  return m === 0 ? secondByteOk(b0, b) : isContinuation(b);
+}
+
+const NO_RUN = { seqs: [] as Sequence[], decoded: '', end: 0 };
+
 function singleByteRun(text: string, i: number, limit: number, table: Int16Array, absorb: boolean): { seqs: Sequence[]; decoded: string; end: number } {
+  // Quick rejection before any allocation: most candidates fail at their second byte.
+  const b0 = table[text.charCodeAt(i)];
+  if (i + 1 >= limit) return NO_RUN;
+  const code1 = text.charCodeAt(i + 1);
+  const b1 = table[code1];
+  if (!(b1 !== NO_BYTE && secondByteOk(b0, b1)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
   const seqs: Sequence[] = [];
   let decoded = '';
   let j = i;
@@ -64,13 +87,12 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       }
       const code = text.charCodeAt(k);
       const b = table[code];
-      const valid = (x: number) => (m === 0 ? secondByteOk(b0, x) : isContinuation(x));
-      if (b !== NO_BYTE && valid(b)) {
+      if (b !== NO_BYTE && fits(b0, m, b)) {
         bytes.push(b);
         k++;
         continue;
       }
-      if (absorb && code === SPACE && valid(0xa0)) {
+      if (absorb && code === SPACE && fits(b0, m, 0xa0)) {
         bytes.push(0xa0);
         absorbed = true;
         k++;
@@ -78,16 +100,16 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       }
       // A lost byte: the character is gone, but the lead still shows where it was. E2 80 + lost is
       // punctuation, which the lossy ranking can name, so it is left to it.
-      if (code === FFFD && !(b0 === 0xe2 && bytes[1] === 0x80)) {
+      if (code === FFFD && LOST_LEADS(text.charCodeAt(j)) && !(b0 === 0xe2 && bytes[1] === 0x80)) {
         lost = true;
         k++;
         break;
       }
-      if (isLineBreak(code)) {
+      if (isLineBreak(code) && !absorbed && WRAP_LEADS.has(b0) && table === singleByteTable(CODECS[0])) {
         let e = k + 1;
         if (code === 0x0d && text.charCodeAt(e) === 0x0a) e++;
         const after = e < limit ? table[text.charCodeAt(e)] : NO_BYTE;
-        if (after !== NO_BYTE && valid(after)) {
+        if (after !== NO_BYTE && fits(b0, m, after)) {
           breaks += text.slice(k, e);
           k = e;
           m--;
@@ -123,9 +145,10 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
   let queueStart = i; // character where the first queued byte came from
   for (let j = i; j < limit; j++) {
     const v = table[text.charCodeAt(j)];
-    if (v === NO_BYTE || v < 0x100) break;
+    if (v === NO_BYTE || v < 0x80) break;
     if (queue.length === 0) queueStart = j;
-    queue.push(v >> 8, v & 0xff);
+    if (v > 0xff) queue.push(v >> 8, v & 0xff);
+    else queue.push(v);
     let broken = false;
     while (queue.length > 0) {
       const b0 = queue[0];
@@ -194,37 +217,99 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
   return t;
 }
 
+/** What UTF-8 read through a CJK codec was, when it was not CJK itself: Latin, Greek, Cyrillic, punctuation. */
+function plausibleFromCjkCodec(c: number): boolean {
+  if (rarity(c) > 0) return false;
+  return (
+    (c >= 0x20 && c < 0x250) || (c >= 0x370 && c < 0x530) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
+    (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
+  );
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
 function isCjkCandidate(code: number): boolean {
   return code >= 0x2e80; // CJK, kana, Hangul and compatibility forms live above this
+}
+
+/**
+ * Weirdness for choosing between codecs that explain the same characters; on a tie the Latin-1
+ * letters (UTF-8 C3 xx, the commonest there is) win over rarer Latin (`Ć´`: ô, not ƴ).
+ */
+function tieWeirdness(decoded: string): number {
+  let latin1 = 0;
+  for (let k = 0; k < decoded.length; k++) {
+    const c = decoded.charCodeAt(k);
+    if (c >= 0xc0 && c <= 0xff) latin1++;
+  }
+  return weirdness(decoded) - latin1 / (decoded.length + 1);
 }
 
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
 export function runAt(text: string, i: number, limit: number, t: ScanTables): Run | null {
   const code = text.charCodeAt(i);
   let best: Run | null = null;
+  let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
   const bits = i + 1 < limit ? t.lead[code] & t.cont[text.charCodeAt(i + 1)] : 0;
   if (bits) {
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
-      const r = singleByteRun(text, i, limit, table, true);
-      if (r.seqs.length === 0) continue;
-      if (!best || r.end > best.end) best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [] };
-    }
-    if (best && best.seqs.some((s) => s.absorbedSpace) && !absorbedSpacesBelieved(text, best)) {
-      const r = singleByteRun(text, i, limit, singleByteTable(best.codec), false);
-      best = r.seqs.length ? { ...best, end: r.end, seqs: r.seqs, decoded: r.decoded } : null;
+      let r = singleByteRun(text, i, limit, table, true);
+      // A space read as a lost no-break space must be believed, else the run stops before it.
+      if (r.seqs.some((q) => q.absorbedSpace) && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
+        r = singleByteRun(text, i, limit, table, false);
+      }
+      if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
+      // Equally long runs under two codecs (Ć§ is ç in Windows-1257, Ƨ in Windows-1250): the one
+      // that reads better wins.
+      if (best && r.end === best.end) {
+        if (bestWeird < 0) bestWeird = tieWeirdness(best.decoded);
+        const w = tieWeirdness(r.decoded);
+        if (w >= bestWeird) continue;
+        bestWeird = w;
+      } else {
+        bestWeird = -1;
+      }
+      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
     }
   }
+  // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
+  // drop it here, before the costlier judgement in context.
+  if (best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2) {
+    best.hopeless = true;
+    return best;
+  }
   if (!best && isCjkCandidate(code)) {
+    // Mojibake of Latin text or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`), or starts
+    // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
+    // here keeps it fast.
+    const asciiBeside = isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1));
     for (const codec of t.doubles) {
       const table = doubleByteTable(codec);
       const v = table[code];
-      if (v === NO_BYTE || v >> 8 < 0xe0 || v >> 8 > 0xef) continue; // CJK mojibake worth finding starts a 3-byte sequence
+      const lead = v > 0xff ? v >> 8 : v;
+      if (v === NO_BYTE || lead < 0xc2 || lead > 0xf4) continue;
+      if (v > 0xff && !secondByteOk(lead, v & 0xff)) continue;
+      if (!asciiBeside && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
       const r = doubleByteRun(text, i, limit, table);
-      if (r.seqs.length === 0) continue;
-      if (!best || r.end > best.end) best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [] };
+      if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
+      if (best && r.end === best.end) {
+        if (bestWeird < 0) bestWeird = weirdness(best.decoded);
+        const w = weirdness(r.decoded);
+        if (w >= bestWeird) continue;
+        bestWeird = w;
+      } else {
+        bestWeird = -1;
+      }
+      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
     }
-    if (best && !cjkRunBelievable(best)) best = null;
+    if (best && !cjkRunBelievable(text, best)) best = null;
   }
   return best;
 }
@@ -233,10 +318,10 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables): Ru
  * A space standing for a lost no-break space (A0) is believed only inside a longer run (`Ð ÑƒÑ`) or
  * after a lowercase Latin letter giving a lowercase letter (`voilÃ le` → `voilà le`).
  */
-function absorbedSpacesBelieved(text: string, run: Run): boolean {
-  if (run.seqs.length >= 2 && run.seqs.some((s) => !s.absorbedSpace)) return true;
-  const prev = run.start > 0 ? charClass(text.charCodeAt(run.start - 1)) : Cls.Space;
-  const dec = charClass(run.decoded.charCodeAt(0));
+function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
+  if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
+  const prev = start > 0 ? charClass(text.charCodeAt(start - 1)) : Cls.Space;
+  const dec = charClass(decoded.charCodeAt(0));
   return prev === Cls.LatinLower && dec === Cls.LatinLower;
 }
 
@@ -245,44 +330,81 @@ function absorbedSpacesBelieved(text: string, run: Run): boolean {
  * character or two. Believe a CJK-codec run when it decodes to something other than more CJK
  * (punctuation, Latin: `鈥檚` → `’s`), or when it is long and valid throughout.
  */
-function cjkRunBelievable(run: Run): boolean {
-  let nonCjk = 0;
+function cjkRunBelievable(text: string, run: Run): boolean {
+  // Mojibake of Latin or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`); real CJK prose
+  // sits next to more CJK, so it is not even considered.
+  const asciiBeside = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) < 0x80 && text.charCodeAt(i) > 0x20;
+  const long = run.end - run.start >= 6;
+  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return false;
+  let cjk = 0;
+  let letters = 0;
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
-    if (!isCjkCandidate(c) && c > 0x7f) nonCjk++;
+    if (!plausibleFromCjkCodec(c)) return false;
+    if (isCjkCandidate(c)) cjk++;
+    else if ((c >= 0xc0 && c < 0x250) || (c >= 0x1e00 && c < 0x1f00)) letters++; // Latin letters
   }
-  if (nonCjk > 0) return true;
-  return run.end - run.start >= 6;
+  // CJK that decodes to other CJK is believed only over a long stretch; a short run must give
+  // punctuation from a 3-byte sequence (`鈥檚`) or letters glued to ASCII letters (`f眉hrt`).
+  if (cjk > 0) return long;
+  // A 3-byte sequence from a CJK codec is believed when it is punctuation (`鈥檚` → `’s`).
+  if (run.seqs.some((s) => s.bytes.length >= 3)) return run.seqs.every((s) => s.bytes.length < 3 || /^[\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]$/.test(s.decoded));
+  const letterBeside = isAsciiLetter(text.charCodeAt(run.start - 1)) || isAsciiLetter(text.charCodeAt(run.end));
+  return letters > 0 && letterBeside;
 }
 
-/** Windows-1252/Latin-1 lead letters whose mojibake pairs are the most common in the wild. */
-const CLASSIC_LEADS = new Set(['Â', 'Ã', 'Ă']);
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */
-const WORD_END_OK = new Set(['’', '”', '‘', '›', '»', '´', '©', '™', '®', '…', '\u00a0']);
+const WORD_END_OK = new Set(['’', '”', '‘', '›', '»', '´', '©', '™', '®', '…']);
 
 /**
- * Extra weirdness for the classic two-character forms (`Ã©`, `Â£`): the lead is a capital letter
- * glued to a symbol no capital letter is followed by in real text.
+ * Extra weirdness for the commonest pairs: UTF-8 C2 xx and C3 xx (Latin-1 symbols and letters,
+ * the bulk of Western mojibake) shown as a lead glyph glued to a symbol (`Ã©`, `Â£`, `√º`, `├⌐`),
+ * and any capital Latin-1 letter glued to a no-break space, soft hyphen or a Windows-1252 letter
+ * (`Å\u00a0`, `Åž`, `ÄŒ`).
  */
 export function classicPairPenalty(text: string, run: Run): number {
   let p = 0;
   for (const s of run.seqs) {
     if (s.bytes.length !== 2) continue;
-    const lead = text[s.start];
-    if (!CLASSIC_LEADS.has(lead)) continue;
     const second = text[s.start + 1];
-    const after = text.charCodeAt(s.end);
-    const letterAfter = s.end < text.length && charClass(after) >= Cls.LatinUpper && charClass(after) <= Cls.Caseless;
-    if (WORD_END_OK.has(second)) {
-      const before = charClass(text.charCodeAt(s.start - 1));
-      const capitalWord = lead !== 'Ă' && (before === Cls.LatinUpper) && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
-      if (letterAfter && !(second === '’' && text[s.end] === 's')) p += 2;
-      else if (second === '\u00a0' || capitalWord) p += 2;
-    } else {
-      p += 2;
+    const secondIsLetter = isLetterCls(charClass(text.charCodeAt(s.start + 1)));
+    const letterAfter = isLetterCls(charClass(text.charCodeAt(s.end)));
+    const letterBefore = isLetterCls(charClass(text.charCodeAt(s.start - 1)));
+    const [b0, b1] = s.bytes;
+    if ((b1 === 0xa0 && !s.absorbedSpace) || b1 === 0xad) {
+      p += 2; // a letter glued to a no-break space or soft hyphen
+    } else if (b0 === 0xc2 || b0 === 0xc3) {
+      if (secondIsLetter && b1 >= 0xa0) {
+        if (b0 === 0xc3 && (letterAfter || letterBefore)) p += 1;
+      } else if (WORD_END_OK.has(second) && !letterAfter) {
+        // `Ã’s`, `AHÅ™`: a quote or trade mark ending a word is also plain spelling. But a capital
+        // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
+        const capitalWord = charClass(text.charCodeAt(s.start - 1)) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
+        if (b0 === 0xc2 || (capitalWord && text[s.start] === 'Ã')) p += 2;
+      } else if (!(second === '’' && text[s.end] === 's')) {
+        p += 2;
+      }
+    } else if (isUpperCls(charClass(text.charCodeAt(s.start)))) {
+      // A capital glued to a Windows-codepage letter or mid-word symbol from 80–9F (`Åž`, `ĹŤ`, `Ä‰i`).
+      // (Windows-1251 has real Serbian and Macedonian letters there: Њ, Ђ, Ћ.)
+      const cyrillicLetter = secondIsLetter && run.codec.name === 'windows-1251';
+      if (b1 < 0xa0 && !cyrillicLetter && second !== '’' && (letterAfter || secondIsLetter)) p += 2;
+      else if (!secondIsLetter && !WORD_END_OK.has(second) && letterAfter) p += 1;
     }
   }
   return p;
+}
+
+/** Rare characters a CJK-codec run consists of: real CJK text is made of common ones. */
+export function cjkRarity(text: string, run: Run): number {
+  if (run.codec.kind !== 'double') return 0;
+  const table = doubleByteTable(run.codec);
+  let n = 0;
+  for (let i = run.start; i < run.end; i++) {
+    const v = table[text.charCodeAt(i)];
+    if (v > 0xff && !isCommonDoubleByte(run.codec, v)) n++;
+  }
+  return n;
 }
 
 /** Re-decodes layered mojibake (`Ã¢â‚¬â„¢` → `â€™` → `’`) while each layer reads better. */
