@@ -152,7 +152,7 @@ export function rarity(code: number): number {
 // Latin Extended-A letters that are rare in living orthographies (weight 2) or used by a few
 // (weight 1: Maltese, Latvian, transliterations with breves).
 const RARE_LATIN_EXT_A = new Map<number, number>([
-  [0x120, 2], [0x121, 1], [0x122, 2], [0x123, 2], [0x126, 1], [0x127, 1],
+  [0x120, 2], [0x121, 1], [0x122, 2], [0x123, 2], [0x126, 1], [0x127, 1], [0x128, 1], [0x168, 1],
   [0x12c, 1], [0x12d, 1], [0x114, 1], [0x115, 1], [0x14e, 1], [0x14f, 1], [0x132, 2], [0x133, 2],
   [0x138, 2], [0x13f, 2], [0x140, 2], [0x149, 2], [0x166, 2], [0x167, 2],
   [0x10a, 1], [0x10b, 1],
@@ -189,6 +189,7 @@ export function weirdness(s: string): number {
   let prev = -1;
   let prevCls = Cls.Space;
   let upperRun = 0; // uppercase letters in a row inside the current word
+  let upperNonAscii = false; // …and whether one of them is not ASCII
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
@@ -209,6 +210,7 @@ export function weirdness(s: string): number {
         if (ps !== cs && (prev > 0x7f || code > 0x7f)) w += 2;
         if (isLower(pc) && isUpper(c) && (prev > 0x7f || code > 0x7f)) w += 1;
         if (isLower(c) && code > 0x7f && upperRun >= 2) w += 2; // "IRMà": a lowercase letter ending a capitalised word
+        else if (isLower(c) && upperRun === 2 && upperNonAscii) w += 1; // "ĹĽe": two accented capitals, then lowercase
       }
       if (isLatin(pc) && code >= 0x250 && code < 0x2b0 && isUpper(pc)) w += 2; // IPA next to capitals
       if (isSymbolish(pc) && isSymbolish(c) && pc !== c && (prev > 0x7f || code > 0x7f)) w += 1;
@@ -221,8 +223,11 @@ export function weirdness(s: string): number {
         if (isLetter(charClass(next))) w += 2;
       }
     }
-    if (isUpper(c)) upperRun++;
-    else if (!isLetter(c) && c !== Cls.Mark) upperRun = 0;
+    if (isUpper(c)) {
+      if (upperRun === 0) upperNonAscii = false;
+      upperRun++;
+      if (code > 0x7f) upperNonAscii = true;
+    } else if (!isLetter(c) && c !== Cls.Mark) upperRun = 0;
     else if (isLower(c)) upperRun = 0;
     prev = code;
     prevCls = c;

@@ -43,7 +43,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       }
       continue;
     }
-    const run = runAt(text, i, to, tables);
+    const run = runAt(text, i, to, tables, runs.length ? runs[runs.length - 1].codec : undefined);
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {

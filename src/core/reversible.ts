@@ -242,17 +242,19 @@ function isCjkCandidate(code: number): boolean {
  * Weirdness for choosing between codecs that explain the same characters; on a tie the Latin-1
  * letters (UTF-8 C3 xx, the commonest there is) win over rarer Latin (`Ć´`: ô, not ƴ).
  */
-function tieWeirdness(decoded: string): number {
+function tieWeirdness(text: string, start: number, end: number, decoded: string): number {
   let latin1 = 0;
   for (let k = 0; k < decoded.length; k++) {
     const c = decoded.charCodeAt(k);
     if (c >= 0xc0 && c <= 0xff) latin1++;
   }
-  return weirdness(decoded) - latin1 / (decoded.length + 1);
+  // Judged with a neighbour on each side: `uÄ¨e` is `uče` (Windows-1257), not `uĨe`.
+  const inContext = text.slice(Math.max(0, start - 1), start) + decoded + text.slice(end, end + 1);
+  return weirdness(inContext) - latin1 / (decoded.length + 1);
 }
 
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
-export function runAt(text: string, i: number, limit: number, t: ScanTables): Run | null {
+export function runAt(text: string, i: number, limit: number, t: ScanTables, preferred?: CodecInfo): Run | null {
   const code = text.charCodeAt(i);
   let best: Run | null = null;
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
@@ -269,9 +271,10 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables): Ru
       // Equally long runs under two codecs (Ć§ is ç in Windows-1257, Ƨ in Windows-1250): the one
       // that reads better wins.
       if (best && r.end === best.end) {
-        if (bestWeird < 0) bestWeird = tieWeirdness(best.decoded);
-        const w = tieWeirdness(r.decoded);
-        if (w >= bestWeird) continue;
+        if (bestWeird < 0) bestWeird = tieWeirdness(text, i, best.end, best.decoded);
+        const w = tieWeirdness(text, i, r.end, r.decoded);
+        // Still equal: the codec that garbled the text before this run did it again.
+        if (w > bestWeird || (w === bestWeird && codec !== preferred)) continue;
         bestWeird = w;
       } else {
         bestWeird = -1;
