@@ -62,7 +62,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
 
   const findings: Finding[] = judgeRuns(text, runs, hopeless, tables.codecs);
   const isTaken = overlapChecker(findings);
-  findings.push(...judgeSites(text, sites.filter((s) => !isTaken(s.start, s.end)), from, to));
+  for (const f of judgeSites(text, sites.filter((s) => !isTaken(s.start, s.end)), from, to)) findings.push(f);
   const isTakenNow = overlapChecker(findings);
   for (const i of singles) {
     if (isTakenNow(i, i + 1)) continue;
@@ -76,8 +76,9 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
  * Overlap test against findings sorted by start, for queries that come in increasing order
  * (a moving pointer: linear over the whole scan).
  */
-function overlapChecker(sorted: readonly Finding[]): (start: number, end: number) => boolean {
-  const list = [...sorted].sort((a, b) => a.start - b.start);
+function overlapChecker(findings: readonly Finding[]): (start: number, end: number) => boolean {
+  const inOrder = findings.every((f, k) => k === 0 || findings[k - 1].start <= f.start);
+  const list = inOrder ? findings : [...findings].sort((a, b) => a.start - b.start);
   let k = 0;
   return (start: number, end: number) => {
     while (k < list.length && list[k].end <= start) k++;
@@ -165,10 +166,15 @@ function judgeRuns(text: string, runs: Run[], hopeless: readonly number[], codec
   }
   // A short word that is only a little better decoded (`Ñ–` → `і`, `Â«` → `«`) is believed when
   // the same wrong codec garbled its neighbours on the same line.
+  const accepted = out.slice(); // in text order: groups were judged in order
   for (const { group } of doubtful) {
-    const codec = group[0].codec;
+    const codec = group[0].codec.name;
     const start = group[0].start;
-    const near = out.some((f) => f.wrongCodecs?.[0] === codec.name && Math.abs(f.start - start) < 200 && !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n'));
+    const sameLine = (f: Finding) => !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n');
+    const k = firstAtOrAfter(accepted, start);
+    let near = false;
+    for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
+    for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
     if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
   }
   return out.sort((a, b) => a.start - b.start);
@@ -209,6 +215,31 @@ function letterBeside(text: string, r: Run): boolean {
   return isL(r.start - 1) || isL(r.end);
 }
 
+/** Is `at` inside one of `sorted` (by start, non-overlapping)? Binary search. */
+function insideAny(sorted: readonly { start: number; end: number }[], at: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= at) lo = mid + 1;
+    else if (sorted[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Index of the first item of `sorted` (by start) that starts at or after `at`. */
+function firstAtOrAfter(sorted: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Windows-1252 punctuation that decoded fine, standing on the same line outside every run. */
 const CP1252_PUNCT = /[–—‘’“”…•€™]/g;
 function innocentPunctuationNear(text: string, r: Run, runs: readonly Run[]): boolean {
@@ -218,16 +249,37 @@ function innocentPunctuationNear(text: string, r: Run, runs: readonly Run[]): bo
   CP1252_PUNCT.lastIndex = lineStart;
   for (let m = CP1252_PUNCT.exec(text); m && m.index < lineEnd; m = CP1252_PUNCT.exec(text)) {
     const at = m.index;
-    if (!runs.some((x) => at >= x.start && at < x.end)) return true;
+    if (!insideAny(runs, at)) return true;
   }
   return false;
 }
 
+/** The codec chain of a run as names; chains repeat, so each is built once (read-only). */
+const chainNames = new Map<string, readonly string[]>();
+function codecNames(r: Run): string[] {
+  const key = r.layers.length ? [r.codec, ...r.layers].map((c) => c.name).join('>') : r.codec.name;
+  let names = chainNames.get(key);
+  if (!names) {
+    names = Object.freeze(key.split('>'));
+    chainNames.set(key, names);
+  }
+  return names as string[];
+}
+
 function runFinding(text: string, r: Run, confidence: number): Finding {
-  const lost = r.seqs.some((s) => s.lost);
+  let lost = false;
+  const bytes: number[][] = [];
+  const flat: number[] = [];
+  for (const s of r.seqs) {
+    if (s.lost) {
+      lost = true;
+      continue;
+    }
+    bytes.push(s.bytes);
+    for (let k = 0; k < s.bytes.length; k++) flat.push(s.bytes[k]);
+  }
   // A decoded byte-order mark in running text is noise: drop it.
-  const replacement = r.decoded.replace(/\ufeff/g, '');
-  const bytes = r.seqs.filter((s) => !s.lost).map((s) => s.bytes);
+  const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   return {
     start: r.start,
     end: r.end,
@@ -237,8 +289,8 @@ function runFinding(text: string, r: Run, confidence: number): Finding {
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
     explanation: explainReversible(bytes, replacement, [r.codec, ...r.layers], lost),
-    bytes: bytes.flat(),
-    wrongCodecs: [r.codec, ...r.layers].map((c) => c.name),
+    bytes: flat,
+    wrongCodecs: codecNames(r),
   };
 }
 

@@ -10,7 +10,24 @@ function show(s: string): string {
   return `${s} ${codePointLabel(s)}`;
 }
 
+/** Explanations repeat (the same garbled word recurs): build each once. Bounded, then reset. */
+const memo = new Map<string, string>();
+function memoized(key: string, build: () => string): string {
+  let s = memo.get(key);
+  if (s === undefined) {
+    if (memo.size > 5000) memo.clear();
+    s = build();
+    memo.set(key, s);
+  }
+  return s;
+}
+
 export function explainReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
+  const key = `r${lost ? 1 : 0}${codecs.map((c) => c.name).join('>')}|${decoded}`;
+  return memoized(key, () => buildReversible(bytes, decoded, codecs, lost));
+}
+
+function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
   const shown = bytes.slice(0, 3).map(hex).join(', ') + (bytes.length > 3 ? ', …' : '');
   const what = decoded.length <= 3 ? `UTF-8 for ${show(decoded)}` : `UTF-8 for “${decoded.length > 40 ? decoded.slice(0, 40) + '…' : decoded}”`;
   const wrong = codecs.map((c) => c.label);
@@ -29,6 +46,10 @@ const POSITION_WORDS: Record<Position, string> = {
 };
 
 export function explainLossy(site: LossySite, best: string, position: Position): string {
+  return memoized(`l${site.form}${site.folded ? 1 : 0}${position}${best}`, () => buildLossy(site, best, position));
+}
+
+function buildLossy(site: LossySite, best: string, position: Position): string {
   const lead = site.folded ? ' (its first character â was further flattened to a)' : '';
   switch (site.form) {
     case 'two-marks':

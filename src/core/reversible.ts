@@ -58,23 +58,46 @@ function fits(b0: number, m: number, b: number): boolean {
   return m === 0 ? secondByteOk(b0, b) : isContinuation(b);
 }
 
-const NO_RUN = { seqs: [] as Sequence[], decoded: '', end: 0 };
+interface RunRead {
+  seqs: Sequence[];
+  decoded: string;
+  end: number;
+  /** Number of sequences read. */
+  count: number;
+  /** A hash of the bytes read: equal for two codecs that read the same bytes (the same repair). */
+  hash: number;
+  /** Whether a space was taken for a lost no-break space. */
+  absorbedAny: boolean;
+}
 
-function singleByteRun(text: string, i: number, limit: number, table: Int16Array, absorb: boolean): { seqs: Sequence[]; decoded: string; end: number } {
-  // Quick rejection before any allocation: most candidates fail at their second byte.
-  const b0 = table[text.charCodeAt(i)];
+const NO_RUN: RunRead = { seqs: [], decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false };
+
+/**
+ * Reads sequences from `i` with a single-byte codec. With `build` false it only measures (no
+ * allocation), which is what most codecs tried at a position need. Continuation bytes may be
+ * separated from their lead by a hard line break (text wrapped inside a garbled word): the break
+ * is kept after the decoded character.
+ */
+function singleByteRun(text: string, i: number, limit: number, table: Int16Array, absorb: boolean, build: boolean): RunRead {
+  // Quick rejection: most candidates fail at their second byte.
+  const first = table[text.charCodeAt(i)];
   if (i + 1 >= limit) return NO_RUN;
   const code1 = text.charCodeAt(i + 1);
-  const b1 = table[code1];
-  if (!(b1 !== NO_BYTE && secondByteOk(b0, b1)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
-  const seqs: Sequence[] = [];
+  const second = table[code1];
+  if (!(second !== NO_BYTE && secondByteOk(first, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
+  const seqs: Sequence[] = build ? [] : NO_RUN.seqs;
   let decoded = '';
+  let count = 0;
+  let hash = 0;
+  let absorbedAny = false;
+  let lastAbsorbed = false;
   let j = i;
   while (j < limit) {
     const b0 = table[text.charCodeAt(j)];
     const need = b0 === NO_BYTE ? -1 : continuationCount(b0);
     if (need < 0) break;
-    const bytes = [b0];
+    const bytes = build ? [b0] : null;
+    let b1 = -1;
     let k = j + 1;
     let absorbed = false;
     let lost = false;
@@ -86,49 +109,54 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
         break;
       }
       const code = text.charCodeAt(k);
-      const b = table[code];
+      let b = table[code];
       if (b !== NO_BYTE && fits(b0, m, b)) {
-        bytes.push(b);
         k++;
-        continue;
-      }
-      if (absorb && code === SPACE && fits(b0, m, 0xa0)) {
-        bytes.push(0xa0);
+      } else if (absorb && code === SPACE && fits(b0, m, 0xa0)) {
+        b = 0xa0;
         absorbed = true;
         k++;
-        continue;
-      }
-      // A lost byte: the character is gone, but the lead still shows where it was. E2 80 + lost is
-      // punctuation, which the lossy ranking can name, so it is left to it.
-      if (code === FFFD && LOST_LEADS(text.charCodeAt(j)) && !(b0 === 0xe2 && bytes[1] === 0x80)) {
+      } else if (code === FFFD && LOST_LEADS(text.charCodeAt(j)) && !(b0 === 0xe2 && b1 === 0x80)) {
+        // A lost byte: the character is gone, but the lead still shows where it was. E2 80 + lost
+        // is punctuation, which the lossy ranking can name, so it is left to it.
         lost = true;
         k++;
         break;
-      }
-      if (isLineBreak(code) && !absorbed && WRAP_LEADS.has(b0) && table === singleByteTable(CODECS[0])) {
+      } else if (isLineBreak(code) && !absorbed && WRAP_LEADS.has(b0) && table === singleByteTable(CODECS[0])) {
         let e = k + 1;
         if (code === 0x0d && text.charCodeAt(e) === 0x0a) e++;
         const after = e < limit ? table[text.charCodeAt(e)] : NO_BYTE;
-        if (after !== NO_BYTE && fits(b0, m, after)) {
-          breaks += text.slice(k, e);
-          k = e;
-          m--;
-          continue;
+        if (after === NO_BYTE || !fits(b0, m, after)) {
+          ok = false;
+          break;
         }
+        if (build) breaks += text.slice(k, e);
+        k = e;
+        m--;
+        continue;
+      } else {
+        ok = false;
+        break;
       }
-      ok = false;
-      break;
+      if (m === 0) b1 = b;
+      bytes?.push(b);
+      hash = (hash * 31 + b) | 0;
     }
     if (!ok) break;
-    const piece = lost ? '\ufffd' : decodeSequence(bytes);
-    seqs.push({ start: j, end: k, bytes, decoded: piece, absorbedSpace: absorbed, lost });
-    decoded += piece + breaks;
+    hash = (hash * 31 + b0 + (lost ? 7 : 0)) | 0;
+    count++;
+    absorbedAny ||= absorbed;
+    lastAbsorbed = absorbed;
+    if (bytes) {
+      const piece = lost ? '\ufffd' : decodeSequence(bytes);
+      seqs.push({ start: j, end: k, bytes, decoded: piece, absorbedSpace: absorbed, lost });
+      decoded += piece + breaks;
+    }
     j = k;
   }
   // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one.
-  const last = seqs[seqs.length - 1];
-  if (last?.absorbedSpace && last.end === j && j < limit && text.charCodeAt(j) !== SPACE) decoded += ' ';
-  return { seqs, decoded, end: j };
+  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE) decoded += ' ';
+  return { seqs, decoded, end: j, count, hash, absorbedAny };
 }
 
 /**
@@ -260,17 +288,24 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
   const bits = i + 1 < limit ? t.lead[code] & t.cont[text.charCodeAt(i + 1)] : 0;
   if (bits) {
+    let bestHash = 0;
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
-      let r = singleByteRun(text, i, limit, table, true);
+      let m = singleByteRun(text, i, limit, table, true, false);
+      if (m.count === 0 || (best && m.end < best.end)) continue;
+      // Same bytes as the best so far: the same repair, so only the codec's order (or the one that
+      // garbled the previous run) decides.
+      if (best && m.end === best.end && m.hash === bestHash && codec !== preferred) continue;
+      let r = singleByteRun(text, i, limit, table, true, true);
       // A space read as a lost no-break space must be believed, else the run stops before it.
-      if (r.seqs.some((q) => q.absorbedSpace) && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
-        r = singleByteRun(text, i, limit, table, false);
+      if (r.absorbedAny && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
+        r = singleByteRun(text, i, limit, table, false, true);
+        m = r;
       }
-      if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
+      if (r.count === 0 || (best && r.end < best.end)) continue;
       // Equally long runs under two codecs (Ć§ is ç in Windows-1257, Ƨ in Windows-1250): the one
       // that reads better wins.
-      if (best && r.end === best.end) {
+      if (best && r.end === best.end && r.hash !== bestHash) {
         if (bestWeird < 0) bestWeird = tieWeirdness(text, i, best.end, best.decoded);
         const w = tieWeirdness(text, i, r.end, r.decoded);
         // Still equal: the codec that garbled the text before this run did it again.
@@ -280,6 +315,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
         bestWeird = -1;
       }
       best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
+      bestHash = m.hash;
     }
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
