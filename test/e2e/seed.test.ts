@@ -13,7 +13,9 @@ import {
   editorLine,
   launchBrowser,
   lineText,
+  notificationTexts,
   screenshot,
+  waitForStableRows,
 } from './workbench';
 
 // Line 15 of the seed: "Liuping Song, Huaweiâ??s Chief Legal Officer, delivering opening remarks".
@@ -77,6 +79,11 @@ describe('Clean Copy in code-server (packaged VSIX)', function () {
     const fix = menu.locator('.monaco-list-row', { hasText: 'Replace with ’' }).first();
     await fix.waitFor({ timeout: 15_000 });
     await screenshot(page, env.screenshots, '04-quick-fix-menu');
+    // The menu ignores clicks until the mouse has moved over it (a guard against stray clicks),
+    // so move onto the item first, as a hand on a mouse would.
+    const box = await fix.boundingBox();
+    assert.ok(box, 'the quick fix item has no box on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     await fix.click();
     await editorLine(page, /^Liuping\sSong,\sHuawei’s\sChief/).waitFor({ timeout: 15_000 });
     await screenshot(page, env.screenshots, '05-word-repaired');
@@ -98,11 +105,14 @@ describe('Clean Copy in code-server (packaged VSIX)', function () {
     if ((await speaker.getAttribute('aria-expanded')) === 'false') await speaker.click();
     const quote = view.locator('.monaco-list-row[aria-level="3"]').first();
     await quote.waitFor({ timeout: 10_000 });
+    await waitForStableRows(view, 1_500, 20_000);
     await screenshot(page, env.screenshots, '06-release-outline');
 
     await quote.click();
     const after = await cursorMovedFrom(page, before, 10_000);
     await screenshot(page, env.screenshots, '07-quote-revealed');
+    const errors = (await notificationTexts(page)).filter((text) => /not found|error/i.test(text));
+    assert.deepStrictEqual(errors, [], 'clicking the quote showed an error');
     assert.notStrictEqual(after, before);
     assert.match(after, /^Ln \d+, Col \d+/);
   });

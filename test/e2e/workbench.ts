@@ -116,6 +116,32 @@ export async function cursorMovedFrom(page: Page, previous: string, timeoutMs: n
   }
 }
 
+/**
+ * Waits until the rows under `container` have not changed for `quietMs`, like a person who reads
+ * a freshly drawn tree before clicking. (Clicking a tree row while its view is being refreshed
+ * fails in VS Code with "Actual command not found": the row's command died with the old items.)
+ */
+export async function waitForStableRows(container: Locator, quietMs: number, timeoutMs: number): Promise<void> {
+  const snapshot = () => container.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => `${r.id}:${r.textContent}`).join('|'));
+  const deadline = Date.now() + timeoutMs;
+  let last = await snapshot();
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    if (Date.now() > deadline) throw new Error(`the tree kept changing for ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await snapshot();
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    }
+  }
+}
+
+/** Texts of the notification toasts on screen (errors such as "command not found" show here). */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return (await page.locator('.notification-toast').allInnerTexts()).map(visibleText);
+}
+
 export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
