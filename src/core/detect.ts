@@ -294,13 +294,13 @@ function runFinding(text: string, r: Run, confidence: number): Finding {
   };
 }
 
-/** Confidence for sites that need the document's other sites to vouch for them. */
-const UNSUPPORTED = 0.3;
 
 function judgeSites(text: string, sites: LossySite[], from: number, to: number): Finding[] {
   if (sites.length === 0) return [];
-  const evidence = sites.some((s) => s.strong) || hasLossyEvidenceNear(text, from, to);
-  const openedAt = new Set<number>();
+  // Whether the document shows strong signs of the lossy pipeline; looked for only when a weak site asks.
+  let evidenceMemo: boolean | undefined;
+  const hasEvidence = () => (evidenceMemo ??= sites.some((s) => s.strong) || hasLossyEvidenceNear(text, from, to));
+  const openedAt: number[] = [];
   const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt);
   const out: Finding[] = [];
   for (const site of sites.sort((a, b) => a.start - b.start)) {
@@ -311,7 +311,7 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
       continue;
     }
     if (site.form === 'question-apostrophe') {
-      out.push(lossyFinding(site, original, '’', ["'"], evidence ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word')));
+      out.push(lossyFinding(site, original, '’', ["'"], hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word')));
       continue;
     }
     const quoteOpen = quotes.openAt(site.start);
@@ -326,13 +326,15 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
       const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
       if (!clear) continue;
       out.push({ ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' });
-      if (ranked.best === '“') openedAt.add(site.start);
+      if (ranked.best === '“') openedAt.push(site.start);
       continue;
     }
     let confidence = ranked.certainty;
-    if (!site.strong) confidence = evidence ? Math.min(confidence, 0.75) : UNSUPPORTED;
-    if (confidence <= UNSUPPORTED && !evidence) continue; // not worth a squiggle on its own
-    if (ranked.best === '“') openedAt.add(site.start);
+    if (!site.strong) {
+      if (!hasEvidence()) continue; // not worth a squiggle on its own
+      confidence = Math.min(confidence, 0.75);
+    }
+    if (ranked.best === '“') openedAt.push(site.start);
     out.push(lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)));
   }
   return out;

@@ -42,27 +42,37 @@ export function positionOf(text: string, start: number, end: number): Position {
 export class QuoteState {
   private pos: number;
   private open = false;
+  private nextOpened = 0;
 
   constructor(
     private readonly text: string,
     start: number,
-    private readonly openedAt: ReadonlySet<number>,
+    /** Repaired opening quotes, in increasing order (appended as sites are ranked). */
+    private readonly openedAt: readonly number[],
   ) {
     this.pos = start;
   }
 
   openAt(at: number): boolean {
     const text = this.text;
-    for (; this.pos < at; this.pos++) {
-      const ch = text[this.pos];
-      if (ch === '“' || this.openedAt.has(this.pos)) this.open = true;
-      else if (ch === '”') this.open = false;
-      else if (ch === '"') this.open = !this.open;
-      else if (ch === '\n' && isBlankLineAfter(text, this.pos)) this.open = false;
+    const opened = this.openedAt;
+    // Jump from one quote mark or line break to the next instead of walking every character.
+    RELEVANT.lastIndex = this.pos;
+    for (let m = RELEVANT.exec(text); m && m.index < at; m = RELEVANT.exec(text)) {
+      for (; this.nextOpened < opened.length && opened[this.nextOpened] < m.index; this.nextOpened++) this.open = true;
+      const ch = text.charCodeAt(m.index);
+      if (ch === 0x201c) this.open = true;
+      else if (ch === 0x201d) this.open = false;
+      else if (ch === 0x22) this.open = !this.open;
+      else if (isBlankLineAfter(text, m.index)) this.open = false;
     }
+    for (; this.nextOpened < opened.length && opened[this.nextOpened] < at; this.nextOpened++) this.open = true;
+    this.pos = at;
     return this.open;
   }
 }
+
+const RELEVANT = /[“”"\n]/g;
 
 function isBlankLineAfter(text: string, i: number): boolean {
   let k = i + 1;

@@ -214,6 +214,8 @@ export interface ScanTables {
   codecs: readonly CodecInfo[];
   singles: { codec: CodecInfo; table: Int16Array; bit: number }[];
   doubles: CodecInfo[];
+  /** Tables of `doubles`, filled on first use. */
+  doubleTables: (Int32Array | undefined)[];
   lead: Uint16Array;
   cont: Uint16Array;
 }
@@ -240,7 +242,8 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
     cont[0x0d] |= bit;
     cont[0xfffd] |= bit; // a lost byte inside a run
   }
-  t = { codecs, singles, doubles: codecs.filter((c) => c.kind === 'double'), lead, cont };
+  const doubles = codecs.filter((c) => c.kind === 'double');
+  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont };
   tablesCache.set(key, t);
   return t;
 }
@@ -329,8 +332,9 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
     // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
     // here keeps it fast.
     const asciiBeside = isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1));
-    for (const codec of t.doubles) {
-      const table = doubleByteTable(codec);
+    for (let d = 0; d < t.doubles.length; d++) {
+      const codec = t.doubles[d];
+      const table = (t.doubleTables[d] ??= doubleByteTable(codec));
       const v = table[code];
       const lead = v > 0xff ? v >> 8 : v;
       if (v === NO_BYTE || lead < 0xc2 || lead > 0xf4) continue;
