@@ -55,7 +55,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     if (site) {
       sites.push(site);
       i = site.end - 1;
-    } else if ((c >= 0x80 && c <= 0x9f) || c === 0xc2) {
+    } else if ((c >= 0x80 && c <= 0x9f) || (c === 0xc2 && text.charCodeAt(i + 1) === 0x20)) {
       singles.push(i);
     }
   }

@@ -40,9 +40,9 @@ export function positionOf(text: string, start: number, end: number): Position {
  * at each blank line. Linear over the whole document.
  */
 export class QuoteState {
-  private pos: number;
   private open = false;
   private nextOpened = 0;
+  private nextRelevant: number;
 
   constructor(
     private readonly text: string,
@@ -50,24 +50,27 @@ export class QuoteState {
     /** Repaired opening quotes, in increasing order (appended as sites are ranked). */
     private readonly openedAt: readonly number[],
   ) {
-    this.pos = start;
+    RELEVANT.lastIndex = start;
+    this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
   }
 
   openAt(at: number): boolean {
     const text = this.text;
     const opened = this.openedAt;
-    // Jump from one quote mark or line break to the next instead of walking every character.
-    RELEVANT.lastIndex = this.pos;
-    for (let m = RELEVANT.exec(text); m && m.index < at; m = RELEVANT.exec(text)) {
-      for (; this.nextOpened < opened.length && opened[this.nextOpened] < m.index; this.nextOpened++) this.open = true;
-      const ch = text.charCodeAt(m.index);
+    // Jump from one quote mark or line break to the next instead of walking every character; the
+    // next one found is remembered, so text without any is searched once, not once per site.
+    while (this.nextRelevant < at) {
+      const index = this.nextRelevant;
+      for (; this.nextOpened < opened.length && opened[this.nextOpened] < index; this.nextOpened++) this.open = true;
+      RELEVANT.lastIndex = index + 1;
+      this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
+      const ch = text.charCodeAt(index);
       if (ch === 0x201c) this.open = true;
       else if (ch === 0x201d) this.open = false;
       else if (ch === 0x22) this.open = !this.open;
-      else if (isBlankLineAfter(text, m.index)) this.open = false;
+      else if (isBlankLineAfter(text, index)) this.open = false;
     }
     for (; this.nextOpened < opened.length && opened[this.nextOpened] < at; this.nextOpened++) this.open = true;
-    this.pos = at;
     return this.open;
   }
 }
