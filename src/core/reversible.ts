@@ -68,9 +68,11 @@ interface RunRead {
   hash: number;
   /** Whether a space was taken for a lost no-break space. */
   absorbedAny: boolean;
+  /** The code point of a first two-byte sequence, else -1. */
+  firstCp: number;
 }
 
-const NO_RUN: RunRead = { seqs: [], decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false };
+const NO_RUN: RunRead = { seqs: [], decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false, firstCp: -1 };
 
 /**
  * Reads sequences from `i` with a single-byte codec. With `build` false it only measures (no
@@ -91,6 +93,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   let hash = 0;
   let absorbedAny = false;
   let lastAbsorbed = false;
+  let firstCp = -1;
   let j = i;
   while (j < limit) {
     const b0 = table[text.charCodeAt(j)];
@@ -144,6 +147,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     }
     if (!ok) break;
     hash = (hash * 31 + b0 + (lost ? 7 : 0)) | 0;
+    if (count === 0) firstCp = need === 1 && !lost ? ((b0 & 0x1f) << 6) | (b1 & 0x3f) : -1;
     count++;
     absorbedAny ||= absorbed;
     lastAbsorbed = absorbed;
@@ -156,7 +160,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   }
   // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one.
   if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE) decoded += ' ';
-  return { seqs, decoded, end: j, count, hash, absorbedAny };
+  return { seqs, decoded, end: j, count, hash, absorbedAny, firstCp };
 }
 
 /**
@@ -216,6 +220,8 @@ export interface ScanTables {
   doubles: CodecInfo[];
   /** Tables of `doubles`, filled on first use. */
   doubleTables: (Int32Array | undefined)[];
+  /** Bit per double-byte codec: can this char start a UTF-8 sequence there? Built on first use. */
+  cjkStart?: Uint8Array;
   lead: Uint16Array;
   cont: Uint16Array;
 }
@@ -257,6 +263,21 @@ function plausibleFromCjkCodec(c: number): boolean {
   );
 }
 
+function cjkStartMask(t: ScanTables): Uint8Array {
+  const mask = new Uint8Array(65536);
+  t.doubles.forEach((codec, d) => {
+    const table = (t.doubleTables[d] ??= doubleByteTable(codec));
+    for (let ch = 0x80; ch < 65536; ch++) {
+      const v = table[ch];
+      if (v === NO_BYTE) continue;
+      const lead = v > 0xff ? v >> 8 : v;
+      if (lead < 0xc2 || lead > 0xf4 || (v > 0xff && !secondByteOk(lead, v & 0xff))) continue;
+      mask[ch] |= 1 << d;
+    }
+  });
+  return mask;
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
@@ -292,10 +313,17 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
   const bits = i + 1 < limit ? t.lead[code] & t.cont[text.charCodeAt(i + 1)] : 0;
   if (bits) {
     let bestHash = 0;
+    let hopeless: { codec: CodecInfo; end: number } | null = null;
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
       let m = singleByteRun(text, i, limit, table, true, false);
       if (m.count === 0 || (best && m.end < best.end)) continue;
+      // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
+      // it is only remembered as evidence against its neighbours, without building it.
+      if (m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2) {
+        if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
+        continue;
+      }
       // Same bytes as the best so far: the same repair, so only the codec's order (or the one that
       // garbled the previous run) decides.
       if (best && m.end === best.end && m.hash === bestHash && codec !== preferred) continue;
@@ -320,6 +348,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
       best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
       bestHash = m.hash;
     }
+    if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true };
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
@@ -331,14 +360,13 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
     // Mojibake of Latin text or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`), or starts
     // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
     // here keeps it fast.
-    const asciiBeside = isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1));
-    for (let d = 0; d < t.doubles.length; d++) {
+    const startBits = (t.cjkStart ??= cjkStartMask(t))[code];
+    const asciiBeside = startBits !== 0 && (isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1)));
+    for (let d = 0; startBits !== 0 && d < t.doubles.length; d++) {
+      if (!(startBits & (1 << d))) continue;
       const codec = t.doubles[d];
-      const table = (t.doubleTables[d] ??= doubleByteTable(codec));
+      const table = t.doubleTables[d]!;
       const v = table[code];
-      const lead = v > 0xff ? v >> 8 : v;
-      if (v === NO_BYTE || lead < 0xc2 || lead > 0xf4) continue;
-      if (v > 0xff && !secondByteOk(lead, v & 0xff)) continue;
       if (!asciiBeside && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
       const r = doubleByteRun(text, i, limit, table);
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
