@@ -60,12 +60,18 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     }
   }
 
+  // Lossy forms and leftovers name the codecs they come from; with `encodings` narrowed, only
+  // those the chosen codecs explain are reported.
+  const names = new Set(tables.codecs.map((c) => c.name));
+  const western = names.has('windows-1252') || names.has('latin1');
+  const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
+
   const findings: Finding[] = judgeRuns(text, runs, hopeless, tables.codecs);
   const isTaken = overlapChecker(findings);
-  for (const f of judgeSites(text, sites.filter((s) => !isTaken(s.start, s.end)), from, to)) findings.push(f);
+  for (const f of judgeSites(text, sites.filter((s) => explained(s) && !isTaken(s.start, s.end)), from, to)) findings.push(f);
   const isTakenNow = overlapChecker(findings);
   for (const i of singles) {
-    if (isTakenNow(i, i + 1)) continue;
+    if (!western || isTakenNow(i, i + 1)) continue;
     const f = judgeSingle(text, i);
     if (f) findings.push(f);
   }
