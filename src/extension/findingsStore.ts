@@ -156,21 +156,27 @@ export class FindingsStore implements vscode.Disposable {
     }, delay);
   }
 
+  /** Reads the settings for a scan; a skipped document is published empty and gives null. */
+  private prepare(document: vscode.TextDocument, state: State): { text: string; options: ReturnType<typeof detectOptions> } | null {
+    const settings = readSettings(document);
+    state.settings = settings;
+    state.skipped = skipReason(document, settings);
+    if (state.skipped) {
+      this.publish(state, document, []);
+      return null;
+    }
+    return { text: document.getText(), options: detectOptions(settings) };
+  }
+
   /** Brings `state` up to date with `document` synchronously. */
   private scanNow(document: vscode.TextDocument, state: State): void {
     if (state.timer) {
       clearTimeout(state.timer);
       state.timer = undefined;
     }
-    const settings = readSettings(document);
-    state.settings = settings;
-    state.skipped = skipReason(document, settings);
-    if (state.skipped) {
-      this.publish(state, document, []);
-      return;
-    }
-    const text = document.getText();
-    const options = detectOptions(settings);
+    const ready = this.prepare(document, state);
+    if (!ready) return;
+    const { text, options } = ready;
     if (state.pending === 'all' || state.version !== document.version) {
       this.publish(state, document, detect(text, options));
     } else if (state.pending) {
@@ -184,19 +190,13 @@ export class FindingsStore implements vscode.Disposable {
   private async scanInSlices(document: vscode.TextDocument, state: State): Promise<void> {
     const generation = ++state.generation;
     const version = document.version;
-    const settings = readSettings(document);
-    state.settings = settings;
-    state.skipped = skipReason(document, settings);
-    if (state.skipped) {
-      this.publish(state, document, []);
-      return;
-    }
-    const text = document.getText();
-    const options = detectOptions(settings);
+    const ready = this.prepare(document, state);
+    if (!ready) return;
+    const { text, options } = ready;
     const findings: Finding[] = [];
     for (let start = 0; start < text.length; ) {
       const window = expandToLines(text, { start, end: Math.min(text.length, start + SLICE_CHARS) });
-      findings.push(...detect(text, { ...options, range: window }).filter((f) => f.start >= window.start && f.end <= window.end));
+      for (const f of detect(text, { ...options, range: window })) if (f.start >= window.start && f.end <= window.end) findings.push(f);
       start = window.end + 1;
       await new Promise((resolve) => setImmediate(resolve));
       // An edit, a setting change or a close made this scan stale; whoever did that scheduled a new one.
