@@ -4,6 +4,12 @@ import type { Outline } from '../core/outline/types';
 import { languageEnabled, readSettings, textSize } from './config';
 import { FindingsStore } from './findingsStore';
 
+/**
+ * Releases are a few kilobytes; extraction runs synchronously on every (debounced) edit and takes
+ * about half a second per megabyte, so larger documents get no outline rather than a stalled host.
+ */
+const OUTLINE_MAX_SIZE = 500_000;
+
 /** Outlines per document version: the tree, the symbol provider and the export all ask for the same one. */
 export class OutlineCache {
   private readonly entries = new Map<string, { version: number; outline: Outline }>();
@@ -14,7 +20,7 @@ export class OutlineCache {
     return (
       FindingsStore.isScannable(document) &&
       languageEnabled(settings, document.languageId) &&
-      textSize(document) <= settings.maxFileSize
+      textSize(document) <= Math.min(settings.maxFileSize, OUTLINE_MAX_SIZE)
     );
   }
 
