@@ -33,6 +33,6 @@ export function registerOutlineCommands(tree: OutlineTreeProvider, cache: Outlin
       await vscode.window.showTextDocument(exported, { preview: false });
       return exported;
     }),
-    vscode.commands.registerCommand('cleanCopy.refreshOutline', () => tree.refresh()),
+    vscode.commands.registerCommand('cleanCopy.refreshOutline', () => tree.refresh(true)),
   ];
 }

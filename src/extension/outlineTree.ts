@@ -27,6 +27,8 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   private document: vscode.TextDocument | undefined;
   private roots: OutlineNode[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the tree last rendered (document and outline), to skip refreshes that change nothing. */
+  private signature = '';
   /** Documents the tree does not switch to (the exported outline itself). */
   private readonly ignored = new WeakSet<vscode.TextDocument>();
 
@@ -73,11 +75,17 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     this.refresh();
   }
 
-  refresh(): void {
+  /** Re-reads the outline; `force` re-renders even when nothing changed (the Refresh command). */
+  refresh(force = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.document && !OutlineCache.applies(this.document)) this.document = undefined;
     const outline = this.outline;
+    // Re-render only when what the tree shows changed: every refresh disposes the commands of the
+    // rows on screen, and a click landing on such a row fails ("command not found").
+    const signature = outline && this.document ? `${this.document.uri.toString()}\n${JSON.stringify(outline)}` : '';
+    if (signature === this.signature && !force) return;
+    this.signature = signature;
     this.roots = outline ? outlineNodes(outline) : [];
     this.changed.fire(undefined);
   }
