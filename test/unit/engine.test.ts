@@ -1,0 +1,155 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { applyFindings, detect, repair, type Finding } from '../../src/core';
+import { CODEC_NAMES } from '../../src/core/codecs';
+
+const fixtures = path.resolve(__dirname, '../../../test/fixtures');
+const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
+const seedRepaired = readFileSync(path.join(fixtures, 'seed.repaired.txt'), 'utf8');
+
+/** The one finding on `text`, failing with the list when there is not exactly one. */
+function only(text: string): Finding {
+  const found = detect(text);
+  assert.strictEqual(found.length, 1, `expected one finding in ${JSON.stringify(text)}, got ${JSON.stringify(found.map((f) => f.original))}`);
+  return found[0];
+}
+
+describe('engine on the seed release', () => {
+  it('finds the 31 garbled sites and nothing else', () => {
+    const found = detect(seed);
+    assert.strictEqual(found.length, 31);
+    for (const f of found) {
+      assert.match(f.original, /^[âa]\? ?[?•]?$/u, `unexpected finding ${JSON.stringify(f.original)} at ${f.start}`);
+      assert.strictEqual(seed.slice(f.start, f.end), f.original);
+    }
+  });
+
+  it('repairs it to the checked fixture, changing nothing outside the sites', () => {
+    const r = repair(seed);
+    assert.strictEqual(r.text, seedRepaired);
+    assert.strictEqual(r.applied.length, 31);
+    assert.ok(r.text.includes('Marco Alemán') && r.text.includes('Responsabilità'));
+    assert.ok(!/[âa]\?[?•]|â\?/u.test(r.text), 'a garbled site is left');
+  });
+
+  it('ranks from context: apostrophe, opening and closing quotes, dashes', () => {
+    const at = (needle: string) => detect(seed).find((f) => seed.slice(f.start - needle.length, f.start) === needle)!;
+    assert.strictEqual(at('Huawei').replacement, '’');
+    assert.deepStrictEqual(at('Huawei').alternatives.slice(0, 1), ['‘']);
+    assert.strictEqual(at('remarks\n\n').replacement, '“');
+    assert.strictEqual(at('quantifiable value.').replacement, '”');
+    assert.strictEqual(at('COMUNICATO STAMPA ').replacement, '—');
+    assert.strictEqual(at('innovation, ').replacement, '”'); // `a? said`: the third byte vanished
+  });
+
+  it('explains which bytes and which wrong decodings', () => {
+    const f = detect(seed)[0];
+    assert.strictEqual(f.kind, 'lossy');
+    assert.match(f.explanation, /E2 80/);
+    assert.match(f.explanation, /Windows-1252/);
+    assert.match(f.explanation, /Latin-1/);
+  });
+
+  it('repairs nothing more the second time', () => {
+    assert.strictEqual(repair(repair(seed).text).text, repair(seed).text);
+  });
+});
+
+describe('engine: reversible mojibake', () => {
+  it('names bytes, character and codec', () => {
+    const f = only('Huaweiâ€™s CEO');
+    assert.deepStrictEqual([f.original, f.replacement, f.kind], ['â€™', '’', 'reversible']);
+    assert.deepStrictEqual(f.bytes, [0xe2, 0x80, 0x99]);
+    assert.deepStrictEqual(f.wrongCodecs, ['windows-1252']);
+    assert.match(f.explanation, /E2 80 99.*U\+2019.*Windows-1252/);
+  });
+
+  it('peels layered garbling', () => {
+    const f = only('HuaweiÃ¢â‚¬â„¢s CEO');
+    assert.strictEqual(f.replacement, '’');
+    assert.deepStrictEqual(f.wrongCodecs, ['windows-1252', 'windows-1252']);
+  });
+
+  it('repairs mojibake mixed with correct text on one line', () => {
+    assert.strictEqual(repair('Café — naïve: Ã©tÃ© à Paris').text, 'Café — naïve: été à Paris');
+  });
+
+  it('reads whole words in other scripts and codecs', () => {
+    assert.strictEqual(repair('ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€').text, 'Привет, мир'); // Windows-1252
+    assert.strictEqual(repair('РџСЂРёРІРµС‚, РјРёСЂ').text, 'Привет, мир'); // Windows-1251
+    assert.strictEqual(repair('Huawei鈥檚 patents').text, 'Huawei’s patents'); // GBK
+    assert.strictEqual(repair('Die Stra√üe f√ºhrt').text, 'Die Straße führt'); // MacRoman
+  });
+
+  it('joins a sequence split by a hard line break, keeping the break', () => {
+    const f = only('Huaweiâ€\n™s CEO');
+    assert.strictEqual(f.replacement, '’\n');
+  });
+
+  it('leaves correct text alone', () => {
+    for (const clean of ['Marco Alemán', 'Responsabilità editoriale', 'SÃO PAULO', 'İstanbul’da güneş', 'Γειά σου κόσμε', 'Привет, мир', '中文测试：你好，世界！', 'Really?? a ?? b']) {
+      assert.deepStrictEqual(detect(clean), [], clean);
+    }
+  });
+});
+
+describe('engine: lossy mojibake and leftovers', () => {
+  it('marks a third byte lost at the end of a line', () => {
+    const f = only('He said “fine.â€\nNext');
+    assert.deepStrictEqual([f.original, f.replacement, f.kind], ['â€', '”', 'lossy']);
+  });
+
+  it('reads GBK punctuation whose last byte became ?', () => {
+    assert.strictEqual(repair('鈥淗ello鈥?').text, '“Hello”');
+  });
+
+  it('proposes an apostrophe for U+FFFD only where a contraction is clear', () => {
+    assert.strictEqual(only('Huawei\ufffds patents').replacement, '’');
+    assert.deepStrictEqual(detect('Sloven\ufffdina'), []);
+  });
+
+  it('turns C1 controls into their Windows-1252 characters', () => {
+    const f = only('Tu sais\u0085 ça fait');
+    assert.deepStrictEqual([f.replacement, f.kind], ['…', 'c1-control']);
+  });
+
+  it('drops a stray Â before a space', () => {
+    const f = only('100Â km');
+    assert.deepStrictEqual([f.original, f.replacement, f.kind], ['Â', '', 'stray-marker']);
+    assert.deepStrictEqual(detect('PÂ TÉ'), []);
+  });
+
+  it('needs evidence for weak forms', () => {
+    assert.deepStrictEqual(detect('innovation, a? said the company'), []);
+    assert.strictEqual(detect('â??Open, a? said the companyâ??s lawyer').length, 3);
+  });
+});
+
+describe('engine options', () => {
+  it('scans only the lines of a range, with the same findings there', () => {
+    const start = seed.indexOf('Marco Alemán');
+    const end = seed.indexOf('\n', start); // the range widens to whole lines: keep to one line
+    const full = detect(seed).filter((f) => f.start >= start && f.end <= end);
+    const ranged = detect(seed, { range: { start, end } });
+    assert.deepStrictEqual(ranged, full);
+    assert.strictEqual(ranged.length, 3);
+  });
+
+  it('limits the wrong codecs considered, and rejects unknown ones', () => {
+    assert.deepStrictEqual(detect('Huaweiâ€™s', { encodings: ['gbk'] }), []);
+    assert.strictEqual(detect('Huaweiâ€™s', { encodings: ['windows-1252'] }).length, 1);
+    assert.throws(() => detect('x', { encodings: ['klingon'] }), /unknown encoding "klingon"/);
+    assert.strictEqual(CODEC_NAMES.length, 13);
+  });
+
+  it('repair honours the confidence bar and maps offsets back', () => {
+    const text = 'Bremer/Mccoy – DrÃ¥ber';
+    assert.strictEqual(detect(text).length, 1); // reported…
+    assert.strictEqual(repair(text).text, text); // …but below the default bar
+    assert.strictEqual(repair(text, { minConfidence: 0.4 }).text, 'Bremer/Mccoy – Dråber');
+    const r = applyFindings(seed, detect(seed));
+    const at = r.text.indexOf('Huawei’s');
+    assert.strictEqual(seed.slice(r.toOriginal(at), r.toOriginal(at) + 6), 'Huawei');
+  });
+});
