@@ -361,7 +361,7 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
     confidence,
     kind: 'lossy',
     explanation,
-    wrongCodecs: site.form === 'question-apostrophe' ? ['latin1'] : ['windows-1252', 'latin1'],
+    wrongCodecs: site.form === 'question-apostrophe' ? ['latin1'] : original.startsWith('鈥') ? ['gbk'] : ['windows-1252', 'latin1'],
   };
 }
 
