@@ -19,6 +19,7 @@ const allowed = [
   /^(README|CHANGELOG)\.md$/,
   /^LICENSE(\.\w+)?$/,
   /^media\/[^/]+\.(png|svg)$/,
+  /^media\/screenshots\/[^/]+\.png$/,
   /^syntaxes\/[^/]+\.json$/,
 ];
 
