@@ -17,7 +17,7 @@ export interface Settings {
 
 export const SECTION = 'cleanCopy';
 export const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
-export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+export const DEFAULT_MAX_FILE_SIZE = 16_000_000;
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -110,6 +110,20 @@ describe('diagnostics', () => {
     assertMatches(document, await waitForDiagnostics(document.uri, expected.length, 30_000), expected);
   });
 
+  it('give a 10 MB document its diagnostics (scanned in slices) under the default size cap', async function () {
+    this.timeout(180_000);
+    const garbled = (await vscode.workspace.openTextDocument(fixturePath('seed.txt'))).getText();
+    const clean = (await vscode.workspace.openTextDocument(fixturePath('seed.repaired.txt'))).getText();
+    // Clean release text with the garbled seed at its start and end: about 10 MB.
+    const copies = Math.ceil(10_000_000 / Buffer.byteLength(clean));
+    const huge = [garbled, ...Array.from({ length: copies }, () => clean), garbled].join('\n');
+    assert.ok(Buffer.byteLength(huge) >= 10_000_000);
+    const document = await vscode.workspace.openTextDocument(tempFile('ten-megabytes.txt', huge));
+    const expected = detect(huge);
+    assert.strictEqual(expected.length, 62);
+    assertMatches(document, await waitForDiagnostics(document.uri, expected.length, 150_000), expected);
+  });
+
   it('are cleared when the document closes (a language change closes and reopens it) and come back', async () => {
     const text = 'Itâ€™s here.\n';
     let document = await vscode.workspace.openTextDocument(tempFile('language.txt', text));
