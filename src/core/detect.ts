@@ -11,6 +11,8 @@ import { type Run, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables 
 import type { DetectOptions, Finding } from './types';
 
 const QMARK = 0x3f;
+/** Runs judged at a time (see `RunJudge`). */
+const CHUNK = 256;
 const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 /** How far around an edited window the scan reaches for context (quote pairing, evidence). */
 const CONTEXT = 4000;
@@ -18,8 +20,31 @@ const CONTEXT = 4000;
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const tables = scanTables(resolveCodecs(options.encodings));
   const [from, to] = scanWindow(text, options.range);
-  const runs: Run[] = [];
+  let runs: Run[] = []; // found, not yet judged
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
+  const judge = new RunJudge(text, hopeless, tables.codecs);
+  let lastCodec: CodecInfo | undefined; // the codec of the previous run: ties go to it
+  let judgedTail: Run[] = [];
+  let flushAt = CHUNK; // the last judged runs, context for the next chunk
+  // Judges the runs that lie well behind the scan position and apart from the ones after them (a
+  // group is one word, so never spans white space; the line checks look 200 characters either way).
+  const flush = (scanPos: number, all = false) => {
+    let cut = all ? runs.length : 0;
+    for (let k = runs.length - 1; !all && k > 0; k--) {
+      if (runs[k - 1].end < scanPos - 256 && spaceBetween(text, runs[k - 1].end, runs[k].start)) {
+        cut = k;
+        break;
+      }
+    }
+    // No cut yet (one long stretch of mojibake): try again after as many runs again.
+    flushAt = cut === 0 ? runs.length * 2 : CHUNK;
+    if (cut === 0) return;
+    const chunk = runs.slice(0, cut);
+    judge.judge(chunk, [...judgedTail, ...runs]);
+    const tailFrom = chunk[chunk.length - 1].end - 256;
+    judgedTail = chunk.filter((r) => r.end > tailFrom);
+    runs = runs.slice(cut);
+  };
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
 
@@ -43,12 +68,14 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       }
       continue;
     }
-    const run = runAt(text, i, to, tables, runs.length ? runs[runs.length - 1].codec : undefined);
+    const run = runAt(text, i, to, tables, lastCodec);
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
       runs.push(peelLayers(run, tables));
+      lastCodec = run.codec;
       i = run.end - 1;
+      if (runs.length >= flushAt) flush(i);
       continue;
     }
     const site = siteAtSpecial(text, i);
@@ -66,7 +93,8 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const western = names.has('windows-1252') || names.has('latin1');
   const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
 
-  const findings: Finding[] = judgeRuns(text, runs, hopeless, tables.codecs);
+  flush(to, true);
+  const findings: Finding[] = judge.finish();
   const isTaken = overlapChecker(findings);
   for (const f of judgeSites(text, sites.filter((s) => explained(s) && !isTaken(s.start, s.end)), from, to)) findings.push(f);
   const isTakenNow = overlapChecker(findings);
@@ -103,6 +131,11 @@ function scanWindow(text: string, range: DetectOptions['range']): [number, numbe
   return [from, to];
 }
 
+function spaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (charClass(text.charCodeAt(i)) === Cls.Space) return true;
+  return false;
+}
+
 /** Bounds of the "word" around a run: neighbouring non-space characters belong to its context. */
 function tokenBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
@@ -114,76 +147,95 @@ function tokenBounds(text: string, start: number, end: number): [number, number]
 
 /**
  * Accepts the runs that read better decoded. Runs inside one word are judged together, since
- * `ÄŒeÅ¡tina` is only convincing as a whole.
+ * `ÄŒeÅ¡tina` is only convincing as a whole. Runs are handed over in chunks while the scan goes on,
+ * so their sequences are garbage before the next chunk is read (on dense mojibake, keeping every
+ * run alive to the end made the garbage collector the main cost).
  */
-function judgeRuns(text: string, runs: Run[], hopeless: readonly number[], codecs: readonly CodecInfo[]): Finding[] {
-  const out: Finding[] = [];
-  const doubtful: { group: Run[]; score: number }[] = [];
-  let hp = 0; // first hopeless run that may lie in the current word (both lists are in text order)
-  let k = 0;
-  while (k < runs.length) {
-    // Group runs whose words touch.
-    const [ts, firstEnd] = tokenBounds(text, runs[k].start, runs[k].end);
-    let te = firstEnd;
-    const group = [runs[k]];
-    while (k + group.length < runs.length && runs[k + group.length].start <= te) {
-      const r = runs[k + group.length];
-      group.push(r);
-      te = Math.max(te, tokenBounds(text, r.start, r.end)[1]);
+class RunJudge {
+  readonly out: Finding[] = [];
+  private readonly doubtful: Run[][] = [];
+  private hp = 0; // first hopeless run that may lie in the current word (both lists are in text order)
+
+  constructor(
+    private readonly text: string,
+    private readonly hopeless: readonly number[],
+    private readonly codecs: readonly CodecInfo[],
+  ) {}
+
+  /** Judges `runs` (in text order); `context` holds every run within 256 characters of them. */
+  judge(runs: readonly Run[], context: readonly Run[]): void {
+    const { text, hopeless, codecs, out, doubtful } = this;
+    let k = 0;
+    while (k < runs.length) {
+      // Group runs whose words touch.
+      const [ts, firstEnd] = tokenBounds(text, runs[k].start, runs[k].end);
+      let te = firstEnd;
+      const group = [runs[k]];
+      while (k + group.length < runs.length && runs[k + group.length].start <= te) {
+        const r = runs[k + group.length];
+        group.push(r);
+        te = Math.max(te, tokenBounds(text, r.start, r.end)[1]);
+      }
+      k += group.length;
+      const ctxStart = Math.max(0, ts - 1);
+      const ctxEnd = Math.min(text.length, te + 1);
+      const before = text.slice(ctxStart, ctxEnd);
+      let after = '';
+      let cursor = ctxStart;
+      let penalty = 0;
+      let saved = 0;
+      let longSeqs = 0;
+      for (const r of group) {
+        after += text.slice(cursor, r.start) + r.decoded;
+        cursor = r.end;
+        penalty += classicPairPenalty(text, r) + cjkRarity(text, r);
+        saved += r.end - r.start - r.decoded.length;
+        for (const q of r.seqs) if (q.bytes.length >= 3) longSeqs++;
+      }
+      after += text.slice(cursor, ctxEnd);
+      // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
+      while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
+      for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
+      const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs + scriptFit(text, ts, te, group);
+      if (score < 3) {
+        if (score >= 1) doubtful.push(group);
+        continue;
+      }
+      const lone = group.length === 1 && group[0].seqs.length === 1 && group[0].seqs[0].bytes.length === 2 ? group[0] : null;
+      // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
+      // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
+      const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(charClass(text.charCodeAt(lone.start + 1)));
+      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter) {
+        doubtful.push(group);
+        continue;
+      }
+      let confidence = Math.min(0.99, 0.45 + 0.06 * score);
+      // One short pair next to correctly decoded punctuation (`Bremer/Mccoy – DrÃ¥ber`): the line was
+      // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
+      if (lone && innocentPunctuationNear(text, lone, context)) confidence = Math.min(confidence, 0.45);
+      for (const r of group) out.push(runFinding(text, r, confidence));
     }
-    k += group.length;
-    const ctxStart = Math.max(0, ts - 1);
-    const ctxEnd = Math.min(text.length, te + 1);
-    const before = text.slice(ctxStart, ctxEnd);
-    let after = '';
-    let cursor = ctxStart;
-    let penalty = 0;
-    let saved = 0;
-    let longSeqs = 0;
-    for (const r of group) {
-      after += text.slice(cursor, r.start) + r.decoded;
-      cursor = r.end;
-      penalty += classicPairPenalty(text, r) + cjkRarity(text, r);
-      saved += r.end - r.start - r.decoded.length;
-      longSeqs += r.seqs.filter((s) => s.bytes.length >= 3).length;
-    }
-    after += text.slice(cursor, ctxEnd);
-    // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
-    while (hp < hopeless.length && hopeless[hp] < ts) hp += 2;
-    for (let h = hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-    const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs + scriptFit(text, ts, te, group);
-    if (score < 3) {
-      if (score >= 1) doubtful.push({ group, score });
-      continue;
-    }
-    const lone = group.length === 1 && group[0].seqs.length === 1 && group[0].seqs[0].bytes.length === 2 ? group[0] : null;
-    // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
-    // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
-    const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(charClass(text.charCodeAt(lone.start + 1)));
-    if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter) {
-      doubtful.push({ group, score });
-      continue;
-    }
-    let confidence = Math.min(0.99, 0.45 + 0.06 * score);
-    // One short pair next to correctly decoded punctuation (`Bremer/Mccoy – DrÃ¥ber`): the line was
-    // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
-    if (lone && innocentPunctuationNear(text, lone, runs)) confidence = Math.min(confidence, 0.45);
-    for (const r of group) out.push(runFinding(text, r, confidence));
   }
-  // A short word that is only a little better decoded (`Ñ–` → `і`, `Â«` → `«`) is believed when
-  // the same wrong codec garbled its neighbours on the same line.
-  const accepted = out.slice(); // in text order: groups were judged in order
-  for (const { group } of doubtful) {
-    const codec = group[0].codec.name;
-    const start = group[0].start;
-    const sameLine = (f: Finding) => !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n');
-    const k = firstAtOrAfter(accepted, start);
-    let near = false;
-    for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
-    for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
-    if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
+
+  /**
+   * The findings, in text order. A short word that is only a little better decoded (`Ñ–` → `і`,
+   * `Â«` → `«`) is believed when the same wrong codec garbled its neighbours on the same line.
+   */
+  finish(): Finding[] {
+    const { text, out } = this;
+    const accepted = out.slice(); // in text order: groups were judged in order
+    for (const group of this.doubtful) {
+      const codec = group[0].codec.name;
+      const start = group[0].start;
+      const sameLine = (f: Finding) => !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n');
+      const k = firstAtOrAfter(accepted, start);
+      let near = false;
+      for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
+      for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
+      if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
