@@ -126,9 +126,10 @@ export function rarity(code: number): number {
   if (code >= 0x3e2 && code < 0x400) return 3; // Coptic in the Greek block, archaic letters
   if (code >= 0x460 && code < 0x490) return 3; // historic Cyrillic
   if (code >= 0x4c0 && code < 0x530) return 2; // rare Cyrillic
-  if (code >= 0x530 && code < 0x590) return 2; // Armenian
+  if (code >= 0x530 && code < 0x590) return 1; // Armenian (և alone is the word "and")
   if (code >= 0x590 && code < 0x5d0) return 3; // Hebrew points
   if (code >= 0x5eb && code < 0x600) return 2;
+  if (code === 0x60c || code === 0x61b || code === 0x61f) return 0; // Arabic comma, semicolon, question mark
   if (code >= 0x600 && code < 0x621) return 2; // Arabic signs
   if (code >= 0x64b && code < 0x670) return 2; // Arabic marks
   if (code >= 0x700 && code < 0x800) return 3; // Syriac, Thaana, NKo

@@ -446,7 +446,13 @@ export function classicPairPenalty(text: string, run: Run): number {
       p += 2; // a letter glued to a no-break space or soft hyphen
     } else if (b0 === 0xc2 || b0 === 0xc3) {
       if (secondIsLetter && b1 >= 0xa0) {
+        const upperPair = isUpperCls(charClass(text.charCodeAt(s.start))) && isUpperCls(charClass(text.charCodeAt(s.start + 1)));
+        const latinLead = charClass(text.charCodeAt(s.start)) === Cls.LatinUpper;
+        // `ĆØ`, `ĂĄ`, `ГЁ`: two capitals that spell a lowercase Latin-1 letter; `Âż`: a capital and a
+        // letter that spell a symbol.
         if (b0 === 0xc3 && (letterAfter || letterBefore)) p += 1;
+        else if (b0 === 0xc3 && upperPair && charClass(s.decoded.charCodeAt(0)) === Cls.LatinLower) p += 1;
+        else if (b0 === 0xc2 && latinLead && !isLetterCls(charClass(s.decoded.charCodeAt(0)))) p += 1;
       } else if (WORD_END_OK.has(second) && !letterAfter) {
         // `Ã’s`, `AHÅ™`: a quote or trade mark ending a word is also plain spelling. But a capital
         // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
@@ -461,6 +467,8 @@ export function classicPairPenalty(text: string, run: Run): number {
       const cyrillicLetter = secondIsLetter && run.codec.name === 'windows-1251';
       if (b1 < 0xa0 && !cyrillicLetter && second !== '’' && (letterAfter || secondIsLetter)) p += 2;
       else if (!secondIsLetter && !WORD_END_OK.has(second) && letterAfter) p += 1;
+      // A capital ending on ‰ † ‡ ˆ „ ƒ (`Ä‰.`): not how words end; dashes and quotes are.
+      else if (b1 < 0xa0 && !secondIsLetter && !WORD_END_OK.has(second) && !'–—•“„‚‹'.includes(second)) p += 1;
     }
   }
   return p;
