@@ -1,3 +1,4 @@
+import { identity, lastIndexAtOrBefore } from './search';
 import type { AppliedRepair, Finding } from './types';
 
 /**
@@ -34,19 +35,8 @@ export function applyFindings(text: string, findings: readonly Finding[]): Appli
     text: parts.join(''),
     applied,
     toOriginal(offset: number): number {
-      // Last replacement starting at or before `offset` (binary search).
-      let lo = 0;
-      let hi = newStarts.length - 1;
-      let idx = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (newStarts[mid] <= offset) {
-          idx = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
+      // Last replacement starting at or before `offset`.
+      const idx = lastIndexAtOrBefore(newStarts, offset, identity);
       if (idx < 0) return offset;
       if (offset < newEnds[idx]) return origStarts[idx];
       return origEnds[idx] + (offset - newEnds[idx]);

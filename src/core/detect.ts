@@ -8,6 +8,7 @@ import { explainC1, explainLossy, explainReversible, explainStray } from './expl
 import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Run, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
+import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
 const QMARK = 0x3f;
@@ -228,7 +229,7 @@ class RunJudge {
       const codec = group[0].codec.name;
       const start = group[0].start;
       const sameLine = (f: Finding) => !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n');
-      const k = firstAtOrAfter(accepted, start);
+      const k = firstIndexAfter(accepted, start - 1, byStart); // first accepted finding at or after `start`
       let near = false;
       for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
       for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
@@ -286,17 +287,6 @@ function insideAny(sorted: readonly { start: number; end: number }[], at: number
   return false;
 }
 
-/** Index of the first item of `sorted` (by start) that starts at or after `at`. */
-function firstAtOrAfter(sorted: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Windows-1252 punctuation that decoded fine, standing on the same line outside every run. */
 const CP1252_PUNCT = /[–—‘’“”…•€™]/g;

@@ -4,6 +4,7 @@
  * (“…,” said X / “…,” X said), the words before the opening mark (X, ROLE, noted that “…” /
  * X said: “…”), or the previous quote when the passage has no attribution of its own.
  */
+import { firstIndexAfter, identity, lastIndexAtOrBefore } from '../search';
 import type { OutlineQuote } from './types';
 import { findQuotes, quoteText, type RawQuote } from './quotes';
 import { sentenceStarts, type Paragraph } from './segments';
@@ -208,35 +209,11 @@ function isTitleLike(text: string, raw: RawQuote): boolean {
   return tokens.every((t) => SMALL_WORDS.has(t.word) || /^[\p{Lu}\p{N}]/u.test(t.word));
 }
 
-/** The largest value <= `value` (the first entry when none is). Binary search: quotes can be many. */
+/** The largest value <= `value` (the first entry when none is). */
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return sorted[found];
+  return sorted[Math.max(0, lastIndexAtOrBefore(sorted, value, identity))];
 }
 
 function firstAfter(sorted: readonly number[], value: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found: number | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] > value) {
-      found = sorted[mid];
-      hi = mid - 1;
-    } else {
-      lo = mid + 1;
-    }
-  }
-  return found;
+  return sorted[firstIndexAfter(sorted, value, identity)];
 }

@@ -1,5 +1,7 @@
 /** Paragraphs and sentences with offsets, found in one linear pass each (no backtracking regexes). */
 
+import { byStart, lastIndexAtOrBefore } from '../search';
+
 export interface Segment {
   start: number;
   end: number;
@@ -81,18 +83,7 @@ export function splitSentences(text: string, para: Segment): Segment[] {
 
 /** Index of the segment containing `offset` (segments sorted by start), or -1. */
 export function findSegment<T extends Segment>(segments: readonly T[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const found = lastIndexAtOrBefore(segments, offset, byStart);
   if (found >= 0 && offset <= segments[found].end) return found;
   return -1;
 }

@@ -3,6 +3,7 @@
  * Legal Officer Liuping Song"), appositive roles ("Marco Alemán, Assistant Director General of
  * WIPO, noted") and a registry that lets a later surname ("Song concluded") or pronoun refer back.
  */
+import { lastIndexAtOrBefore } from '../search';
 
 export interface Token {
   start: number;
@@ -248,18 +249,8 @@ export class PeopleRegistry {
   resolve(word: string, at: number): string | null {
     const list = this.bySurname.get(word);
     if (!list || list.length === 0) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = 0; // none before: the first later mention
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].at <= at) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    // The last mention at or before `at`; none before: the first later mention.
+    const found = Math.max(0, lastIndexAtOrBefore(list, at, (m) => m.at));
     return list[found].name;
   }
 
