@@ -104,7 +104,8 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     const f = judgeSingle(text, i);
     if (f) findings.push(f);
   }
-  return findings.filter((f) => f.start >= from && f.end <= to).sort((a, b) => a.start - b.start);
+  const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
+  return inWindow.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -393,17 +394,22 @@ function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
   return /â\?[?•]|â€|[a-z]a\?\?[a-z]/.test(window);
 }
 
+// Codec chains of lossy findings, shared (read-only).
+const LATIN1 = Object.freeze(['latin1']);
+const GBK = Object.freeze(['gbk']);
+const WESTERN_LOSSY = Object.freeze(['windows-1252', 'latin1']);
+
 function lossyFinding(site: LossySite, original: string, best: string, alternatives: string[], confidence: number, explanation: string): Finding {
   return {
     start: site.start,
     end: site.end,
     original,
     replacement: best,
-    alternatives: alternatives.filter((a) => a !== best),
+    alternatives, // never holds `best` (see rank.ts); shared between findings, read-only
     confidence,
     kind: 'lossy',
     explanation,
-    wrongCodecs: site.form === 'question-apostrophe' ? ['latin1'] : original.startsWith('鈥') ? ['gbk'] : ['windows-1252', 'latin1'],
+    wrongCodecs: (site.form === 'question-apostrophe' ? LATIN1 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
   };
 }
 

@@ -106,9 +106,22 @@ function order(first: string[], pool: readonly string[] = ALL): string[] {
  */
 export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean): Ranked {
   const position = positionOf(text, start, end);
+  // Few distinct answers: build each once and share it (the arrays are read-only).
+  const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
+  const key = `${position}${quoteOpen ? 1 : 0}${thirdByteLost ? 1 : 0}${afterPunct ? 1 : 0}`;
+  let ranked = rankedMemo.get(key);
+  if (!ranked) {
+    ranked = rankFor(position, quoteOpen, thirdByteLost, afterPunct);
+    rankedMemo.set(key, ranked);
+  }
+  return ranked;
+}
+
+const rankedMemo = new Map<string, Ranked>();
+
+function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean, afterPunct: boolean): Ranked {
   if (thirdByteLost) {
-    const prevCh = text[start - 1] ?? '';
-    const certainty = position === 'closing' || quoteOpen || CLOSING_PUNCT.has(prevCh) ? 0.85 : 0.6;
+    const certainty = position === 'closing' || quoteOpen || afterPunct ? 0.85 : 0.6;
     return { best: '”', alternatives: order(['”', '“', '’']).slice(1), position, certainty };
   }
   let ranked: string[];
@@ -131,7 +144,6 @@ export function rankPunctuation(text: string, start: number, end: number, quoteO
       certainty = 0.75;
       break;
     case 'closing': {
-      const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
       ranked = quoteOpen || afterPunct ? order(['”', '’']) : order(['’', '”']);
       certainty = quoteOpen ? 0.85 : 0.7;
       break;
