@@ -389,9 +389,17 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
   return out;
 }
 
+/** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */
 function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
-  const window = text.slice(Math.max(0, from - CONTEXT), Math.min(text.length, to + CONTEXT));
-  return /â\?[?•]|â€|[a-z]a\?\?[a-z]/.test(window);
+  const lo = Math.max(0, from - CONTEXT);
+  const hi = Math.min(text.length, to + CONTEXT);
+  const euro = text.indexOf('â€', lo);
+  if (euro >= 0 && euro < hi) return true;
+  for (let q = text.indexOf('â?', lo); q >= 0 && q < hi; q = text.indexOf('â?', q + 2)) {
+    const next = text[q + 2];
+    if (next === '?' || next === '•') return true;
+  }
+  return false;
 }
 
 // Codec chains of lossy findings, shared (read-only).
