@@ -198,7 +198,8 @@ class RunJudge {
       // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
       while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
       for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-      const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs + scriptFit(text, ts, te, group);
+      let score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
+      if (score < 3) score += scriptFit(text, ts, te, group); // only borderline words need the look around
       if (score < 3) {
         if (score >= 1) doubtful.push(group);
         continue;
@@ -303,32 +304,35 @@ function innocentPunctuationNear(text: string, r: Run, runs: readonly Run[]): bo
   return false;
 }
 
-/** The codec chain of a run as names; chains repeat, so each is built once (read-only). */
-const chainNames = new Map<string, readonly string[]>();
-function codecNames(r: Run): string[] {
-  const key = r.layers.length ? [r.codec, ...r.layers].map((c) => c.name).join('>') : r.codec.name;
-  let names = chainNames.get(key);
-  if (!names) {
-    names = Object.freeze(key.split('>'));
-    chainNames.set(key, names);
+/** The codec chain of a run: its key and names. Chains repeat, so each is built once (read-only). */
+interface Chain {
+  key: string;
+  names: string[];
+  codecs: readonly CodecInfo[];
+}
+const chains = new Map<string, Chain>();
+function chainOf(r: Run): Chain {
+  const key = r.layers.length ? r.codec.name + '>' + r.layers.map((c) => c.name).join('>') : r.codec.name;
+  let chain = chains.get(key);
+  if (!chain) {
+    const codecs = Object.freeze([r.codec, ...r.layers]);
+    chain = { key, names: Object.freeze(codecs.map((c) => c.name)) as string[], codecs };
+    chains.set(key, chain);
   }
-  return names as string[];
+  return chain;
 }
 
 function runFinding(text: string, r: Run, confidence: number): Finding {
   let lost = false;
-  const bytes: number[][] = [];
   const flat: number[] = [];
   for (const s of r.seqs) {
-    if (s.lost) {
-      lost = true;
-      continue;
-    }
-    bytes.push(s.bytes);
-    for (let k = 0; k < s.bytes.length; k++) flat.push(s.bytes[k]);
+    if (s.lost) lost = true;
+    else for (let k = 0; k < s.bytes.length; k++) flat.push(s.bytes[k]);
   }
   // A decoded byte-order mark in running text is noise: drop it.
   const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
+  const chain = chainOf(r);
+  const perSequence = () => r.seqs.filter((s) => !s.lost).map((s) => s.bytes);
   return {
     start: r.start,
     end: r.end,
@@ -337,12 +341,11 @@ function runFinding(text: string, r: Run, confidence: number): Finding {
     alternatives: [],
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
-    explanation: explainReversible(bytes, replacement, [r.codec, ...r.layers], lost),
+    explanation: explainReversible(perSequence, replacement, chain.codecs, chain.key, lost),
     bytes: flat,
-    wrongCodecs: codecNames(r),
+    wrongCodecs: chain.names,
   };
 }
-
 
 function judgeSites(text: string, sites: LossySite[], from: number, to: number): Finding[] {
   if (sites.length === 0) return [];

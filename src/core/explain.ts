@@ -22,9 +22,12 @@ function memoized(key: string, build: () => string): string {
   return s;
 }
 
-export function explainReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
-  const key = `r${lost ? 1 : 0}${codecs.map((c) => c.name).join('>')}|${decoded}`;
-  return memoized(key, () => buildReversible(bytes, decoded, codecs, lost));
+/**
+ * `chainKey` names the codec chain (`windows-1252>windows-1252`); `bytes` is only called when the
+ * sentence is not built yet.
+ */
+export function explainReversible(bytes: () => number[][], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
+  return memoized(`r${lost ? 1 : 0}${chainKey}|${decoded}`, () => buildReversible(bytes(), decoded, codecs, lost));
 }
 
 function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
