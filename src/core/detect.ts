@@ -24,7 +24,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   let runs: Run[] = []; // found, not yet judged
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);
-  let lastCodec: CodecInfo | undefined; // the codec of the previous run: ties go to it
+  let possible = 0; // bits of the single-byte codecs that explain every run so far: ties go to them
   let judgedTail: Run[] = [];
   let flushAt = CHUNK; // the last judged runs, context for the next chunk
   // Judges the runs that lie well behind the scan position and apart from the ones after them (a
@@ -69,12 +69,13 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       }
       continue;
     }
-    const run = runAt(text, i, to, tables, lastCodec);
+    const run = runAt(text, i, to, tables, possible);
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
       runs.push(peelLayers(run, tables));
-      lastCodec = run.codec;
+      // The codecs that explain every run so far; when none does, start again from this run.
+      if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       i = run.end - 1;
       if (runs.length >= flushAt) flush(i);
       continue;

@@ -31,6 +31,8 @@ export interface Run {
   layers: CodecInfo[];
   /** Decodes to a rare letter on its own: never a finding, but evidence against its neighbours. */
   hopeless: boolean;
+  /** Bits of the single-byte codecs that read exactly these bytes (see `ScanTables.singles`). */
+  sameBits: number;
 }
 
 const SPACE = 0x20;
@@ -306,13 +308,19 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
 }
 
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
-export function runAt(text: string, i: number, limit: number, t: ScanTables, preferred?: CodecInfo): Run | null {
+/**
+ * `possible`: bits of the single-byte codecs that explain every run so far (the text was garbled
+ * by one of them, consistently); on a tie they win.
+ */
+export function runAt(text: string, i: number, limit: number, t: ScanTables, possible = 0): Run | null {
   const code = text.charCodeAt(i);
   let best: Run | null = null;
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
   const bits = i + 1 < limit ? t.lead[code] & t.cont[text.charCodeAt(i + 1)] : 0;
   if (bits) {
     let bestHash = 0;
+    let bestBit = 0;
+    let sameBits = 0; // codecs that read exactly the best run's bytes
     let hopeless: { codec: CodecInfo; end: number } | null = null;
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
@@ -324,9 +332,16 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
         if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
         continue;
       }
-      // Same bytes as the best so far: the same repair, so only the codec's order (or the one that
-      // garbled the previous run) decides.
-      if (best && m.end === best.end && m.hash === bestHash && codec !== preferred) continue;
+      // Same bytes as the best so far: the same repair; only the name may change, to a codec that
+      // explains the earlier runs too.
+      if (best && m.end === best.end && m.hash === bestHash) {
+        sameBits |= bit;
+        if ((bit & possible) && !(bestBit & possible)) {
+          best.codec = codec;
+          bestBit = bit;
+        }
+        continue;
+      }
       let r = singleByteRun(text, i, limit, table, true, true);
       // A space read as a lost no-break space must be believed, else the run stops before it.
       if (r.absorbedAny && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
@@ -339,16 +354,19 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
       if (best && r.end === best.end && r.hash !== bestHash) {
         if (bestWeird < 0) bestWeird = tieWeirdness(text, i, best.end, best.decoded);
         const w = tieWeirdness(text, i, r.end, r.decoded);
-        // Still equal: the codec that garbled the text before this run did it again.
-        if (w > bestWeird || (w === bestWeird && codec !== preferred)) continue;
+        // Still equal: the codec that explains the earlier runs too.
+        if (w > bestWeird || (w === bestWeird && !((bit & possible) && !(bestBit & possible)))) continue;
         bestWeird = w;
       } else {
         bestWeird = -1;
       }
-      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
+      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
       bestHash = m.hash;
+      bestBit = bit;
+      sameBits = bit;
     }
-    if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true };
+    if (best) best.sameBits = sameBits;
+    if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true, sameBits: 0 };
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
@@ -378,7 +396,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pre
       } else {
         bestWeird = -1;
       }
-      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false };
+      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
     }
     if (best && !cjkRunBelievable(text, best)) best = null;
   }
