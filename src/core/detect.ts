@@ -1,6 +1,6 @@
 /**
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
- * in its context. Clean ASCII costs one comparison per character.
+ * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, isLetter, weirdness } from './chars';
@@ -21,31 +21,9 @@ const CONTEXT = 4000;
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const tables = scanTables(resolveCodecs(options.encodings));
   const [from, to] = scanWindow(text, options.range);
-  let runs: Run[] = []; // found, not yet judged
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);
   let possible = 0; // bits of the single-byte codecs that explain every run so far: ties go to them
-  let judgedTail: Run[] = [];
-  let flushAt = CHUNK; // the last judged runs, context for the next chunk
-  // Judges the runs that lie well behind the scan position and apart from the ones after them (a
-  // group is one word, so never spans white space; the line checks look 200 characters either way).
-  const flush = (scanPos: number, all = false) => {
-    let cut = all ? runs.length : 0;
-    for (let k = runs.length - 1; !all && k > 0; k--) {
-      if (runs[k - 1].end < scanPos - 256 && spaceBetween(text, runs[k - 1].end, runs[k].start)) {
-        cut = k;
-        break;
-      }
-    }
-    // No cut yet (one long stretch of mojibake): try again after as many runs again.
-    flushAt = cut === 0 ? runs.length * 2 : CHUNK;
-    if (cut === 0) return;
-    const chunk = runs.slice(0, cut);
-    judge.judge(chunk, [...judgedTail, ...runs]);
-    const tailFrom = chunk[chunk.length - 1].end - 256;
-    judgedTail = chunk.filter((r) => r.end > tailFrom);
-    runs = runs.slice(cut);
-  };
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
 
@@ -73,11 +51,10 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
-      runs.push(peelLayers(run, tables));
+      judge.add(peelLayers(run, tables), run.end);
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       i = run.end - 1;
-      if (runs.length >= flushAt) flush(i);
       continue;
     }
     const site = siteAtSpecial(text, i);
@@ -95,7 +72,6 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const western = names.has('windows-1252') || names.has('latin1');
   const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
 
-  flush(to, true);
   const findings: Finding[] = judge.finish();
   const isTaken = overlapChecker(findings);
   for (const f of judgeSites(text, sites.filter((s) => explained(s) && !isTaken(s.start, s.end)), from, to)) findings.push(f);
@@ -155,9 +131,12 @@ function tokenBounds(text: string, start: number, end: number): [number, number]
  * run alive to the end made the garbage collector the main cost).
  */
 class RunJudge {
-  readonly out: Finding[] = [];
+  private readonly out: Finding[] = [];
   private readonly doubtful: Run[][] = [];
   private hp = 0; // first hopeless run that may lie in the current word (both lists are in text order)
+  private pending: Run[] = []; // found, not yet judged
+  private judgedTail: Run[] = []; // the last judged runs: context for the next chunk
+  private flushAt = CHUNK;
 
   constructor(
     private readonly text: string,
@@ -165,8 +144,38 @@ class RunJudge {
     private readonly codecs: readonly CodecInfo[],
   ) {}
 
+  /** A run found by the scan, which has read up to `scanPos`. */
+  add(run: Run, scanPos: number): void {
+    this.pending.push(run);
+    if (this.pending.length >= this.flushAt) this.flush(scanPos, false);
+  }
+
+  /**
+   * Judges the pending runs that lie well behind the scan position and apart from the ones after
+   * them (a group is one word, so never spans white space; the line checks look 200 characters
+   * either way). With `all`, every pending run.
+   */
+  private flush(scanPos: number, all: boolean): void {
+    const runs = this.pending;
+    let cut = all ? runs.length : 0;
+    for (let k = runs.length - 1; !all && k > 0; k--) {
+      if (runs[k - 1].end < scanPos - 256 && spaceBetween(this.text, runs[k - 1].end, runs[k].start)) {
+        cut = k;
+        break;
+      }
+    }
+    // No cut yet (one long stretch of mojibake): try again after as many runs again.
+    this.flushAt = cut === 0 ? runs.length * 2 : CHUNK;
+    if (cut === 0) return;
+    const chunk = runs.slice(0, cut);
+    this.judge(chunk, [...this.judgedTail, ...runs]);
+    const tailFrom = chunk[chunk.length - 1].end - 256;
+    this.judgedTail = chunk.filter((r) => r.end > tailFrom);
+    this.pending = runs.slice(cut);
+  }
+
   /** Judges `runs` (in text order); `context` holds every run within 256 characters of them. */
-  judge(runs: readonly Run[], context: readonly Run[]): void {
+  private judge(runs: readonly Run[], context: readonly Run[]): void {
     const { text, hopeless, codecs, out, doubtful } = this;
     let k = 0;
     while (k < runs.length) {
@@ -226,6 +235,7 @@ class RunJudge {
    * `Â«` → `«`) is believed when the same wrong codec garbled its neighbours on the same line.
    */
   finish(): Finding[] {
+    this.flush(Infinity, true);
     const { text, out } = this;
     const accepted = out.slice(); // in text order: groups were judged in order
     for (const group of this.doubtful) {
