@@ -31,11 +31,11 @@ export function decodeBytes(bytes: Buffer): DecodedText {
   if (startsWith(bytes, UTF16BE_BOM)) {
     return checked({ text: decodeUtf16(bytes.subarray(2), 'be'), encoding: 'utf-16be' });
   }
-  if (bytes.includes(0)) throw binaryError();
+  if (bytes.includes(0) || looksBinary(bytes.subarray(0, 65536).toString('latin1'))) throw binaryError();
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
-    return { text, encoding: 'utf-8' };
+    return checked({ text, encoding: 'utf-8' });
   } catch {
     // Not UTF-8: fall through to the one legacy encoding we can store back losslessly.
   }
@@ -45,7 +45,7 @@ export function decodeBytes(bytes: Buffer): DecodedText {
   if (text.includes('\uFFFD') || !iconv.encode(text, 'windows-1252').equals(bytes)) {
     throw new InputError('neither valid UTF-8 nor Windows-1252 (bytes 0x81, 0x8D, 0x8F, 0x90 or 0x9D); not read');
   }
-  return { text, encoding: 'windows-1252' };
+  return checked({ text, encoding: 'windows-1252' });
 }
 
 /** Encodes text for writing back in `encoding`, BOM included; refuses anything that would lose characters. */
@@ -87,12 +87,26 @@ function decodeUtf16(bytes: Buffer, order: 'le' | 'be'): string {
 }
 
 function checked(decoded: DecodedText): DecodedText {
-  if (decoded.text.includes('\0')) throw binaryError();
+  if (decoded.text.includes('\0') || looksBinary(decoded.text)) throw binaryError();
   return decoded;
 }
 
+/**
+ * Text has next to no C0 control characters besides tab, line breaks and form feed; random or
+ * compressed bytes without a NUL have about one in eight. Judged on the first 64 K characters.
+ */
+function looksBinary(text: string): boolean {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) controls++;
+  }
+  return controls > 8 && controls * 50 > head.length;
+}
+
 function binaryError(): InputError {
-  return new InputError('binary file (contains NUL bytes; UTF-16 text needs a byte-order mark); not read');
+  return new InputError('binary file (NUL bytes or control characters; UTF-16 text needs a byte-order mark); not read');
 }
 
 function startsWith(bytes: Buffer, prefix: Buffer): boolean {

@@ -54,6 +54,11 @@ describe('cli encoding', () => {
   it('refuses binary data: NUL bytes, and BOM-less UTF-16', () => {
     assert.throws(() => decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), /binary file/);
     assert.throws(() => decodeBytes(Buffer.from('plain\0text')), /binary file/);
+    // No NUL, but control characters throughout, as in compressed or random data.
+    const noisy = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? 0x01 + (i % 20) : 0x41 + (i % 26))));
+    assert.throws(() => decodeBytes(noisy), /binary file/);
+    // A stray control character in real text is fine.
+    assert.strictEqual(decodeBytes(Buffer.from('These control characters \x1a are apparently intentional')).encoding, 'utf-8');
     assert.throws(() => decodeBytes(Buffer.from('no bom', 'utf16le')), /binary file/);
     assert.throws(() => decodeBytes(bytesFor('utf-16le', 'a\0b')), /binary file/);
   });
