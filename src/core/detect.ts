@@ -7,7 +7,7 @@ import { Cls, charClass, isLetter, weirdness } from './chars';
 import { explainC1, explainLossy, explainReversible, explainStray } from './explain';
 import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { type Run, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
+import { type Run, cjkStartOf, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
@@ -47,7 +47,9 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       }
       continue;
     }
-    const run = runAt(text, i, to, tables, possible);
+    // Most non-ASCII characters of clean text can start nothing: one table lookup says so.
+    const maybeRun = (tables.lead[c] & tables.cont[text.charCodeAt(i + 1)]) !== 0 || (c >= 0x2e80 && cjkStartOf(tables)[c] !== 0);
+    const run = maybeRun ? runAt(text, i, to, tables, possible) : null;
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -57,7 +59,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       i = run.end - 1;
       continue;
     }
-    const site = siteAtSpecial(text, i);
+    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i) : null;
     if (site) {
       sites.push(site);
       i = site.end - 1;

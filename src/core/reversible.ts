@@ -265,6 +265,11 @@ function plausibleFromCjkCodec(c: number): boolean {
   );
 }
 
+/** Bits of the double-byte codecs in which a char can start a UTF-8 sequence (built on first use). */
+export function cjkStartOf(t: ScanTables): Uint8Array {
+  return (t.cjkStart ??= cjkStartMask(t));
+}
+
 function cjkStartMask(t: ScanTables): Uint8Array {
   const mask = new Uint8Array(65536);
   t.doubles.forEach((codec, d) => {
@@ -378,7 +383,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     // Mojibake of Latin text or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`), or starts
     // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
     // here keeps it fast.
-    const startBits = (t.cjkStart ??= cjkStartMask(t))[code];
+    const startBits = cjkStartOf(t)[code];
     const asciiBeside = startBits !== 0 && (isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1)));
     for (let d = 0; startBits !== 0 && d < t.doubles.length; d++) {
       if (!(startBits & (1 << d))) continue;
