@@ -194,7 +194,14 @@ export function weirdness(s: string): number {
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
-    const c = charClass(code);
+    let c = charClass(code);
+    // A surrogate pair is one astral character: emoji and symbols (a symbol), rare CJK (a letter),
+    // anything else (historic scripts, unassigned planes) as weird as an unassigned character.
+    if (code >= 0xd800 && code <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const cp = ((code - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      c = cp >= 0x1f000 && cp < 0x1fb00 ? Cls.OtherSymbol : cp >= 0x20000 && cp < 0x31350 ? Cls.Caseless : Cls.Unassigned;
+      i++;
+    }
     // A rare script's letter costs once per word, not per letter: a whole Armenian or Thaana word
     // decoded is believable, a lone such letter in Latin text is not.
     const r = rarity(code);
@@ -208,7 +215,8 @@ export function weirdness(s: string): number {
       if (isLetter(pc) && isLetter(c)) {
         const ps = scriptOf(prev);
         const cs = scriptOf(code);
-        if (ps !== cs && (prev > 0x7f || code > 0x7f)) w += 2;
+        // Greek letters do sit inside Latin words in science (`IL2Rγc`, `μm`): a lighter penalty.
+        if (ps !== cs && (prev > 0x7f || code > 0x7f)) w += (ps === 1 && cs === 2) || (ps === 2 && cs === 1) ? 1 : 2;
         if (isLower(pc) && isUpper(c) && (prev > 0x7f || code > 0x7f)) w += 1;
         if (isLower(c) && code > 0x7f && upperRun >= 2) w += 2; // "IRMà": a lowercase letter ending a capitalised word
         else if (isLower(c) && upperRun === 2 && upperNonAscii) w += 1; // "ĹĽe": two accented capitals, then lowercase

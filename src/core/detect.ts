@@ -227,7 +227,7 @@ class RunJudge {
       let confidence = Math.min(0.99, 0.45 + 0.06 * score);
       // One short pair next to correctly decoded punctuation (`Bremer/Mccoy – DrÃ¥ber`): the line was
       // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
-      if (lone && innocentPunctuationNear(text, lone, context)) confidence = Math.min(confidence, 0.45);
+      if (lone && innocentPunctuationNear(text, lone, context) && !otherRunNear(lone, context)) confidence = Math.min(confidence, 0.45);
       for (const r of group) out.push(runFinding(text, r, confidence));
     }
   }
@@ -302,6 +302,11 @@ function insideAny(sorted: readonly { start: number; end: number }[], at: number
   return false;
 }
 
+
+/** Another run within 200 characters on the same line: the line was garbled, not just this word. */
+function otherRunNear(r: Run, context: readonly Run[]): boolean {
+  return context.some((x) => x !== r && Math.abs(x.start - r.start) < 200);
+}
 
 /** Windows-1252 punctuation that decoded fine, standing on the same line outside every run. */
 const CP1252_PUNCT = /[–—‘’“”…•€™]/g;

@@ -50,14 +50,34 @@ function isLineBreak(code: number): boolean {
 /** Hard-wrapped text splits the common sequences (Ã©, Â°, â€™) at worst: only those are joined across a break. */
 const WRAP_LEADS = new Set([0xc2, 0xc3, 0xe2]);
 
-/** Leads whose lost continuation is still worth marking: the Latin-1 letters that start UTF-8 mojibake. */
+/** Leads whose lost continuation is still worth marking: Latin letters (`Ã`, `Ä`, `Ă`) that start UTF-8 mojibake. */
 function LOST_LEADS(code: number): boolean {
-  return code >= 0xc2 && code <= 0xf4;
+  const c = charClass(code);
+  return code >= 0xc0 && (c === Cls.LatinUpper || c === Cls.LatinLower);
 }
 
-/** Can byte `b` be continuation number `m` (0-based) after lead `b0`? */
+/**
+ * Can byte `b` be continuation number `m` (0-based) after lead `b0`? Surrogates encoded one by one
+ * (CESU-8: `í ½í¸\u008d` is 😍) are let in here; a run that leaves one unpaired is dropped.
+ */
 function fits(b0: number, m: number, b: number): boolean {
-  return m === 0 ? secondByteOk(b0, b) : isContinuation(b);
+  return m === 0 ? secondByteOk(b0, b) || (b0 === 0xed && b >= 0xa0 && b <= 0xbf) : isContinuation(b);
+}
+
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return true;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 interface RunRead {
@@ -88,7 +108,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   if (i + 1 >= limit) return NO_RUN;
   const code1 = text.charCodeAt(i + 1);
   const second = table[code1];
-  if (!(second !== NO_BYTE && secondByteOk(first, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
+  if (!(second !== NO_BYTE && fits(first, 0, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
   const seqs: Sequence[] = build ? [] : NO_RUN.seqs;
   let decoded = '';
   let count = 0;
@@ -160,8 +180,14 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     }
     j = k;
   }
-  // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one.
-  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE) decoded += ' ';
+  // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one —
+  // unless the letter starts the next word (`Å veices` → `Šveices`) or is Portuguese `às`.
+  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE) {
+    const capital = charClass(decoded.charCodeAt(decoded.length - 1)) === Cls.LatinUpper;
+    // Portuguese `às` (a space must follow the s) and `àquele`, `àquilo`…
+    const joined = (text[j] === 's' && text[j + 1] === ' ') || /^qu[ei]l/.test(text.slice(j, j + 4));
+    if (!capital && !joined) decoded += ' ';
+  }
   return { seqs, decoded, end: j, count, hash, absorbedAny, firstCp };
 }
 
@@ -353,7 +379,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
         r = singleByteRun(text, i, limit, table, false, true);
         m = r;
       }
-      if (r.count === 0 || (best && r.end < best.end)) continue;
+      if (r.count === 0 || (best && r.end < best.end) || hasLoneSurrogate(r.decoded)) continue;
       // Equally long runs under two codecs (Ć§ is ç in Windows-1257, Ƨ in Windows-1250): the one
       // that reads better wins.
       if (best && r.end === best.end && r.hash !== bestHash) {
@@ -414,9 +440,17 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
  */
 function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
-  const prev = start > 0 ? charClass(text.charCodeAt(start - 1)) : Cls.Space;
+  const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const prev = charClass(prevCode);
   const dec = charClass(decoded.charCodeAt(0));
-  return prev === Cls.LatinLower && dec === Cls.LatinLower;
+  if (prev === Cls.LatinLower && dec === Cls.LatinLower) return true;
+  // A word of its own before a lowercase word: French/Portuguese `à` (`Ã perturber`, `Ã l’`), or a
+  // capital that starts the next word (`Å veices` is Šveices).
+  const wordStart = prev === Cls.Space || "'’\"“«(".includes(String.fromCharCode(prevCode));
+  const end = seqs[seqs.length - 1].end;
+  const nextLower = charClass(text.charCodeAt(end)) === Cls.LatinLower;
+  if (!wordStart || !nextLower || seqs.length !== 1) return false;
+  return decoded.charCodeAt(0) === 0xe0 || dec === Cls.LatinUpper;
 }
 
 /**
@@ -459,6 +493,10 @@ const WORD_END_OK = new Set(['’', '”', '‘', '›', '»', '´', '©', '™'
 export function classicPairPenalty(text: string, run: Run): number {
   let p = 0;
   for (const s of run.seqs) {
+    if (s.bytes.length === 3) {
+      p += tripletPenalty(text, s);
+      continue;
+    }
     if (s.bytes.length !== 2) continue;
     const second = text[s.start + 1];
     const secondIsLetter = isLetterCls(charClass(text.charCodeAt(s.start + 1)));
@@ -495,6 +533,18 @@ export function classicPairPenalty(text: string, run: Run): number {
     }
   }
   return p;
+}
+
+/**
+ * Three-character forms: a lead glued to two symbols is how UTF-8 punctuation and symbols look
+ * read as Windows-1252 (`â€™`, `â™«`, `âœ”`), and `ï¿½` is U+FFFD itself garbled.
+ */
+function tripletPenalty(text: string, s: Sequence): number {
+  if (s.end - s.start !== 3 || s.absorbedSpace) return 0;
+  if (s.bytes[0] === 0xef && s.bytes[1] === 0xbf && s.bytes[2] === 0xbd) return 3;
+  const symbol = (i: number) => !isLetterCls(charClass(text.charCodeAt(i))) && charClass(text.charCodeAt(i)) !== Cls.Space;
+  if (!symbol(s.start + 1) || !symbol(s.start + 2)) return 0;
+  return text[s.start] === 'â' ? 2 : 1;
 }
 
 /** Rare characters a CJK-codec run consists of: real CJK text is made of common ones. */
