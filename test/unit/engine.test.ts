@@ -87,6 +87,24 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(f.replacement, '’\n');
   });
 
+  it('reads emoji garbled one surrogate at a time (CESU-8) and symbols from three-byte forms', () => {
+    const cesu = Buffer.from([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]).toString('latin1'); // 😀 as CESU-8, read as Latin-1
+    assert.strictEqual(repair(`Good news ${cesu} today`).text, 'Good news 😀 today');
+    assert.strictEqual(repair('Done âœ” next').text, 'Done ✔ next');
+    assert.strictEqual(repair('the reply ï¿½ lost').text, 'the reply \ufffd lost');
+  });
+
+  it('restores a letter whose no-break space became a plain space', () => {
+    assert.strictEqual(repair('Ã partir de lundi, rÃ©union').text, 'à partir de lundi, réunion');
+    assert.strictEqual(repair('grÃ¢ce Ã vous').text, 'grâce à vous');
+    assert.strictEqual(repair('falamos Ã s crianÃ§as').text, 'falamos às crianças');
+    assert.strictEqual(repair('Å veices bankas, Ä«paÅ¡i').text, 'Šveices bankas, īpaši');
+  });
+
+  it('repairs a garbled line that also holds correct punctuation', () => {
+    assert.strictEqual(repair('dans l’humanitÃ©, la libertÃ© et l’Ã©galitÃ©').text, 'dans l’humanité, la liberté et l’égalité');
+  });
+
   it('leaves correct text alone', () => {
     for (const clean of ['Marco Alemán', 'Responsabilità editoriale', 'SÃO PAULO', 'İstanbul’da güneş', 'Γειά σου κόσμε', 'Привет, мир', '中文测试：你好，世界！', 'Really?? a ?? b']) {
       assert.deepStrictEqual(detect(clean), [], clean);
