@@ -4,7 +4,7 @@
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, isLetter, weirdness } from './chars';
-import { explainC1, explainLossy, explainReversible, explainStray } from './explain';
+import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Run, cjkStartOf, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
@@ -26,6 +26,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   let possible = 0; // bits of the single-byte codecs that explain every run so far: ties go to them
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
+  const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
 
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
@@ -65,6 +66,8 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       i = site.end - 1;
     } else if ((c >= 0x80 && c <= 0x9f) || (c === 0xc2 && text.charCodeAt(i + 1) === 0x20)) {
       singles.push(i);
+    } else if ((c === 0xc3 || c === 0x102) && isLowerLatin(text.charCodeAt(i - 1)) && isLowerLatin(text.charCodeAt(i + 1))) {
+      softHyphenLost.push(i);
     }
   }
 
@@ -82,6 +85,16 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     if (!western || isTakenNow(i, i + 1)) continue;
     const f = judgeSingle(text, i);
     if (f) findings.push(f);
+  }
+  // `Ã` + soft hyphen is í; a dropped soft hyphen leaves `Ã` between letters. Believed only where
+  // the same codec garbled other words of the document.
+  if (softHyphenLost.length) {
+    const garbledBy = new Set(findings.filter((f) => f.kind === 'reversible').map((f) => f.wrongCodecs?.[0]));
+    for (const i of softHyphenLost) {
+      const codec = text[i] === 'Ã' ? (garbledBy.has('windows-1252') ? 'windows-1252' : garbledBy.has('latin1') ? 'latin1' : '') : garbledBy.has('windows-1250') ? 'windows-1250' : '';
+      if (!codec) continue;
+      findings.push({ start: i, end: i + 1, original: text[i], replacement: 'í', alternatives: [], confidence: 0.6, kind: 'lossy', explanation: explainLostSoftHyphen(text[i], codec), bytes: [0xc3, 0xad], wrongCodecs: [codec] });
+    }
   }
   const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
   return inWindow.sort((a, b) => a.start - b.start);
@@ -110,6 +123,10 @@ function scanWindow(text: string, range: DetectOptions['range']): [number, numbe
   let to = text.indexOf('\n', end);
   to = to < 0 ? text.length : to;
   return [from, to];
+}
+
+function isLowerLatin(code: number): boolean {
+  return charClass(code) === Cls.LatinLower;
 }
 
 function spaceBetween(text: string, from: number, to: number): boolean {

@@ -77,3 +77,7 @@ export function explainC1(ch: string, replacement: string): string {
 export function explainStray(): string {
   return 'A stray “Â” before a space: the UTF-8 no-break space (C2 A0) was read as Windows-1252 (Â + no-break space) and the no-break space later became a plain space.';
 }
+
+export function explainLostSoftHyphen(lead: string, codec: string): string {
+  return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
+}

@@ -138,6 +138,11 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('PÂ TÉ'), []);
   });
 
+  it('reads a lone Ã between letters as í whose soft hyphen was dropped, when the text shows the codec', () => {
+    assert.strictEqual(repair('os nÃveis de anticorpos, condiÃ§Ãµes').text, 'os níveis de anticorpos, condições');
+    assert.deepStrictEqual(detect('PalÃcio'), []); // no other word garbled by Windows-1252: no evidence
+  });
+
   it('needs evidence for weak forms', () => {
     assert.deepStrictEqual(detect('innovation, a? said the company'), []);
     assert.strictEqual(detect('â??Open, a? said the companyâ??s lawyer').length, 3);
