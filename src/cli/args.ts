@@ -1,4 +1,4 @@
-import { CODEC_NAMES } from '../core/codecs';
+import { CODEC_NAMES } from '../core';
 import { UsageError } from './errors';
 
 export type Command = 'check' | 'fix' | 'outline';

@@ -1,5 +1,5 @@
 import { DEFAULT_MIN_CONFIDENCE } from '../core';
-import { CODEC_NAMES } from '../core/codecs';
+import { CODEC_NAMES } from '../core';
 
 export const USAGE = `Usage: clean-copy <command> [options] [FILE...|-]
 

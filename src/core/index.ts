@@ -6,6 +6,7 @@ import { DEFAULT_MIN_CONFIDENCE, type AppliedRepair, type RepairOptions } from '
 export * from './types';
 export { applyFindings } from './apply';
 export { detect } from './detect';
+export { CODEC_NAMES } from './codecs';
 
 /**
  * Repairs every finding at or above `minConfidence`. Text outside findings is never touched, and
