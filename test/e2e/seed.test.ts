@@ -11,6 +11,7 @@ import {
   e2eEnv,
   editor,
   editorLine,
+  hoverInText,
   launchBrowser,
   lineText,
   notificationTexts,
@@ -65,6 +66,18 @@ describe('Clean Copy in code-server (packaged VSIX)', function () {
     await squiggles.first().waitFor({ timeout: 30_000 });
     await screenshot(page, env.screenshots, '02-squiggles');
     assert.ok((await squiggles.count()) > 0);
+  });
+
+  it('explains a garbled word on hover: what it was, the bytes and the wrong codecs', async () => {
+    await hoverInText(page, editorLine(page, garbledLine), garbledWord, 'Huawei'.length + 1);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Windows-1252' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    await screenshot(page, env.screenshots, '02b-hover');
+    const text = await hover.innerText();
+    assert.match(text, /’/);
+    assert.match(text, /E2 80/);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 450);
   });
 
   it('repairs a garbled word with Ctrl+. → "Replace with ’"', async () => {

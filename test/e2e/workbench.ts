@@ -78,6 +78,19 @@ export async function cursorPosition(page: Page): Promise<string> {
  * of that character's box.
  */
 export async function clickInText(page: Page, line: Locator, snippet: string, offset: number): Promise<void> {
+  const point = await pointInText(line, snippet, offset);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Rests the mouse on the character at `offset` of `snippet` in a rendered editor line (a hover). */
+export async function hoverInText(page: Page, line: Locator, snippet: string, offset: number): Promise<void> {
+  const point = await pointInText(line, snippet, offset);
+  await page.mouse.move(point.x - 20, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+}
+
+/** Screen point of the character at `offset` of `snippet` in a rendered editor line. */
+async function pointInText(line: Locator, snippet: string, offset: number): Promise<{ x: number; y: number }> {
   const box = await line.evaluate(
     (element, [wanted, at]) => {
       const showText = 4; // NodeFilter.SHOW_TEXT
@@ -103,7 +116,7 @@ export async function clickInText(page: Page, line: Locator, snippet: string, of
     [snippet, offset] as const,
   );
   if (!box) throw new Error(`"${snippet}" is not in the rendered line`);
-  await page.mouse.click(box.x, box.y);
+  return box;
 }
 
 /** Waits until the status bar's cursor position differs from `previous`; returns the new one. */
