@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
+import { codecByName } from '../core/codecs';
+import { hex } from '../core/utf8';
 
 /**
  * Words for findings, shared by diagnostics, hovers, quick fixes and the explanation command so the
@@ -41,29 +43,11 @@ export function replaceTitle(finding: Finding, replacement: string): string {
   return vscode.l10n.t('Replace with {0}', visible(replacement));
 }
 
-/** Hex bytes like `E2 80 99`. */
-export function hexBytes(bytes: readonly number[]): string {
-  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-}
 
-const CODEC_NAMES: Record<string, string> = {
-  'windows-1252': 'Windows-1252',
-  cp1252: 'Windows-1252',
-  latin1: 'Latin-1 (ISO-8859-1)',
-  'iso-8859-1': 'Latin-1 (ISO-8859-1)',
-  'iso-8859-15': 'Latin-9 (ISO-8859-15)',
-  gbk: 'GBK',
-  gb18030: 'GB18030',
-  'shift_jis': 'Shift JIS',
-  'windows-1251': 'Windows-1251',
-  'windows-1250': 'Windows-1250',
-  macintosh: 'Mac OS Roman',
-  ascii: 'ASCII',
-  'utf-8': 'UTF-8',
-};
-
+/** A codec's name for people, from the engine's one table of codecs. */
 export function codecName(codec: string): string {
-  return CODEC_NAMES[codec.toLowerCase()] ?? codec;
+  if (codec.toLowerCase() === 'utf-8') return 'UTF-8';
+  return codecByName(codec.toLowerCase())?.label ?? codec;
 }
 
 /** Inline code for a MarkdownString (a code span holding a backtick needs a double fence). */
@@ -90,7 +74,7 @@ export function findingHover(finding: Finding, wrongEncoding: boolean, learnMore
     md.appendMarkdown(`${code(finding.original)} → **${code(finding.replacement)}**\n\n`);
   }
   if (finding.bytes && finding.bytes.length > 0) {
-    md.appendMarkdown(`${vscode.l10n.t('Bytes')}: ${code(hexBytes(finding.bytes))}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Bytes')}: ${code(hex(finding.bytes))}\n\n`);
   }
   if (finding.wrongCodecs && finding.wrongCodecs.length > 0) {
     const wrong = finding.wrongCodecs.map(codecName).join(' → ');
