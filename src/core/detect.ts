@@ -19,11 +19,21 @@ const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 const CONTEXT = 4000;
 
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
+  const first = scan(text, options, 0);
+  // A tie between two readings was settled by the codecs' order before the text showed which
+  // codec it was (`MĂĄm … tĹ\u0099etĂ\u00adho` is ISO-8859-2 only from its second word): scan
+  // again, knowing from the start.
+  if (first.tieByOrder && first.possible) return scan(text, options, first.possible).findings;
+  return first.findings;
+}
+
+function scan(text: string, options: DetectOptions, knownPossible: number): { findings: Finding[]; possible: number; tieByOrder: boolean } {
   const tables = scanTables(resolveCodecs(options.encodings));
   const [from, to] = scanWindow(text, options.range);
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);
-  let possible = 0; // bits of the single-byte codecs that explain every run so far: ties go to them
+  let possible = knownPossible; // bits of the single-byte codecs that explain every run so far: ties go to them
+  let tieByOrder = false;
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
@@ -57,6 +67,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
       judge.add(peelLayers(run, tables), run.end);
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
+      if (run.tieByOrder) tieByOrder = true;
       i = run.end - 1;
       continue;
     }
@@ -97,7 +108,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     }
   }
   const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
-  return inWindow.sort((a, b) => a.start - b.start);
+  return { findings: inWindow.sort((a, b) => a.start - b.start), possible, tieByOrder };
 }
 
 /**

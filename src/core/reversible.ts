@@ -33,6 +33,8 @@ export interface Run {
   hopeless: boolean;
   /** Bits of the single-byte codecs that read exactly these bytes (see `ScanTables.singles`). */
   sameBits: number;
+  /** Another codec read it differently but as well, and only the codecs' order chose. */
+  tieByOrder?: boolean;
 }
 
 const SPACE = 0x20;
@@ -352,6 +354,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     let bestHash = 0;
     let bestBit = 0;
     let sameBits = 0; // codecs that read exactly the best run's bytes
+    let tieByOrder = false; // two readings as good as each other, and nothing to choose by
     let hopeless: { codec: CodecInfo; end: number } | null = null;
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
@@ -385,7 +388,8 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (best && r.end === best.end && r.hash !== bestHash) {
         if (bestWeird < 0) bestWeird = tieWeirdness(text, i, best.end, best.decoded);
         const w = tieWeirdness(text, i, r.end, r.decoded);
-        // Still equal: the codec that explains the earlier runs too.
+        // Still equal: the codec that explains the earlier runs too; else the order decided.
+        if (w === bestWeird && !(bit & possible) === !(bestBit & possible)) tieByOrder = true;
         if (w > bestWeird || (w === bestWeird && !((bit & possible) && !(bestBit & possible)))) continue;
         bestWeird = w;
       } else {
@@ -396,7 +400,10 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       bestBit = bit;
       sameBits = bit;
     }
-    if (best) best.sameBits = sameBits;
+    if (best) {
+      best.sameBits = sameBits;
+      best.tieByOrder = tieByOrder;
+    }
     if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true, sameBits: 0 };
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
