@@ -33,7 +33,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);
   let possible = knownPossible; // bits of the single-byte codecs that explain every run so far: ties go to them
-  let tieByOrder = false;
+  const tiesByOrder: number[] = []; // starts of runs whose codec only the order chose
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
@@ -67,7 +67,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       judge.add(peelLayers(run, tables), run.end);
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
-      if (run.tieByOrder) tieByOrder = true;
+      if (run.tieByOrder) tiesByOrder.push(run.start);
       i = run.end - 1;
       continue;
     }
@@ -108,6 +108,9 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
     }
   }
   const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
+  // Only a tie that became a finding is worth a second scan.
+  const tieStarts = new Set(tiesByOrder);
+  const tieByOrder = tiesByOrder.length > 0 && inWindow.some((f) => tieStarts.has(f.start));
   return { findings: inWindow.sort((a, b) => a.start - b.start), possible, tieByOrder };
 }
 
