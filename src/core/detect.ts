@@ -291,16 +291,20 @@ class RunJudge {
  */
 function scriptFit(text: string, ts: number, te: number, group: readonly Run[]): number {
   let latinAround = 0;
+  const cjkCodec = group.some((r) => r.codec.kind === 'double');
   for (let i = Math.max(0, ts - 40); i < Math.min(text.length, te + 40); i++) {
     if (i === ts) i = te;
-    const c = charClass(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // A CJK-codec reading fits Latin prose only where no real CJK text is near.
+    if (cjkCodec && code >= 0x2e80) return 0;
+    const c = charClass(code);
     if (c === Cls.LatinLower || c === Cls.LatinUpper) latinAround++;
   }
   if (latinAround < 4) return 0;
   let latinOut = 0;
   for (const r of group) {
-    // Only the commonest case: C3 xx, a Latin-1 letter, from a single-byte codec.
-    if (r.codec.kind !== 'single' || r.seqs.some((s) => s.bytes[0] !== 0xc3)) return 0;
+    // Only the commonest case: C3 xx, a Latin-1 letter.
+    if (r.seqs.some((s) => s.bytes[0] !== 0xc3)) return 0;
     for (let i = r.start; i < r.end; i++) {
       const c = charClass(text.charCodeAt(i));
       if (c === Cls.LatinLower || c === Cls.LatinUpper) return 0;

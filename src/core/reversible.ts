@@ -313,6 +313,21 @@ function cjkStartMask(t: ScanTables): Uint8Array {
   return mask;
 }
 
+/**
+ * One CJK character standing alone in Latin prose (`caffè` → `caff猫`, Italian `è` → ` 猫 `) that
+ * decodes to a Latin-1 letter: no other CJK within 40 characters, and Latin words around it.
+ */
+function loneInLatin(text: string, run: Run): boolean {
+  if (run.end - run.start !== 1 || !/^[\u00c0-\u00ff]$/.test(run.decoded)) return false;
+  let latin = 0;
+  for (let i = Math.max(0, run.start - 40); i < Math.min(text.length, run.end + 40); i++) {
+    const c = text.charCodeAt(i);
+    if (i !== run.start && c >= 0x2e80) return false;
+    if (isAsciiLetter(c)) latin++;
+  }
+  return latin >= 8;
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
@@ -470,7 +485,7 @@ function cjkRunBelievable(text: string, run: Run): boolean {
   // sits next to more CJK, so it is not even considered.
   const asciiBeside = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) < 0x80 && text.charCodeAt(i) > 0x20;
   const long = run.end - run.start >= 6;
-  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return false;
+  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return loneInLatin(text, run);
   let cjk = 0;
   let letters = 0;
   for (const ch of run.decoded) {
