@@ -243,3 +243,31 @@ export function weirdness(s: string): number {
   }
   return w;
 }
+
+/**
+ * Which orthographies a letter belongs to (a bit each), so that a tie between two readings can go
+ * to the one written in the same language as the words around it: `Å¯` is Esperanto ŝ next to
+ * ĉ, Czech ů next to ř.
+ */
+const ORTHOGRAPHIES: readonly string[] = [
+  'ĉĈĝĜĥĤĵĴŝŜŭŬ', // Esperanto
+  'ěĚřŘůŮďĎťŤňŇľĽĺĹŕŔ', // Czech, Slovak
+  'ąĄęĘłŁńŃśŚźŹżŻ', // Polish
+  'įĮųŲėĖūŪāĀēĒīĪķĶļĻņŅģĢ', // Lithuanian, Latvian
+  'őŐűŰ', // Hungarian
+  'ăĂșȘțȚşŞţŢ', // Romanian
+  'ğĞıİ', // Turkish, Azerbaijani
+  'đĐ', // Croatian, Vietnamese
+  'ġĠħĦċĊ', // Maltese
+  'ơƠưƯ', // Vietnamese
+];
+const orthographyBits = new Map<number, number>();
+ORTHOGRAPHIES.forEach((letters, k) => {
+  for (const ch of letters) orthographyBits.set(ch.charCodeAt(0), (orthographyBits.get(ch.charCodeAt(0)) ?? 0) | (1 << k));
+});
+
+export function orthographiesOf(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) bits |= orthographyBits.get(s.charCodeAt(i)) ?? 0;
+  return bits;
+}

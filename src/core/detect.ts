@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, isLetter, weirdness } from './chars';
+import { Cls, charClass, isLetter, orthographiesOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -34,6 +34,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const judge = new RunJudge(text, hopeless, tables.codecs);
   let possible = knownPossible; // bits of the single-byte codecs that explain every run so far: ties go to them
   const tiesByOrder: number[] = []; // starts of runs whose codec only the order chose
+  let spoken = 0; // orthographies of the letters decoded so far (see chars.ts)
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
@@ -60,7 +61,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
     }
     // Most non-ASCII characters of clean text can start nothing: one table lookup says so.
     const maybeRun = (tables.lead[c] & tables.cont[text.charCodeAt(i + 1)]) !== 0 || (c >= 0x2e80 && cjkStartOf(tables)[c] !== 0);
-    const run = maybeRun ? runAt(text, i, to, tables, possible) : null;
+    const run = maybeRun ? runAt(text, i, to, tables, possible, spoken) : null;
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -68,6 +69,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       if (run.tieByOrder) tiesByOrder.push(run.start);
+      spoken |= orthographiesOf(run.decoded);
       i = run.end - 1;
       continue;
     }

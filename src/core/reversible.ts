@@ -4,7 +4,7 @@
  * reads better than the text as it is (see `chars.ts`).
  */
 import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
-import { Cls, charClass, isLetter as isLetterCls, isUpper as isUpperCls, rarity, weirdness } from './chars';
+import { Cls, charClass, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, weirdness } from './chars';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /** One UTF-8 sequence found in the text. */
@@ -360,7 +360,7 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
  * `possible`: bits of the single-byte codecs that explain every run so far (the text was garbled
  * by one of them, consistently); on a tie they win.
  */
-export function runAt(text: string, i: number, limit: number, t: ScanTables, possible = 0): Run | null {
+export function runAt(text: string, i: number, limit: number, t: ScanTables, possible = 0, spoken = 0): Run | null {
   const code = text.charCodeAt(i);
   let best: Run | null = null;
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
@@ -403,9 +403,18 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (best && r.end === best.end && r.hash !== bestHash) {
         if (bestWeird < 0) bestWeird = tieWeirdness(text, i, best.end, best.decoded);
         const w = tieWeirdness(text, i, r.end, r.decoded);
-        // Still equal: the codec that explains the earlier runs too; else the order decided.
-        if (w === bestWeird && !(bit & possible) === !(bestBit & possible)) tieByOrder = true;
-        if (w > bestWeird || (w === bestWeird && !((bit & possible) && !(bestBit & possible)))) continue;
+        if (w > bestWeird) continue;
+        if (w === bestWeird) {
+          // Still equal: the reading in the language of the earlier words, then the codec that
+          // explains the earlier runs too; else the order decided.
+          const rivalSpeaks = (orthographiesOf(r.decoded) & spoken) !== 0;
+          const bestSpeaks = (orthographiesOf(best.decoded) & spoken) !== 0;
+          const rivalPossible = (bit & possible) !== 0;
+          const bestPossible = (bestBit & possible) !== 0;
+          const rivalWins = rivalSpeaks !== bestSpeaks ? rivalSpeaks : rivalPossible && !bestPossible;
+          if (rivalSpeaks === bestSpeaks && rivalPossible === bestPossible) tieByOrder = true;
+          if (!rivalWins) continue;
+        }
         bestWeird = w;
       } else {
         bestWeird = -1;
