@@ -5,7 +5,7 @@
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, isLetter, orthographiesOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
+import { type LossySite, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Run, cjkStartOf, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
@@ -415,6 +415,12 @@ function judgeSites(text: string, sites: LossySite[], from: number, to: number):
     if (site.form === 'middle-lost') {
       const [best, ...alternatives] = middleLostCandidates(text, site);
       out.push(lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end))));
+      continue;
+    }
+    if (site.form === 'latin1-letter') {
+      const { best, alternatives, certain } = latin1LetterCandidates(text, site);
+      // Among capitals the bytes cannot tell É from Ü: reported, but below the repair bar.
+      out.push(lossyFinding(site, original, best, alternatives, certain ? 0.8 : 0.45, explainLossy(site, best, 'inside-word')));
       continue;
     }
     if (site.form === 'question-apostrophe') {

@@ -67,6 +67,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+    case 'latin1-letter':
+      return explainLatin1Letter(best === 'ß');
   }
 }
 
@@ -80,4 +82,9 @@ export function explainStray(): string {
 
 export function explainLostSoftHyphen(lead: string, codec: string): string {
   return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
+}
+
+export function explainLatin1Letter(certain: boolean): string {
+  const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the context does not either.';
+  return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
 }

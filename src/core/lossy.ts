@@ -16,7 +16,9 @@ export type LossyForm =
   /** A lone U+FFFD where an apostrophe or quote stood. */
   | 'replacement'
   /** A lone `?` between a word and a contraction (`don?t`, `Huawei?s`). */
-  | 'question-apostrophe';
+  | 'question-apostrophe'
+  /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
+  | 'latin1-letter';
 
 export interface LossySite {
   start: number;
@@ -29,6 +31,7 @@ export interface LossySite {
 }
 
 const A_CIRC = 0xe2; // â
+const A_TILDE = 0xc3; // Ã
 const QMARK = 0x3f;
 const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
 const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u;
@@ -64,6 +67,10 @@ export function siteAtQuestionMark(text: string, q: number): LossySite | null {
       return { start, end: q + 1, form: 'third-lost', folded, strong: false };
     }
     return null;
+  }
+  // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
+  if (lead === A_TILDE && (letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) {
+    return { start: q - 1, end: q + 1, form: 'latin1-letter', folded: false, strong: false };
   }
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return { start: q, end: q + 1, form: 'question-apostrophe', folded: false, strong: false };
@@ -101,3 +108,16 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
   // ¢ (A2): E2 80 A2 is •, E2 84 A2 is ™. Glued to a word it is a trademark sign.
   return letterAt(text, site.start - 1) ? ['™', '•'] : ['•', '™'];
 }
+
+/**
+ * What `Ã?` inside a word stood for: between lowercase letters only ß (C3 9F) fits; among capitals,
+ * any capital with an accent, the commonest first.
+ */
+export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
+  const lower = (i: number) => i >= 0 && i < text.length && charClass(text.charCodeAt(i)) === Cls.LatinLower;
+  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: [], certain: true };
+  const [best, ...alternatives] = CAPITALS;
+  return { best, alternatives, certain: false };
+}
+
+const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];

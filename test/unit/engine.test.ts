@@ -143,6 +143,16 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('PalÃcio'), []); // no other word garbled by Windows-1252: no evidence
   });
 
+  it('reads Ã? inside a word: ß between lowercase letters, an unsure capital among capitals', () => {
+    const f = only('Die StraÃ?e ist lang');
+    assert.deepStrictEqual([f.original, f.replacement, f.kind], ['Ã?', 'ß', 'lossy']);
+    assert.strictEqual(repair('Die StraÃ?e ist lang').text, 'Die Straße ist lang');
+    const capital = only('Ã?BER ALLES');
+    assert.ok(capital.confidence < 0.5 && capital.alternatives.includes('Ü'), 'a capital is only a guess, with the others offered');
+    assert.strictEqual(repair('Ã?BER ALLES').text, 'Ã?BER ALLES');
+    assert.deepStrictEqual(detect('MAMÃ? NÃO?'), []); // Portuguese capitals before a real question mark
+  });
+
   it('needs evidence for weak forms', () => {
     assert.deepStrictEqual(detect('innovation, a? said the company'), []);
     assert.strictEqual(detect('â??Open, a? said the companyâ??s lawyer').length, 3);
