@@ -74,6 +74,11 @@ export function charClass(code: number): Cls {
   return c as Cls;
 }
 
+/** The class of the character at `i`; outside the text counts as white space (a text edge is a word edge). */
+export function classAt(text: string, i: number): Cls {
+  return i >= 0 && i < text.length ? charClass(text.charCodeAt(i)) : Cls.Space;
+}
+
 export function isLetter(c: Cls): boolean {
   return c >= Cls.LatinUpper && c <= Cls.Caseless;
 }

@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, isLetter, orthographiesOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -146,16 +146,16 @@ function isLowerLatin(code: number): boolean {
 }
 
 function spaceBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (charClass(text.charCodeAt(i)) === Cls.Space) return true;
+  for (let i = from; i < to; i++) if (classAt(text, i) === Cls.Space) return true;
   return false;
 }
 
 /** Bounds of the "word" around a run: neighbouring non-space characters belong to its context. */
 function tokenBounds(text: string, start: number, end: number): [number, number] {
   let s = start;
-  while (s > 0 && s > start - 24 && charClass(text.charCodeAt(s - 1)) !== Cls.Space) s--;
+  while (s > 0 && s > start - 24 && classAt(text, s - 1) !== Cls.Space) s--;
   let e = end;
-  while (e < text.length && e < end + 24 && charClass(text.charCodeAt(e)) !== Cls.Space) e++;
+  while (e < text.length && e < end + 24 && classAt(text, e) !== Cls.Space) e++;
   return [s, e];
 }
 
@@ -252,7 +252,7 @@ class RunJudge {
       const lone = group.length === 1 && group[0].seqs.length === 1 && group[0].seqs[0].bytes.length === 2 ? group[0] : null;
       // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
       // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
-      const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(charClass(text.charCodeAt(lone.start + 1)));
+      const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(classAt(text, lone.start + 1));
       if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter) {
         doubtful.push(group);
         continue;
@@ -308,7 +308,7 @@ function scriptFit(text: string, ts: number, te: number, group: readonly Run[]):
     // Only the commonest case: C3 xx, a Latin-1 letter.
     if (r.seqs.some((s) => s.bytes[0] !== 0xc3)) return 0;
     for (let i = r.start; i < r.end; i++) {
-      const c = charClass(text.charCodeAt(i));
+      const c = classAt(text, i);
       if (c === Cls.LatinLower || c === Cls.LatinUpper) return 0;
     }
     for (let i = 0; i < r.decoded.length; i++) {
@@ -322,7 +322,7 @@ function scriptFit(text: string, ts: number, te: number, group: readonly Run[]):
 
 /** MacRoman and CP437 pairs (`¬´`, `∆°`) are believable only glued to a word. */
 function letterBeside(text: string, r: Run): boolean {
-  const isL = (i: number) => i >= 0 && i < text.length && isLetter(charClass(text.charCodeAt(i)));
+  const isL = (i: number) => isLetter(classAt(text, i));
   return isL(r.start - 1) || isL(r.end);
 }
 
@@ -496,7 +496,7 @@ function judgeSingle(text: string, i: number): Finding | null {
   }
   // Â before a plain space, not part of a capitalised word (Portuguese/French capitals are real).
   if (code === 0xc2 && text.charCodeAt(i + 1) === 0x20) {
-    const prev = i > 0 ? charClass(text.charCodeAt(i - 1)) : Cls.Space;
+    const prev = classAt(text, i - 1);
     if (prev === Cls.LatinUpper || prev === Cls.OtherUpper || prev === Cls.Space) return null;
     return { start: i, end: i + 1, original: ch, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252'] };
   }

@@ -2,7 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { Cls, charClass, isLetter } from './chars';
+import { Cls, classAt, isLetter } from './chars';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -37,10 +37,10 @@ const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
 const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u;
 
 function letterAt(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && isLetter(charClass(text.charCodeAt(i)));
+  return isLetter(classAt(text, i));
 }
 function spaceOrEdge(text: string, i: number): boolean {
-  return i < 0 || i >= text.length || charClass(text.charCodeAt(i)) === Cls.Space;
+  return classAt(text, i) === Cls.Space;
 }
 
 /** The lossy site that starts at a `?` (position `q`), if any. */
@@ -114,7 +114,7 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  * any capital with an accent, the commonest first.
  */
 export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
-  const lower = (i: number) => i >= 0 && i < text.length && charClass(text.charCodeAt(i)) === Cls.LatinLower;
+  const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
   if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: [], certain: true };
   const [best, ...alternatives] = CAPITALS;
   return { best, alternatives, certain: false };

@@ -4,22 +4,17 @@
  * quote, after a word a closing quote, between spaces a dash. One function serves every lossy form
  * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
  */
-import { Cls, charClass, isLetter } from './chars';
+import { Cls, classAt, isLetter } from './chars';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
-
-function cls(text: string, i: number): Cls {
-  if (i < 0 || i >= text.length) return Cls.Space;
-  return charClass(text.charCodeAt(i));
-}
 
 const OPENERS = new Set(['(', '[', '{', '«', '‹', '“', '‘', '"', "'", '—', '–', '-', '/']);
 const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '…']);
 
 /** Where a garbled site at [start, end) stands in its sentence. */
 export function positionOf(text: string, start: number, end: number): Position {
-  const p = cls(text, start - 1);
-  const n = cls(text, end);
+  const p = classAt(text, start - 1);
+  const n = classAt(text, end);
   const prevCh = text[start - 1] ?? '';
   const nextCh = text[end] ?? '';
   const prevWordy = isLetter(p) || p === Cls.Digit;

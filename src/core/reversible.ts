@@ -4,7 +4,7 @@
  * reads better than the text as it is (see `chars.ts`).
  */
 import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
-import { Cls, charClass, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, weirdness } from './chars';
+import { Cls, charClass, classAt, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, weirdness } from './chars';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /** One UTF-8 sequence found in the text. */
@@ -479,7 +479,7 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
   // capital that starts the next word (`Å veices` is Šveices).
   const wordStart = prev === Cls.Space || "'’\"“«(".includes(String.fromCharCode(prevCode));
   const end = seqs[seqs.length - 1].end;
-  const nextLower = charClass(text.charCodeAt(end)) === Cls.LatinLower;
+  const nextLower = classAt(text, end) === Cls.LatinLower;
   if (!wordStart || !nextLower || seqs.length !== 1) return false;
   return decoded.charCodeAt(0) === 0xe0 || dec === Cls.LatinUpper;
 }
@@ -530,16 +530,16 @@ export function classicPairPenalty(text: string, run: Run): number {
     }
     if (s.bytes.length !== 2) continue;
     const second = text[s.start + 1];
-    const secondIsLetter = isLetterCls(charClass(text.charCodeAt(s.start + 1)));
-    const letterAfter = isLetterCls(charClass(text.charCodeAt(s.end)));
-    const letterBefore = isLetterCls(charClass(text.charCodeAt(s.start - 1)));
+    const secondIsLetter = isLetterCls(classAt(text, s.start + 1));
+    const letterAfter = isLetterCls(classAt(text, s.end));
+    const letterBefore = isLetterCls(classAt(text, s.start - 1));
     const [b0, b1] = s.bytes;
     if ((b1 === 0xa0 && !s.absorbedSpace) || b1 === 0xad) {
       p += 2; // a letter glued to a no-break space or soft hyphen
     } else if (b0 === 0xc2 || b0 === 0xc3) {
       if (secondIsLetter && b1 >= 0xa0) {
-        const upperPair = isUpperCls(charClass(text.charCodeAt(s.start))) && isUpperCls(charClass(text.charCodeAt(s.start + 1)));
-        const latinLead = charClass(text.charCodeAt(s.start)) === Cls.LatinUpper;
+        const upperPair = isUpperCls(classAt(text, s.start)) && isUpperCls(classAt(text, s.start + 1));
+        const latinLead = classAt(text, s.start) === Cls.LatinUpper;
         // `ĆØ`, `ĂĄ`, `ГЁ`: two capitals that spell a lowercase Latin-1 letter; `Âż`: a capital and a
         // letter that spell a symbol.
         if (b0 === 0xc3 && (letterAfter || letterBefore)) p += 1;
@@ -548,12 +548,12 @@ export function classicPairPenalty(text: string, run: Run): number {
       } else if (WORD_END_OK.has(second) && !letterAfter) {
         // `Ã’s`, `AHÅ™`: a quote or trade mark ending a word is also plain spelling. But a capital
         // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
-        const capitalWord = charClass(text.charCodeAt(s.start - 1)) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
+        const capitalWord = classAt(text, s.start - 1) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
         if (b0 === 0xc2 || (capitalWord && text[s.start] === 'Ã')) p += 2;
       } else if (!(second === '’' && text[s.end] === 's')) {
         p += 2;
       }
-    } else if (isUpperCls(charClass(text.charCodeAt(s.start)))) {
+    } else if (isUpperCls(classAt(text, s.start))) {
       // A capital glued to a Windows-codepage letter or mid-word symbol from 80–9F (`Åž`, `ĹŤ`, `Ä‰i`).
       // (Windows-1251 has real Serbian and Macedonian letters there: Њ, Ђ, Ћ.)
       const cyrillicLetter = secondIsLetter && run.codec.name === 'windows-1251';
@@ -573,7 +573,7 @@ export function classicPairPenalty(text: string, run: Run): number {
 function tripletPenalty(text: string, s: Sequence): number {
   if (s.end - s.start !== 3 || s.absorbedSpace) return 0;
   if (s.bytes[0] === 0xef && s.bytes[1] === 0xbf && s.bytes[2] === 0xbd) return 3;
-  const symbol = (i: number) => !isLetterCls(charClass(text.charCodeAt(i))) && charClass(text.charCodeAt(i)) !== Cls.Space;
+  const symbol = (i: number) => !isLetterCls(classAt(text, i)) && classAt(text, i) !== Cls.Space;
   if (!symbol(s.start + 1) || !symbol(s.start + 2)) return 0;
   return text[s.start] === 'â' ? 2 : 1;
 }
