@@ -106,6 +106,8 @@ export function scriptOf(code: number): number {
   if (code < 0x700) return 6; // Arabic
   if (code >= 0x900 && code < 0xe00) return 7 + ((code - 0x900) >> 7); // Indic blocks, Thai
   if (code >= 0xe00 && code < 0xe80) return 20; // Thai
+  if (code >= 0x1200 && code < 0x13a0) return 21; // Ethiopic (two blocks of 256)
+  if (code >= 0x1400 && code < 0x1680) return 22; // Canadian syllabics
   if (code >= 0x1e00 && code < 0x1f00) return 1; // Latin Extended Additional
   if (code >= 0x1f00 && code < 0x2000) return 2; // Greek Extended
   if (code >= 0x3040 && code < 0x3100) return 30; // kana (mixes with Han)

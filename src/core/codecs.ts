@@ -132,6 +132,22 @@ export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
   }
 }
 
+/**
+ * Is this CJK character everyday text in at least one of the CJK codecs' repertoires (kana, CJK
+ * punctuation, fullwidth ASCII, Hangul of KS X 1001, Han of GB2312 level 1, Big5 frequent, JIS
+ * level 1)? UTF-8 Japanese read as GBK decodes to such characters (`鍚嶅墠` → `名前`); real
+ * Chinese that happens to re-encode to UTF-8 gives rare ones.
+ */
+export function isCommonCjk(c: number): boolean {
+  if ((c >= 0x3000 && c < 0x3100) || (c >= 0xff01 && c <= 0xff5e)) return true;
+  for (const codec of CODECS) {
+    if (codec.kind !== 'double') continue;
+    const v = doubleByteTable(codec)[c];
+    if (v > 0xff && isCommonDoubleByte(codec, v)) return true;
+  }
+  return false;
+}
+
 const singleTables = new Map<string, Int16Array>();
 const doubleTables = new Map<string, Int32Array>();
 

@@ -3,8 +3,8 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
-import { Cls, charClass, classAt, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, weirdness } from './chars';
+import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonCjk, isCommonDoubleByte, singleByteTable } from './codecs';
+import { Cls, charClass, classAt, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, scriptOf, weirdness } from './chars';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /** One UTF-8 sequence found in the text. */
@@ -35,6 +35,8 @@ export interface Run {
   sameBits: number;
   /** Another codec read it differently but as well, and only the codecs' order chose. */
   tieByOrder?: boolean;
+  /** A CJK-codec run that is a whole word of another script decoded (`泻邪薪邪写邪` → `канада`). */
+  wholeWord?: boolean;
 }
 
 const SPACE = 0x20;
@@ -288,7 +290,8 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
 function plausibleFromCjkCodec(c: number): boolean {
   if (rarity(c) > 0) return false;
   return (
-    (c >= 0x20 && c < 0x250) || (c >= 0x370 && c < 0x530) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
+    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0xe80) || (c >= 0x10a0 && c < 0x1100) ||
+    (c >= 0x1200 && c < 0x1380) || (c >= 0x1780 && c < 0x1800) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
     (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
   );
 }
@@ -314,18 +317,31 @@ function cjkStartMask(t: ScanTables): Uint8Array {
 }
 
 /**
- * One CJK character standing alone in Latin prose (`caffè` → `caff猫`, Italian `è` → ` 猫 `) that
- * decodes to a Latin-1 letter: no other CJK within 40 characters, and Latin words around it.
+ * One Latin-1 character (a letter, `«`, `·`, a no-break space) garbled into a CJK character or
+ * two in Latin prose (`caffè` → `caff猫`, Italian `è` → ` 猫 `, `«%s»` → `芦%s禄`): Latin words
+ * around it, and no CJK within 40 characters except more of the same (other Latin-1 characters
+ * read by the same codec).
  */
 function loneInLatin(text: string, run: Run): boolean {
-  if (run.end - run.start !== 1 || !/^[\u00c0-\u00ff]$/.test(run.decoded)) return false;
+  if (run.end - run.start > 2 || !/^[\u00a0-\u00ff]$/.test(run.decoded)) return false;
+  const table = doubleByteTable(run.codec);
   let latin = 0;
-  for (let i = Math.max(0, run.start - 40); i < Math.min(text.length, run.end + 40); i++) {
+  const end = Math.min(text.length, run.end + 40);
+  for (let i = Math.max(0, run.start - 40); i < end; i++) {
     const c = text.charCodeAt(i);
-    if (i !== run.start && c >= 0x2e80) return false;
     if (isAsciiLetter(c)) latin++;
+    if (c < 0x2e80 || (i >= run.start && i < run.end)) continue;
+    const v = table[c];
+    // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
+    if (v > 0xff ? isLatin1Utf8(v >> 8, v & 0xff) : isLatin1Utf8(v, table[text.charCodeAt(i + 1)])) i += v > 0xff ? 0 : 1;
+    else return false;
   }
   return latin >= 8;
+}
+
+/** Are these two bytes UTF-8 for a Latin-1 character (C2 or C3, then a continuation byte)? */
+function isLatin1Utf8(b0: number, b1: number): boolean {
+  return (b0 === 0xc2 || b0 === 0xc3) && b1 >= 0x80 && b1 <= 0xbf;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -442,12 +458,14 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     // here keeps it fast.
     const startBits = cjkStartOf(t)[code];
     const asciiBeside = startBits !== 0 && (isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1)));
+    const stretchStart = !isCjkCandidate(text.charCodeAt(i - 1));
     for (let d = 0; startBits !== 0 && d < t.doubles.length; d++) {
       if (!(startBits & (1 << d))) continue;
       const codec = t.doubles[d];
       const table = t.doubleTables[d]!;
       const v = table[code];
-      if (!asciiBeside && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
+      // …or starts a stretch of them (`薪邪蟹胁邪` for `назва`): one try per stretch, not per character.
+      if (!asciiBeside && !stretchStart && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
       const r = doubleByteRun(text, i, limit, table);
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
       if (best && r.end === best.end) {
@@ -490,18 +508,23 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
  * (punctuation, Latin: `鈥檚` → `’s`), or when it is long and valid throughout.
  */
 function cjkRunBelievable(text: string, run: Run): boolean {
+  if (wordOfAnotherScript(text, run)) {
+    run.wholeWord = true;
+    return true;
+  }
+  if (loneInLatin(text, run)) return true;
   // Mojibake of Latin or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`); real CJK prose
   // sits next to more CJK, so it is not even considered.
   const asciiBeside = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) < 0x80 && text.charCodeAt(i) > 0x20;
   const long = run.end - run.start >= 6;
-  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return loneInLatin(text, run);
+  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return false;
   let cjk = 0;
   let letters = 0;
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
     if (!plausibleFromCjkCodec(c)) return false;
     if (isCjkCandidate(c)) cjk++;
-    else if ((c >= 0xc0 && c < 0x250) || (c >= 0x1e00 && c < 0x1f00)) letters++; // Latin letters
+    else if (c >= 0xc0 && scriptOf(c) === 1 && isLetterCls(charClass(c))) letters++; // Latin letters (ə and ʻ too)
   }
   // CJK that decodes to other CJK is believed only over a long stretch; a short run must give
   // punctuation from a 3-byte sequence (`鈥檚`) or letters glued to ASCII letters (`f眉hrt`).
@@ -510,6 +533,39 @@ function cjkRunBelievable(text: string, run: Run): boolean {
   if (run.seqs.some((s) => s.bytes.length >= 3)) return run.seqs.every((s) => s.bytes.length < 3 || /^[\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]$/.test(s.decoded));
   const letterBeside = isAsciiLetter(text.charCodeAt(run.start - 1)) || isAsciiLetter(text.charCodeAt(run.end));
   return letters > 0 && letterBeside;
+}
+
+/**
+ * A whole stretch of CJK-looking characters that decodes to a word of another script (`泻邪薪邪写邪`
+ * → `канада`, `ﾘｳﾘｷﾘｱ` → `سطر`) or to everyday CJK of another codec (`鍚嶅墠` → `名前`). Real CJK
+ * text re-encodes to valid UTF-8 only by chance, for a character or two, and then reads as a mix
+ * of scripts or cases (`一些` → `һЩ`, `末尾` → `ĩβ`) or as rare characters (`讀取完` → `椎抮`).
+ * Two decoded letters need a source character outside the everyday repertoire as well.
+ */
+function wordOfAnotherScript(text: string, run: Run): boolean {
+  // The whole stretch: real CJK text around a run means it is one piece of real text.
+  if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return false;
+  let letters = 0;
+  let cjk = 0;
+  for (let k = 0; k < run.decoded.length; k++) {
+    const c = run.decoded.charCodeAt(k);
+    if (c < 0x80) {
+      if (isAsciiLetter(c)) return false; // trail bytes read as ASCII letters: not a word
+      continue;
+    }
+    // Arabic vowel signs and Hebrew points are rare alone, ordinary on a letter (`مُعطّلة`).
+    const onLetter = charClass(c) === Cls.Mark && k > 0 && scriptOf(c) === scriptOf(run.decoded.charCodeAt(k - 1));
+    if (!plausibleFromCjkCodec(c) && !onLetter) return false;
+    if (isCjkCandidate(c) && c < 0xff00) {
+      if (!isCommonCjk(c)) return false;
+      cjk++;
+    }
+    letters++;
+  }
+  // A weird pair in a long word is forgiven (Ethiopic `ጐን፦ሲ`: a word mark inside); `һЩ` is not.
+  if (letters < 2 || 4 * weirdness(run.decoded) > letters) return false;
+  const rare = cjkRarity(text, run);
+  return rare > 0 || (cjk === 0 && letters >= 3);
 }
 
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { applyFindings, detect, repair, type Finding } from '../../src/core';
 import { CODEC_NAMES } from '../../src/core/codecs';
+import { garble } from './helpers/mojibake';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
@@ -80,6 +81,22 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('РџСЂРёРІРµС‚, РјРёСЂ').text, 'Привет, мир'); // Windows-1251
     assert.strictEqual(repair('Huawei鈥檚 patents').text, 'Huawei’s patents'); // GBK
     assert.strictEqual(repair('Die Stra√üe f√ºhrt').text, 'Die Straße führt'); // MacRoman
+  });
+
+  it('reads a whole CJK-looking word that decodes to a word of another script', () => {
+    assert.strictEqual(repair('Debconf 泻芯写 %s').text, 'Debconf код %s'); // Cyrillic read as GBK
+    assert.strictEqual(repair('ﾐ頒ｰﾐｼﾑ孟ｽﾑ孟ｺﾐｰ').text, 'Дамініка'); // Shift_JIS
+    assert.strictEqual(repair('賮卮賱 鬲毓賷賷賳').text, 'فشل تعيين'); // Arabic read as GBK
+    assert.strictEqual(repair(garble('名前のない文字を', 'gbk') ?? '').text, '名前のない文字を'); // Japanese read as GBK
+    assert.strictEqual(repair(garble('ファイル名を', 'shift_jis') ?? '').text, 'ファイル名を'); // …as Shift_JIS, with halfwidth kana
+    assert.strictEqual(repair('Antiq v蓹 Barbuda').text, 'Antiq və Barbuda'); // ə glued to a Latin word
+    assert.strictEqual(repair('le fichier 芦%s禄 est introuvable').text, 'le fichier «%s» est introuvable');
+  });
+
+  it('leaves real CJK alone even where it re-encodes to valid UTF-8', () => {
+    // 一些 is һЩ in GBK bytes, 讀取完 is 椎抮 in Shift_JIS bytes, 末尾 is ĩβ: mixed scripts, cases or
+    // rare characters, never a word; and two common characters are never enough on their own.
+    for (const clean of ['显示 一些 信息', '讀取完 %s', '末尾', '翻譯 %s', 'ファイル 名前']) assert.deepStrictEqual(detect(clean), [], clean);
   });
 
   it('joins a sequence split by a hard line break, keeping the break', () => {
