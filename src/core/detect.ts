@@ -224,6 +224,10 @@ class RunJudge {
         te = Math.max(te, tokenBounds(text, r.start, r.end)[1]);
       }
       k += group.length;
+      if (group.every((r) => r.needsCompany)) {
+        doubtful.push(group);
+        continue;
+      }
       const ctxStart = Math.max(0, ts - 1);
       const ctxEnd = Math.min(text.length, te + 1);
       const before = text.slice(ctxStart, ctxEnd);

@@ -37,6 +37,8 @@ export interface Run {
   tieByOrder?: boolean;
   /** A CJK-codec run that is a whole word of another script decoded (`泻邪薪邪写邪` → `канада`). */
   wholeWord?: boolean;
+  /** A CJK-codec run that is a short word of another script (`薪邪` → `на`): needs garbled neighbours. */
+  needsCompany?: boolean;
 }
 
 const SPACE = 0x20;
@@ -508,30 +510,52 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
  * (punctuation, Latin: `鈥檚` → `’s`), or when it is long and valid throughout.
  */
 function cjkRunBelievable(text: string, run: Run): boolean {
-  if (wordOfAnotherScript(text, run)) {
+  const word = wordOfAnotherScript(text, run);
+  if (word === 'alone') {
     run.wholeWord = true;
     return true;
   }
-  if (loneInLatin(text, run)) return true;
-  // Mojibake of Latin or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`); real CJK prose
-  // sits next to more CJK, so it is not even considered.
+  if (loneInLatin(text, run) || gluedToLatin(text, run)) return true;
+  // A short word of common characters (`薪邪` → `на`): believed only beside other words the same
+  // codec garbled (the judge keeps it as doubtful).
+  if (word === 'company') run.needsCompany = true;
+  return word === 'company';
+}
+
+/** The punctuation UTF-8 text is full of: quotes, dashes, ellipsis, bullet, euro, trade mark. */
+const COMMON_PUNCTUATION = /^[\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2116]$/;
+
+/**
+ * Latin text or punctuation read through a CJK codec sits next to ASCII (`f眉hrt`, `Huawei鈥檚`,
+ * `col繚lecci籀`); real CJK prose sits next to more CJK.
+ */
+function gluedToLatin(text: string, run: Run): boolean {
   const asciiBeside = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) < 0x80 && text.charCodeAt(i) > 0x20;
   const long = run.end - run.start >= 6;
   if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return false;
+  const letterBefore = isAsciiLetter(text.charCodeAt(run.start - 1));
+  const letterAfter = isAsciiLetter(text.charCodeAt(run.end));
   let cjk = 0;
   let letters = 0;
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
-    if (!plausibleFromCjkCodec(c)) return false;
+    // Maltese ġ ħ ċ are rare letters, but ordinary inside a Latin word.
+    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && rarity(c) <= 1 && isLetterCls(charClass(c));
+    if (!plausibleFromCjkCodec(c) && !latinLetter) return false;
     if (isCjkCandidate(c)) cjk++;
-    else if (c >= 0xc0 && scriptOf(c) === 1 && isLetterCls(charClass(c))) letters++; // Latin letters (ə and ʻ too)
+    else if (latinLetter || c === 0x2bb || c === 0x2bc) letters++; // Latin letters, ə, okina ʻ
   }
-  // CJK that decodes to other CJK is believed only over a long stretch; a short run must give
-  // punctuation from a 3-byte sequence (`鈥檚`) or letters glued to ASCII letters (`f眉hrt`).
+  // CJK that decodes to other CJK is believed only over a long stretch.
   if (cjk > 0) return long;
-  // A 3-byte sequence from a CJK codec is believed when it is punctuation (`鈥檚` → `’s`).
-  if (run.seqs.some((s) => s.bytes.length >= 3)) return run.seqs.every((s) => s.bytes.length < 3 || /^[\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]$/.test(s.decoded));
-  const letterBeside = isAsciiLetter(text.charCodeAt(run.start - 1)) || isAsciiLetter(text.charCodeAt(run.end));
+  // Catalan `l·l`: a middle dot between two Latin letters.
+  if (run.decoded === '·') return letterBefore && letterAfter;
+  // A 3-byte sequence is believed when it is punctuation (`鈥檚` → `’s`) or a letter glued to a
+  // Latin word (Vietnamese `ến`, transliterated `ṭa`).
+  const letterBeside = letterBefore || letterAfter;
+  if (run.seqs.some((s) => s.bytes.length >= 3)) {
+    if (isCjkCandidate(text.charCodeAt(run.start - 1)) && isCjkCandidate(text.charCodeAt(run.end))) return false; // inside real CJK
+    return run.seqs.every((s) => s.bytes.length < 3 || COMMON_PUNCTUATION.test(s.decoded) || (letterBeside && scriptOf(s.decoded.charCodeAt(0)) === 1));
+  }
   return letters > 0 && letterBeside;
 }
 
@@ -540,32 +564,36 @@ function cjkRunBelievable(text: string, run: Run): boolean {
  * → `канада`, `ﾘｳﾘｷﾘｱ` → `سطر`) or to everyday CJK of another codec (`鍚嶅墠` → `名前`). Real CJK
  * text re-encodes to valid UTF-8 only by chance, for a character or two, and then reads as a mix
  * of scripts or cases (`一些` → `һЩ`, `末尾` → `ĩβ`) or as rare characters (`讀取完` → `椎抮`).
- * Two decoded letters need a source character outside the everyday repertoire as well.
+ * `alone`: believable by itself (three letters, or two everyday CJK characters from rarer ones);
+ * `company`: a shorter word, which needs garbled neighbours.
  */
-function wordOfAnotherScript(text: string, run: Run): boolean {
+function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null {
   // The whole stretch: real CJK text around a run means it is one piece of real text.
-  if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return false;
+  if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return null;
   let letters = 0;
   let cjk = 0;
   for (let k = 0; k < run.decoded.length; k++) {
     const c = run.decoded.charCodeAt(k);
     if (c < 0x80) {
-      if (isAsciiLetter(c)) return false; // trail bytes read as ASCII letters: not a word
+      if (isAsciiLetter(c)) return null; // trail bytes read as ASCII letters: not a word
       continue;
     }
-    // Arabic vowel signs and Hebrew points are rare alone, ordinary on a letter (`مُعطّلة`).
-    const onLetter = charClass(c) === Cls.Mark && k > 0 && scriptOf(c) === scriptOf(run.decoded.charCodeAt(k - 1));
-    if (!plausibleFromCjkCodec(c) && !onLetter) return false;
+    // Letters only (a digit of another script is not a word), and marks on a letter of their
+    // script: Arabic vowel signs are rare alone, ordinary on a letter (`مُعطّلة`).
+    const cls = charClass(c);
+    if (cls === Cls.Mark ? k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1)) : !isLetterCls(cls) && cls !== Cls.Punct) return null;
+    if (!plausibleFromCjkCodec(c) && cls !== Cls.Mark) return null;
     if (isCjkCandidate(c) && c < 0xff00) {
-      if (!isCommonCjk(c)) return false;
+      if (!isCommonCjk(c)) return null;
       cjk++;
     }
     letters++;
   }
   // A weird pair in a long word is forgiven (Ethiopic `ጐን፦ሲ`: a word mark inside); `һЩ` is not.
-  if (letters < 2 || 4 * weirdness(run.decoded) > letters) return false;
-  const rare = cjkRarity(text, run);
-  return rare > 0 || (cjk === 0 && letters >= 3);
+  if (letters === 0 || 4 * weirdness(run.decoded) > letters) return null;
+  if (cjk > 0) return cjk === letters && letters >= 2 && cjkRarity(text, run) > 0 ? 'alone' : null; // CJK alone, not mixed
+  if (letters >= 3) return 'alone';
+  return isLetterCls(charClass(run.decoded.charCodeAt(run.decoded.length - 1))) ? 'company' : null;
 }
 
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { detect, repair, type AppliedRepair } from '../../src/core';
 import { FTFY_FILES, loadFtfyCases } from './helpers/ftfy';
-import { CLEAN_PHRASES, asciiProse, randomMojibake, randomUnicode } from './helpers/generate';
+import { CLEAN_PHRASES, asciiProse, cjkLine, cjkRepertoires, randomMojibake, randomUnicode } from './helpers/generate';
 import { repoRoot } from './helpers/paths';
 import { Prng } from './helpers/prng';
 import { show } from './helpers/show';
@@ -93,6 +93,20 @@ describe('engine properties', () => {
   it('clean multilingual phrases are returned untouched', () => {
     for (const text of CLEAN_PHRASES) assert.strictEqual(show(repair(text).text), show(text));
   });
+
+  // Real CJK text re-encodes to valid UTF-8 now and then (一些 is һЩ in GBK bytes): it must still
+  // never be taken for mojibake.
+  for (const [name, repertoire] of Object.entries(cjkRepertoires())) {
+    it(`random CJK text is returned untouched: ${name} (3000 lines)`, () => {
+      const rng = new Prng(SEED + 3);
+      const changed: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const text = cjkLine(rng, repertoire);
+        for (const f of detect(text)) changed.push(`${show(f.original)} → ${show(f.replacement)} in ${show(text)}`);
+      }
+      assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} findings in clean CJK text`);
+    });
+  }
 
   it('random Unicode never throws and findings are well-formed', () => {
     const rng = new Prng(SEED + 2);

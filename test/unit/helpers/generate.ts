@@ -1,3 +1,4 @@
+import * as iconv from 'iconv-lite';
 import { decodeAs } from './mojibake';
 import { Prng } from './prng';
 
@@ -89,5 +90,45 @@ export function randomUnicode(rng: Prng, maxLen: number): string {
   const n = rng.int(0, maxLen);
   let s = '';
   for (let i = 0; i < n; i++) s += rng.pick(rng.pick(POOLS));
+  return s;
+}
+
+/**
+ * Characters of a CJK codec's repertoire, by lead and trail byte ranges: real Chinese, Japanese
+ * and Korean text draws from these (everyday and rarer rows alike).
+ */
+function cjkRepertoire(codec: string, rows: [number, number, number, number][]): string[] {
+  const out: string[] = [];
+  for (const [lead0, lead1, trail0, trail1] of rows) {
+    for (let a = lead0; a <= lead1; a++) {
+      for (let b = trail0; b <= trail1; b++) {
+        const s = iconv.decode(Buffer.from([a, b]), codec);
+        if (s.length === 1 && s !== '\ufffd') out.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+let repertoires: Record<string, string[]> | undefined;
+/** Hanzi of GB2312 levels 1–2, Big5, JIS levels 1–2 with kana, Hangul and hanja of KS X 1001. */
+export function cjkRepertoires(): Record<string, string[]> {
+  return (repertoires ??= {
+    'GB2312 hanzi': cjkRepertoire('gbk', [[0xb0, 0xf7, 0xa1, 0xfe]]),
+    'Big5 hanzi': cjkRepertoire('big5', [[0xa4, 0xf9, 0x40, 0x7e], [0xa4, 0xf9, 0xa1, 0xfe]]),
+    'JIS kanji and kana': cjkRepertoire('shift_jis', [[0x82, 0x83, 0x40, 0xfc], [0x88, 0x9f, 0x40, 0xfc], [0xe0, 0xea, 0x40, 0xfc]]),
+    'KS X 1001 Hangul and hanja': cjkRepertoire('euc-kr', [[0xb0, 0xfd, 0xa1, 0xfe]]),
+  });
+}
+
+const ASCII_BETWEEN = ['', '', ' %s ', ' OK ', ' (v2) ', ': ', ' GNU ', ', ', ' 10 '];
+
+/** A line of CJK words (1–6 characters each) from `repertoire`, with ASCII bits between. */
+export function cjkLine(rng: Prng, repertoire: readonly string[]): string {
+  let s = '';
+  for (let w = rng.int(1, 6); w > 0; w--) {
+    for (let n = rng.int(1, 6); n > 0; n--) s += rng.pick(repertoire);
+    s += rng.pick(ASCII_BETWEEN) || ' ';
+  }
   return s;
 }
