@@ -292,8 +292,7 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
 function plausibleFromCjkCodec(c: number): boolean {
   if (rarity(c) > 0) return false;
   return (
-    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0xe80) || (c >= 0x10a0 && c < 0x1100) ||
-    (c >= 0x1200 && c < 0x1380) || (c >= 0x1780 && c < 0x1800) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
+    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0x1100) || (c >= 0x1200 && c < 0x1680) || (c >= 0x1780 && c < 0x1800) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
     (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
   );
 }
@@ -572,28 +571,50 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
   if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return null;
   let letters = 0;
   let cjk = 0;
+  let asciiLetters = 0;
+  let nonLatin = 0;
+  let unmarked = ''; // the decoded word without its combining marks, for the weirdness check
   for (let k = 0; k < run.decoded.length; k++) {
     const c = run.decoded.charCodeAt(k);
     if (c < 0x80) {
-      if (isAsciiLetter(c)) return null; // trail bytes read as ASCII letters: not a word
+      if (isAsciiLetter(c)) asciiLetters++;
+      unmarked += run.decoded[k];
       continue;
     }
     // Letters only (a digit of another script is not a word), and marks on a letter of their
     // script: Arabic vowel signs are rare alone, ordinary on a letter (`مُعطّلة`).
     const cls = charClass(c);
-    if (cls === Cls.Mark ? k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1)) : !isLetterCls(cls) && cls !== Cls.Punct) return null;
-    if (!plausibleFromCjkCodec(c) && cls !== Cls.Mark) return null;
+    if (cls === Cls.Mark) {
+      if (k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1))) return null;
+      continue;
+    }
+    if ((!isLetterCls(cls) && cls !== Cls.Punct) || !plausibleFromCjkCodec(c)) return null;
     if (isCjkCandidate(c) && c < 0xff00) {
       if (!isCommonCjk(c)) return null;
       cjk++;
     }
+    if (scriptOf(c) === 6 && !isEverydayArabic(c)) return null;
+    if (scriptOf(c) !== 1) nonLatin++;
     letters++;
+    unmarked += run.decoded[k];
   }
+  // Trail bytes read as ASCII letters belong only in a Latin word (`ﾅ榾冑ﾉ决` → `Şəhər`).
+  if (asciiLetters > 0 && nonLatin > 0) return null;
   // A weird pair in a long word is forgiven (Ethiopic `ጐን፦ሲ`: a word mark inside); `һЩ` is not.
-  if (letters === 0 || 4 * weirdness(run.decoded) > letters) return null;
+  if (letters === 0 || 4 * weirdness(unmarked) > letters) return null;
   if (cjk > 0) return cjk === letters && letters >= 2 && cjkRarity(text, run) > 0 ? 'alone' : null; // CJK alone, not mixed
-  if (letters >= 3) return 'alone';
+  // A Latin word is mostly ASCII letters (`Şəhər`); `üìţ` from real hanzi is none.
+  if (nonLatin === 0 && letters > asciiLetters + 1) return null;
+  // Four letters; three with a source character outside the everyday CJK repertoire; or two from
+  // three-byte sequences (`爬ｫ爬ｨ` → `ফন`), which real two-character CJK words cannot form.
+  if (letters >= 4 || (letters === 3 && cjkRarity(text, run) > 0) || (letters === 2 && run.seqs.every((s) => s.bytes.length === 3))) return 'alone';
   return isLetterCls(charClass(run.decoded.charCodeAt(run.decoded.length - 1))) ? 'company' : null;
+}
+
+/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish and Uyghur (not Sindhi's ٿ ٻ). */
+const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉ'].map((ch) => ch.charCodeAt(0)));
+function isEverydayArabic(c: number): boolean {
+  return (c >= 0x621 && c <= 0x64a) || c === 0x60c || c === 0x61b || c === 0x61f || EXTRA_ARABIC.has(c);
 }
 
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */

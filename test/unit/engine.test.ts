@@ -84,7 +84,8 @@ describe('engine: reversible mojibake', () => {
   });
 
   it('reads a whole CJK-looking word that decodes to a word of another script', () => {
-    assert.strictEqual(repair('Debconf 泻芯写 %s').text, 'Debconf код %s'); // Cyrillic read as GBK
+    assert.strictEqual(repair('Debconf 薪邪蟹胁邪 %s').text, 'Debconf назва %s'); // Cyrillic read as GBK
+    assert.strictEqual(repair('械 芯褌斜械谢褟蟹邪薪').text, 'е отбелязан'); // a one-letter word beside a garbled one
     assert.strictEqual(repair('ﾐ頒ｰﾐｼﾑ孟ｽﾑ孟ｺﾐｰ').text, 'Дамініка'); // Shift_JIS
     assert.strictEqual(repair('賮卮賱 鬲毓賷賷賳').text, 'فشل تعيين'); // Arabic read as GBK
     assert.strictEqual(repair(garble('名前のない文字を', 'gbk') ?? '').text, '名前のない文字を'); // Japanese read as GBK

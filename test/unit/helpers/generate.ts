@@ -118,6 +118,9 @@ export function cjkRepertoires(): Record<string, string[]> {
     'Big5 hanzi': cjkRepertoire('big5', [[0xa4, 0xf9, 0x40, 0x7e], [0xa4, 0xf9, 0xa1, 0xfe]]),
     'JIS kanji and kana': cjkRepertoire('shift_jis', [[0x82, 0x83, 0x40, 0xfc], [0x88, 0x9f, 0x40, 0xfc], [0xe0, 0xea, 0x40, 0xfc]]),
     'KS X 1001 Hangul and hanja': cjkRepertoire('euc-kr', [[0xb0, 0xfd, 0xa1, 0xfe]]),
+    // The hardest case: hanzi whose GBK bytes are also UTF-8 for a Latin, Greek, Cyrillic,
+    // Armenian, Hebrew or Arabic letter (`眉` is C3 BC, ü).
+    'GB2312 hanzi that are UTF-8 letters too': cjkRepertoire('gbk', [[0xc3, 0xdb, 0xa1, 0xbf]]),
   });
 }
 
