@@ -273,6 +273,24 @@ ORTHOGRAPHIES.forEach((letters, k) => {
   for (const ch of letters) orthographyBits.set(ch.charCodeAt(0), (orthographyBits.get(ch.charCodeAt(0)) ?? 0) | (1 << k));
 });
 
+/**
+ * Letters where their language never puts them: Czech ů never starts a word nor comes before a
+ * vowel, Lithuanian į hardly comes before a, i, o, u. Settles ties between codecs that read the
+ * same bytes as different letters (`Å¯as` is Esperanto ŝas, not ůas).
+ */
+export function misplacedLetters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x16f && c !== 0x16e && c !== 0x12f && c !== 0x12e) continue;
+    const next = s[i + 1]?.toLowerCase() ?? '';
+    if (c === 0x12f || c === 0x12e) {
+      if ('aiou'.includes(next) && next !== '') n++;
+    } else if ((next !== '' && 'aeiouy'.includes(next)) || !isLetter(charClass(s.charCodeAt(i - 1)))) n++;
+  }
+  return n;
+}
+
 export function orthographiesOf(s: string): number {
   let bits = 0;
   for (let i = 0; i < s.length; i++) bits |= orthographyBits.get(s.charCodeAt(i)) ?? 0;

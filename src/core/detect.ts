@@ -23,17 +23,18 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   // A tie between two readings was settled by the codecs' order before the text showed which
   // codec it was (`MĂĄm … tĹ\u0099etĂ\u00adho` is ISO-8859-2 only from its second word): scan
   // again, knowing from the start.
-  if (first.tieByOrder && first.possible) return scan(text, options, first.possible).findings;
+  if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible).findings;
   return first.findings;
 }
 
-function scan(text: string, options: DetectOptions, knownPossible: number): { findings: Finding[]; possible: number; tieByOrder: boolean } {
+function scan(text: string, options: DetectOptions, knownPossible: number): { findings: Finding[]; possible: number; tieByOrder: boolean; preferred: number } {
   const tables = scanTables(resolveCodecs(options.encodings));
   const [from, to] = scanWindow(text, options.range);
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);
   let possible = knownPossible; // bits of the single-byte codecs that explain every run so far: ties go to them
   const tiesByOrder: number[] = []; // starts of runs whose codec only the order chose
+  const tieOrthographies = new Map<number, number>(); // codec bit → orthographies of its readings in those ties
   let spoken = 0; // orthographies of the letters decoded so far (see chars.ts)
   const sites: LossySite[] = [];
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
@@ -69,6 +70,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       if (run.tieByOrder) tiesByOrder.push(run.start);
+      for (let v = 0; run.tieVotes && v < run.tieVotes.length; v += 2) tieOrthographies.set(run.tieVotes[v], (tieOrthographies.get(run.tieVotes[v]) ?? 0) | run.tieVotes[v + 1]);
       spoken |= orthographiesOf(run.decoded);
       i = run.end - 1;
       continue;
@@ -113,7 +115,31 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   // Only a tie that became a finding is worth a second scan.
   const tieStarts = new Set(tiesByOrder);
   const tieByOrder = tiesByOrder.length > 0 && inWindow.some((f) => tieStarts.has(f.start));
-  return { findings: inWindow.sort((a, b) => a.start - b.start), possible, tieByOrder };
+  return { findings: inWindow.sort((a, b) => a.start - b.start), possible, tieByOrder, preferred: tieByOrder ? preferredByOrthography(tieOrthographies) : 0 };
+}
+
+/**
+ * The codec whose readings in the ties keep to one language: `Å¯` and `Ä¯` are ŝ and ĝ
+ * (Esperanto, both) in Windows-1257, ů and į (Czech and Lithuanian) in Windows-1252. Its bit, or 0
+ * when no codec keeps to fewer orthographies than every other, or some reading names none.
+ */
+function preferredByOrthography(tieOrthographies: ReadonlyMap<number, number>): number {
+  let best = 0;
+  let bestCount = Infinity;
+  let unique = false;
+  for (const [bit, orthographies] of tieOrthographies) {
+    if (orthographies === 0) return 0;
+    const count = popCount(orthographies);
+    if (count < bestCount) [best, bestCount, unique] = [bit, count, true];
+    else if (count === bestCount) unique = false;
+  }
+  return unique ? best : 0;
+}
+
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }
 
 /**

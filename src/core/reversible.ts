@@ -4,7 +4,7 @@
  * reads better than the text as it is (see `chars.ts`).
  */
 import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonCjk, isCommonDoubleByte, singleByteTable } from './codecs';
-import { Cls, charClass, classAt, isLetter as isLetterCls, isUpper as isUpperCls, orthographiesOf, rarity, scriptOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isLetter as isLetterCls, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, scriptOf, weirdness } from './chars';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /** One UTF-8 sequence found in the text. */
@@ -35,6 +35,8 @@ export interface Run {
   sameBits: number;
   /** Another codec read it differently but as well, and only the codecs' order chose. */
   tieByOrder?: boolean;
+  /** For any tie: codec bit and orthographies of each reading, flat (see `preferredByOrthography`). */
+  tieVotes?: number[];
   /** A CJK-codec run that is a whole word of another script decoded (`泻邪薪邪写邪` → `канада`). */
   wholeWord?: boolean;
   /** A CJK-codec run that is a short word of another script (`薪邪` → `на`): needs garbled neighbours. */
@@ -369,7 +371,7 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
   }
   // Judged with a neighbour on each side: `uÄ¨e` is `uče` (Windows-1257), not `uĨe`.
   const inContext = text.slice(Math.max(0, start - 1), start) + decoded + text.slice(end, end + 1);
-  return weirdness(inContext) - latin1 / (decoded.length + 1);
+  return weirdness(inContext) + misplacedLetters(inContext) - latin1 / (decoded.length + 1);
 }
 
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
@@ -387,6 +389,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     let bestBit = 0;
     let sameBits = 0; // codecs that read exactly the best run's bytes
     let tieByOrder = false; // two readings as good as each other, and nothing to choose by
+    let tieVotes: number[] | undefined;
     let hopeless: { codec: CodecInfo; end: number } | null = null;
     for (const { codec, table, bit } of t.singles) {
       if (!(bits & bit)) continue;
@@ -430,6 +433,8 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
           const bestPossible = (bestBit & possible) !== 0;
           const rivalWins = rivalSpeaks !== bestSpeaks ? rivalSpeaks : rivalPossible && !bestPossible;
           if (rivalSpeaks === bestSpeaks && rivalPossible === bestPossible) tieByOrder = true;
+          // Every tie votes, however settled: what an order-settled tie started may be wrong.
+          (tieVotes ??= []).push(bestBit, orthographiesOf(best.decoded), bit, orthographiesOf(r.decoded));
           if (!rivalWins) continue;
         }
         bestWeird = w;
@@ -444,6 +449,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     if (best) {
       best.sameBits = sameBits;
       best.tieByOrder = tieByOrder;
+      best.tieVotes = tieVotes;
     }
     if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true, sameBits: 0 };
   }

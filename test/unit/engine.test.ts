@@ -83,6 +83,20 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('Die Stra√üe f√ºhrt').text, 'Die Straße führt'); // MacRoman
   });
 
+  it('settles a tie between two codecs by where the letters can stand and by the other words', () => {
+    // `Å¯` is ŝ in Windows-1257 and ů in Windows-1252; `Ä¯` is ĝ or į. Czech ů never starts a word
+    // or comes before a vowel; Lithuanian į hardly comes before i.
+    assert.strictEqual(repair('sed Ä¯i estas').text, 'sed ĝi estas');
+    assert.strictEqual(repair('Å¯as kaj Ä¯i').text, 'ŝas kaj ĝi');
+    assert.strictEqual(repair('domÅ¯ a rÅ¯znÃ½ch').text, 'domů a různých');
+    assert.strictEqual(repair('Ä¯vairÅ«s Ä¯ namus').text, 'įvairūs į namus');
+    // After an Esperanto letter both codecs read alike (ĉ), the ties go to Esperanto.
+    assert.strictEqual(repair('Ä‰u Å¯ Ä¯').text, 'ĉu ŝ ĝ');
+    // With no such letter, the whole text goes to the codec whose readings keep to one language
+    // (ŝ, ĝ: Esperanto) rather than two (ů, į: Czech and Lithuanian).
+    assert.strictEqual(repair('bÅ¯r kaj mÄ¯n').text, 'bŝr kaj mĝn');
+  });
+
   it('reads a whole CJK-looking word that decodes to a word of another script', () => {
     assert.strictEqual(repair('Debconf 薪邪蟹胁邪 %s').text, 'Debconf назва %s'); // Cyrillic read as GBK
     assert.strictEqual(repair('械 芯褌斜械谢褟蟹邪薪').text, 'е отбелязан'); // a one-letter word beside a garbled one
