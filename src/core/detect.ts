@@ -275,7 +275,7 @@ class RunJudge {
       for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
       let score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
       // A whole CJK-looking word that decodes to a word of another script is evidence enough.
-      if (group.some((r) => r.wholeWord)) score += 3;
+      if (group.some((r) => r.convincing)) score += 3;
       if (score < 3) score += scriptFit(text, ts, te, group); // only borderline words need the look around
       if (score < 3) {
         if (score >= 1) doubtful.push(group);
@@ -285,7 +285,7 @@ class RunJudge {
       // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
       // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
       const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(classAt(text, lone.start + 1));
-      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter) {
+      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing) {
         doubtful.push(group);
         continue;
       }

@@ -37,8 +37,11 @@ export interface Run {
   tieByOrder?: boolean;
   /** For any tie: codec bit and orthographies of each reading, flat (see `preferredByOrthography`). */
   tieVotes?: number[];
-  /** A CJK-codec run that is a whole word of another script decoded (`泻邪薪邪写邪` → `канада`). */
-  wholeWord?: boolean;
+  /**
+   * A CJK-codec run convincing by itself: a whole word of another script decoded (`泻邪薪邪写邪` →
+   * `канада`), or a Latin character alone in Latin prose.
+   */
+  convincing?: boolean;
   /** A CJK-codec run that is a short word of another script (`薪邪` → `на`): needs garbled neighbours. */
   needsCompany?: boolean;
 }
@@ -320,13 +323,13 @@ function cjkStartMask(t: ScanTables): Uint8Array {
 }
 
 /**
- * One Latin-1 character (a letter, `«`, `·`, a no-break space) garbled into a CJK character or
+ * One Latin character (a letter, `«`, `·`, a no-break space) garbled into a CJK character or
  * two in Latin prose (`caffè` → `caff猫`, Italian `è` → ` 猫 `, `«%s»` → `芦%s禄`): Latin words
- * around it, and no CJK within 40 characters except more of the same (other Latin-1 characters
- * read by the same codec).
+ * around it, and no CJK within 40 characters except more of the same (other Latin characters
+ * read by the same codec, `z聽d暖vod暖`).
  */
 function loneInLatin(text: string, run: Run): boolean {
-  if (run.end - run.start > 2 || !/^[\u00a0-\u00ff]$/.test(run.decoded)) return false;
+  if (run.end - run.start > 2 || !/^[\u00a0-\u024f]$/.test(run.decoded)) return false;
   const table = doubleByteTable(run.codec);
   let latin = 0;
   const end = Math.min(text.length, run.end + 40);
@@ -336,15 +339,15 @@ function loneInLatin(text: string, run: Run): boolean {
     if (c < 0x2e80 || (i >= run.start && i < run.end)) continue;
     const v = table[c];
     // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
-    if (v > 0xff ? isLatin1Utf8(v >> 8, v & 0xff) : isLatin1Utf8(v, table[text.charCodeAt(i + 1)])) i += v > 0xff ? 0 : 1;
+    if (v > 0xff ? isLatinUtf8(v >> 8, v & 0xff) : isLatinUtf8(v, table[text.charCodeAt(i + 1)])) i += v > 0xff ? 0 : 1;
     else return false;
   }
   return latin >= 8;
 }
 
-/** Are these two bytes UTF-8 for a Latin-1 character (C2 or C3, then a continuation byte)? */
-function isLatin1Utf8(b0: number, b1: number): boolean {
-  return (b0 === 0xc2 || b0 === 0xc3) && b1 >= 0x80 && b1 <= 0xbf;
+/** Are these two bytes UTF-8 for a Latin character (U+0080–U+024F: lead C2–C9, then a continuation)? */
+function isLatinUtf8(b0: number, b1: number): boolean {
+  return b0 >= 0xc2 && b0 <= 0xc9 && b1 >= 0x80 && b1 <= 0xbf;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -516,11 +519,11 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
  */
 function cjkRunBelievable(text: string, run: Run): boolean {
   const word = wordOfAnotherScript(text, run);
-  if (word === 'alone') {
-    run.wholeWord = true;
+  if (word === 'alone' || loneInLatin(text, run)) {
+    run.convincing = true;
     return true;
   }
-  if (loneInLatin(text, run) || gluedToLatin(text, run)) return true;
+  if (gluedToLatin(text, run)) return true;
   // A short word of common characters (`薪邪` → `на`): believed only beside other words the same
   // codec garbled (the judge keeps it as doubtful).
   if (word === 'company') run.needsCompany = true;
@@ -528,7 +531,7 @@ function cjkRunBelievable(text: string, run: Run): boolean {
 }
 
 /** The punctuation UTF-8 text is full of: quotes, dashes, ellipsis, bullet, euro, trade mark. */
-const COMMON_PUNCTUATION = /^[\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2116]$/;
+const COMMON_PUNCTUATION = /^[\u2010\u2011\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2116]$/;
 
 /**
  * Latin text or punctuation read through a CJK codec sits next to ASCII (`f眉hrt`, `Huawei鈥檚`,
@@ -542,10 +545,12 @@ function gluedToLatin(text: string, run: Run): boolean {
   const letterAfter = isAsciiLetter(text.charCodeAt(run.end));
   let cjk = 0;
   let letters = 0;
+  let nonAscii = 0;
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
-    // Maltese ġ ħ ċ are rare letters, but ordinary inside a Latin word.
-    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && rarity(c) <= 1 && isLetterCls(charClass(c));
+    if (c >= 0x80) nonAscii++;
+    // Maltese Ġ ħ ċ and Latvian ģ are rare letters, but ordinary inside a Latin word.
+    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || MALTESE_LATVIAN.includes(ch)) && isLetterCls(charClass(c));
     if (!plausibleFromCjkCodec(c) && !latinLetter) return false;
     if (isCjkCandidate(c)) cjk++;
     else if (latinLetter || c === 0x2bb || c === 0x2bc) letters++; // Latin letters, ə, okina ʻ
@@ -553,16 +558,44 @@ function gluedToLatin(text: string, run: Run): boolean {
   // CJK that decodes to other CJK is believed only over a long stretch.
   if (cjk > 0) return long;
   // Catalan `l·l`: a middle dot between two Latin letters.
-  if (run.decoded === '·') return letterBefore && letterAfter;
+  if (run.decoded === '·') return letterBefore && letterAfter && neighboursCouldBeUtf8(text, run);
   // A 3-byte sequence is believed when it is punctuation (`鈥檚` → `’s`) or a letter glued to a
   // Latin word (Vietnamese `ến`, transliterated `ṭa`).
   const letterBeside = letterBefore || letterAfter;
   if (run.seqs.some((s) => s.bytes.length >= 3)) {
     if (isCjkCandidate(text.charCodeAt(run.start - 1)) && isCjkCandidate(text.charCodeAt(run.end))) return false; // inside real CJK
-    return run.seqs.every((s) => s.bytes.length < 3 || COMMON_PUNCTUATION.test(s.decoded) || (letterBeside && scriptOf(s.decoded.charCodeAt(0)) === 1));
+    const latinOk = letterBeside && neighboursCouldBeUtf8(text, run);
+    return run.seqs.every((s) => s.bytes.length < 3 || COMMON_PUNCTUATION.test(s.decoded) || (latinOk && scriptOf(s.decoded.charCodeAt(0)) === 1));
   }
-  return letters > 0 && letterBeside;
+  // Letters only (`目录` is `Ŀ¼` in GBK bytes, glued to `HOME`), in the case of the word they join
+  // (`繹Linux` would be `öLinux`).
+  const first = charClass(run.decoded.charCodeAt(0));
+  const last = charClass(run.decoded.charCodeAt(run.decoded.length - 1));
+  if (letterAfter && last === Cls.LatinLower && classAt(text, run.end) === Cls.LatinUpper) return false;
+  if (letterBefore && first === Cls.LatinUpper && classAt(text, run.start - 1) === Cls.LatinLower) return false;
+  return letters > 0 && letters === nonAscii && letterBeside && neighboursCouldBeUtf8(text, run);
 }
+
+/**
+ * Are the CJK characters near a run (20 either side) also pieces of UTF-8, as in a garbled Latin
+ * line (`caf茅 et 茅t茅`)? Real Chinese around it (`为什么Linux`: 么 is ô in GBK bytes) is mostly not.
+ */
+function neighboursCouldBeUtf8(text: string, run: Run): boolean {
+  const table = doubleByteTable(run.codec);
+  const end = Math.min(text.length, run.end + 20);
+  for (let i = Math.max(0, run.start - 20); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCjkCandidate(c) || (i >= run.start && i < run.end)) continue;
+    const v = table[c];
+    if (v === NO_BYTE) return false;
+    const lead = v > 0xff ? v >> 8 : v;
+    const trailOk = v <= 0xff || ((v & 0xff) >= 0x80 && (v & 0xff) <= 0xbf);
+    if (!((lead >= 0x80 && lead <= 0xbf) || (lead >= 0xc2 && lead <= 0xef && trailOk))) return false;
+  }
+  return true;
+}
+
+const MALTESE_LATVIAN = 'ĠġĢģĦħĊċ';
 
 /**
  * A whole stretch of CJK-looking characters that decodes to a word of another script (`泻邪薪邪写邪`
@@ -594,7 +627,8 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
       if (k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1))) return null;
       continue;
     }
-    if ((!isLetterCls(cls) && cls !== Cls.Punct) || !plausibleFromCjkCodec(c)) return null;
+    const standIn = standInLetter(c);
+    if ((!isLetterCls(cls) && cls !== Cls.Punct) || !(plausibleFromCjkCodec(c) || standIn)) return null;
     if (isCjkCandidate(c) && c < 0xff00) {
       if (!isCommonCjk(c)) return null;
       cjk++;
@@ -602,7 +636,7 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
     if (scriptOf(c) === 6 && !isEverydayArabic(c)) return null;
     if (scriptOf(c) !== 1) nonLatin++;
     letters++;
-    unmarked += run.decoded[k];
+    unmarked += standIn || run.decoded[k];
   }
   // Trail bytes read as ASCII letters belong only in a Latin word (`ﾅ榾冑ﾉ决` → `Şəhər`).
   if (asciiLetters > 0 && nonLatin > 0) return null;
@@ -617,8 +651,22 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
   return isLetterCls(charClass(run.decoded.charCodeAt(run.decoded.length - 1))) ? 'company' : null;
 }
 
-/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish and Uyghur (not Sindhi's ٿ ٻ). */
-const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉ'].map((ch) => ch.charCodeAt(0)));
+/**
+ * Letters of living orthographies that the rarity table marks rare (they are, in most text), with
+ * a common letter of the same kind to stand in for them in the weirdness check: Chuvash and
+ * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); Ethiopic word marks (፡ ። ፣ ፤ ፥ ፦) are word breaks.
+ */
+function standInLetter(c: number): string {
+  if (c >= 0x4c0 && c < 0x530) return c === 0x4c0 || (c & 1) === 0 ? 'А' : 'а'; // pairs: even upper
+  if (c >= 0x780 && c < 0x7c0) return 'ا';
+  if (c >= 0x531 && c < 0x557) return 'А'; // Armenian capitals
+  if (c >= 0x561 && c < 0x588) return 'а';
+  if (c >= 0x1361 && c <= 0x1368) return ' ';
+  return '';
+}
+
+/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish, Uyghur and Pashto (not Sindhi's ٿ ٻ). */
+const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉڤټډړږښګڼۍ'].map((ch) => ch.charCodeAt(0)));
 function isEverydayArabic(c: number): boolean {
   return (c >= 0x621 && c <= 0x64a) || c === 0x60c || c === 0x61b || c === 0x61f || EXTRA_ARABIC.has(c);
 }

@@ -34,11 +34,12 @@ const SINGLE_BYTE_SHORTFALL: Partial<Record<string, number>> = {};
  * prose, or when a whole stretch decodes to a word of another script: four letters, three with a
  * rare source character, two from 3-byte sequences (`爬ｫ爬ｨ` → `ফন`); shorter words (`薪邪` → `на`)
  * only beside other words the same codec garbled, because real Chinese also re-encodes to short
- * "words" (`一些` → `һЩ`). The property test on random CJK text guards that side. Measured
- * 2026-11-26 01:35: gbk 92.8%, big5 96.3% (of 2496 surviving lines), shift_jis 94.0%, euc-kr
- * 95.9%; floors a couple of points lower catch regressions.
+ * "words" (`一些` → `һЩ`). The property tests on random CJK text guard that side. Measured
+ * 2026-11-26 01:50: gbk 95.2%, big5 96.7% (of 2496 surviving lines), shift_jis 97.0%, euc-kr
+ * 96.5%; floors a couple of points lower catch regressions. The rest: Tibetan and other scripts
+ * full of combining marks, one- and two-letter lines, lone Greek letters in Latin text.
  */
-const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0.9, big5: 0.94, shift_jis: 0.92, 'euc-kr': 0.94 };
+const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0.93, big5: 0.95, shift_jis: 0.95, 'euc-kr': 0.95 };
 
 /**
  * Floor for the lossy form on Latin-1 lines (measured 63.2% at the same time): each `â??` is a

@@ -95,16 +95,27 @@ describe('engine properties', () => {
   });
 
   // Real CJK text re-encodes to valid UTF-8 now and then (一些 is һЩ in GBK bytes): it must still
-  // never be taken for mojibake.
+  // never be taken for mojibake. Glued to a Latin word, one character that reads as a Latin letter
+  // (`Linux帽` would be `Linuxñ`, as `caf茅` is `café`) is ambiguous: there, a rare miss is allowed.
+  const changes = (repertoire: readonly string[], glued: boolean, lines: number): string[] => {
+    const rng = new Prng(SEED + 3);
+    const changed: string[] = [];
+    for (let i = 0; i < lines; i++) {
+      const text = cjkLine(rng, repertoire, glued);
+      const findings = detect(text);
+      if (findings.length) changed.push(`${findings.map((f) => `${show(f.original)} → ${show(f.replacement)}`).join(', ')} in ${show(text)}`);
+    }
+    return changed;
+  };
   for (const [name, repertoire] of Object.entries(cjkRepertoires())) {
     it(`random CJK text is returned untouched: ${name} (3000 lines)`, () => {
-      const rng = new Prng(SEED + 3);
-      const changed: string[] = [];
-      for (let i = 0; i < 3000; i++) {
-        const text = cjkLine(rng, repertoire);
-        for (const f of detect(text)) changed.push(`${show(f.original)} → ${show(f.replacement)} in ${show(text)}`);
-      }
-      assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} findings in clean CJK text`);
+      const changed = changes(repertoire, false, 3000);
+      assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} lines of clean CJK text changed`);
+    });
+    if (name.includes('spaced only')) continue;
+    it(`random CJK text glued to Latin words: ${name}, at most 1 line in 1000 changed (3000 lines)`, () => {
+      const changed = changes(repertoire, true, 3000);
+      assert.ok(changed.length <= 3, `${changed.length} lines of clean CJK text changed:\n${changed.slice(0, 10).join('\n')}`);
     });
   }
 

@@ -120,18 +120,23 @@ export function cjkRepertoires(): Record<string, string[]> {
     'KS X 1001 Hangul and hanja': cjkRepertoire('euc-kr', [[0xb0, 0xfd, 0xa1, 0xfe]]),
     // The hardest case: hanzi whose GBK bytes are also UTF-8 for a Latin, Greek, Cyrillic,
     // Armenian, Hebrew or Arabic letter (`眉` is C3 BC, ü).
-    'GB2312 hanzi that are UTF-8 letters too': cjkRepertoire('gbk', [[0xc3, 0xdb, 0xa1, 0xbf]]),
+    'GB2312 hanzi that are UTF-8 letters too (spaced only)': cjkRepertoire('gbk', [[0xc3, 0xdb, 0xa1, 0xbf]]),
   });
 }
 
-const ASCII_BETWEEN = ['', '', ' %s ', ' OK ', ' (v2) ', ': ', ' GNU ', ', ', ' 10 '];
+const ASCII_SPACED = [' ', ' ', ' %s ', ' OK ', ' (v2) ', ': ', ' GNU ', ', ', ' 10 '];
+// Chinese and Japanese glue Latin words to their own (`HOME目录`, `smb协议`).
+const ASCII_GLUED = ['HOME', 'smb', 'Linux', '/', 'x', 'Debian', 'OK'];
 
-/** A line of CJK words (1–6 characters each) from `repertoire`, with ASCII bits between. */
-export function cjkLine(rng: Prng, repertoire: readonly string[]): string {
+/**
+ * A line of CJK words (1–6 characters each) from `repertoire`, with ASCII bits between: set apart
+ * by spaces and punctuation, or (with `glued`) also glued to Latin words.
+ */
+export function cjkLine(rng: Prng, repertoire: readonly string[], glued = false): string {
   let s = '';
   for (let w = rng.int(1, 6); w > 0; w--) {
     for (let n = rng.int(1, 6); n > 0; n--) s += rng.pick(repertoire);
-    s += rng.pick(ASCII_BETWEEN) || ' ';
+    s += glued && rng.next() < 0.5 ? rng.pick(ASCII_GLUED) : rng.pick(ASCII_SPACED);
   }
   return s;
 }
