@@ -19,7 +19,8 @@ export function positionOf(text: string, start: number, end: number): Position {
   const nextCh = text[end] ?? '';
   const prevWordy = isLetter(p) || p === Cls.Digit;
   const nextWordy = isLetter(n) || n === Cls.Digit;
-  if (p === Cls.Digit && n === Cls.Digit) return 'digits';
+  // A range (`1990–2000`, `10a–16a`): a digit follows. (`1990’s` keeps its apostrophe: a letter follows.)
+  if (prevWordy && n === Cls.Digit) return 'digits';
   if (prevWordy && nextWordy) return 'inside-word';
   const prevOpen = p === Cls.Space || OPENERS.has(prevCh);
   const nextOpen = n === Cls.Space || CLOSING_PUNCT.has(nextCh);

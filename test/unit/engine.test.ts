@@ -42,6 +42,9 @@ describe('engine on the seed release', () => {
     assert.strictEqual(at('quantifiable value.').replacement, '”');
     assert.strictEqual(at('COMUNICATO STAMPA ').replacement, '—');
     assert.strictEqual(at('innovation, ').replacement, '”'); // `a? said`: the third byte vanished
+    // Before a digit, a range: `10aâ??16a` is 10a–16a; before a letter, `1990â??s` keeps its apostrophe.
+    assert.strictEqual(repair('meza (10aâ??16a jarcentoj)').text, 'meza (10a–16a jarcentoj)');
+    assert.strictEqual(repair('in the 1990â??s').text, 'in the 1990’s');
   });
 
   it('explains which bytes and which wrong decodings', () => {
