@@ -274,8 +274,9 @@ class RunJudge {
       while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
       for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
       let score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
-      // A whole CJK-looking word that decodes to a word of another script is evidence enough.
-      if (group.some((r) => r.convincing)) score += 3;
+      // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
+      // in a script the weirdness count finds rare (Armenian).
+      if (group.some((r) => r.convincing)) score = Math.max(score + 3, 5);
       if (score < 3) score += scriptFit(text, ts, te, group); // only borderline words need the look around
       if (score < 3) {
         if (score >= 1) doubtful.push(group);

@@ -553,7 +553,8 @@ function gluedToLatin(text: string, run: Run): boolean {
     const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || MALTESE_LATVIAN.includes(ch)) && isLetterCls(charClass(c));
     if (!plausibleFromCjkCodec(c) && !latinLetter) return false;
     if (isCjkCandidate(c)) cjk++;
-    else if (latinLetter || c === 0x2bb || c === 0x2bc) letters++; // Latin letters, ə, okina ʻ
+    else if (latinLetter || c === 0x2bb || c === 0x2bc || c === 0xb7) letters++; // Latin letters, ə, okina ʻ, `l·l`
+    else if (c === 0xa0) nonAscii--; // a no-break space between words (`aŭ ĝi`)
   }
   // CJK that decodes to other CJK is believed only over a long stretch.
   if (cjk > 0) return long;
@@ -613,6 +614,8 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
   let asciiLetters = 0;
   let nonLatin = 0;
   let unmarked = ''; // the decoded word without its combining marks, for the weirdness check
+  let wordScript = 0;
+  let extendedCyrillic = 0; // Chuvash ӗ, Udmurt ӥ…: a few per word at most
   for (let k = 0; k < run.decoded.length; k++) {
     const c = run.decoded.charCodeAt(k);
     if (c < 0x80) {
@@ -634,14 +637,20 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
       cjk++;
     }
     if (scriptOf(c) === 6 && !isEverydayArabic(c)) return null;
-    if (scriptOf(c) !== 1) nonLatin++;
+    // One script: stand-ins hide rarity, not which script a letter is in (`գа׳Ӫ` is no word).
+    const script = scriptOf(c);
+    const neutral = (c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0x3040) || c >= 0xff00;
+    if (!neutral && script !== (wordScript ||= script)) return null;
+    if (c >= 0x4c0 && c < 0x530) extendedCyrillic++;
+    if (script !== 1) nonLatin++;
     letters++;
     unmarked += standIn || run.decoded[k];
   }
   // Trail bytes read as ASCII letters belong only in a Latin word (`ﾅ榾冑ﾉ决` → `Şəhər`).
   if (asciiLetters > 0 && nonLatin > 0) return null;
-  // A weird pair in a long word is forgiven (Ethiopic `ጐን፦ሲ`: a word mark inside); `һЩ` is not.
-  if (letters === 0 || 4 * weirdness(unmarked) > letters) return null;
+  // A weird pair in a long word is forgiven; `һЩ` is not.
+  if (letters === 0 || (letters < 8 ? weirdness(unmarked) > 0 : 4 * weirdness(unmarked) > letters)) return null;
+  if (2 * extendedCyrillic > letters) return null;
   if (cjk > 0) return cjk === letters && letters >= 2 && cjkRarity(text, run) > 0 ? 'alone' : null; // CJK alone, not mixed
   // A Latin word is mostly ASCII letters (`Şəhər`); `üìţ` from real hanzi is none.
   if (nonLatin === 0 && letters > asciiLetters + 1) return null;
@@ -654,7 +663,8 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
 /**
  * Letters of living orthographies that the rarity table marks rare (they are, in most text), with
  * a common letter of the same kind to stand in for them in the weirdness check: Chuvash and
- * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); Ethiopic word marks (፡ ። ፣ ፤ ፥ ፦) are word breaks.
+ * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); Ethiopic word marks (፡ ። ፣ ፤ ፥ ፦) are word
+ * breaks, Hebrew maqaf and geresh are a hyphen and an apostrophe.
  */
 function standInLetter(c: number): string {
   if (c >= 0x4c0 && c < 0x530) return c === 0x4c0 || (c & 1) === 0 ? 'А' : 'а'; // pairs: even upper
@@ -662,6 +672,8 @@ function standInLetter(c: number): string {
   if (c >= 0x531 && c < 0x557) return 'А'; // Armenian capitals
   if (c >= 0x561 && c < 0x588) return 'а';
   if (c >= 0x1361 && c <= 0x1368) return ' ';
+  if (c === 0x5be) return '-'; // Hebrew maqaf, geresh and gershayim
+  if (c === 0x5f3 || c === 0x5f4) return "'";
   return '';
 }
 
