@@ -386,6 +386,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   const code = text.charCodeAt(i);
   let best: Run | null = null;
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
+  let bestTier = Belief.None; // for CJK-codec runs
   const bits = i + 1 < limit ? t.lead[code] & t.cont[text.charCodeAt(i + 1)] : 0;
   if (bits) {
     let bestHash = 0;
@@ -478,17 +479,27 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (!asciiBeside && !stretchStart && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
       const r = doubleByteRun(text, i, limit, table);
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
+      const run: Run = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
+      // Equally long readings: the more believable (`摹` is ġ in GBK, a lone ٹ in EUC-KR), then
+      // the one that reads better.
+      const tier = cjkRunBelief(text, run);
       if (best && r.end === best.end) {
-        if (bestWeird < 0) bestWeird = weirdness(best.decoded);
-        const w = weirdness(r.decoded);
-        if (w >= bestWeird) continue;
-        bestWeird = w;
+        if (tier < bestTier) continue;
+        if (tier === bestTier) {
+          if (bestWeird < 0) bestWeird = weirdness(best.decoded);
+          const w = weirdness(r.decoded);
+          if (w >= bestWeird) continue;
+          bestWeird = w;
+        } else {
+          bestWeird = -1;
+        }
       } else {
         bestWeird = -1;
       }
-      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
+      best = run;
+      bestTier = tier;
     }
-    if (best && !cjkRunBelievable(text, best)) best = null;
+    if (bestTier === Belief.None) best = null;
   }
   return best;
 }
@@ -513,21 +524,34 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
 }
 
 /**
- * Real Chinese, Japanese or Korean text sometimes happens to re-encode to valid UTF-8 for a
- * character or two. Believe a CJK-codec run when it decodes to something other than more CJK
- * (punctuation, Latin: `鈥檚` → `’s`), or when it is long and valid throughout.
+ * How far a CJK-codec run is to be believed. Real Chinese, Japanese or Korean text sometimes
+ * re-encodes to valid UTF-8 for a character or two, so each reading needs evidence: a whole word
+ * of another script, a Latin character alone in Latin prose (convincing); punctuation or Latin
+ * letters glued to a Latin word (believable); a short word or one Latin-1 character (only beside
+ * other words the same codec garbled).
  */
-function cjkRunBelievable(text: string, run: Run): boolean {
+function cjkRunBelief(text: string, run: Run): Belief {
   const word = wordOfAnotherScript(text, run);
   if (word === 'alone' || loneInLatin(text, run)) {
     run.convincing = true;
-    return true;
+    return Belief.Convincing;
   }
-  if (gluedToLatin(text, run)) return true;
-  // A short word of common characters (`薪邪` → `на`): believed only beside other words the same
-  // codec garbled (the judge keeps it as doubtful).
-  if (word === 'company') run.needsCompany = true;
-  return word === 'company';
+  if (gluedToLatin(text, run)) return Belief.Believable;
+  // A short word of common characters (`薪邪` → `на`), or one Latin-1 character (`芦%s禄` → `«%s»`
+  // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
+  // it as doubtful).
+  if (word === 'company' || /^[\u00a0-\u00ff]$/.test(run.decoded)) {
+    run.needsCompany = true;
+    return Belief.NeedsCompany;
+  }
+  return Belief.None;
+}
+
+const enum Belief {
+  None,
+  NeedsCompany,
+  Believable,
+  Convincing,
 }
 
 /** The punctuation UTF-8 text is full of: quotes, dashes, ellipsis, bullet, euro, trade mark. */
