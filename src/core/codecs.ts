@@ -74,6 +74,9 @@ function buildSingleByteTable(iconvName: string): Int16Array {
     }
     if (table[ch] === NO_BYTE) table[ch] = b;
   }
+  // A C1 control the codec does not produce stands for its own byte: the ISO-8859 sibling of a
+  // Windows codepage passes 0x80–0x9F through (`tĹ\u0099etĂ­ho`: ř read as ISO-8859-2).
+  for (let b = 0x80; b <= 0x9f; b++) if (table[b] === NO_BYTE) table[b] = b;
   return table;
 }
 

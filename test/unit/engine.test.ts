@@ -117,6 +117,11 @@ describe('engine: reversible mojibake', () => {
     for (const clean of ['显示 一些 信息', '讀取完 %s', '末尾', '翻譯 %s', 'ファイル 名前']) assert.deepStrictEqual(detect(clean), [], clean);
   });
 
+  it('reads a C1 control inside a run as its own byte, as the ISO-8859 sibling of a codepage does', () => {
+    // ř is C5 99; ISO-8859-2 shows 99 as the control U+0099, where Windows-1250 has ™.
+    assert.strictEqual(repair('tĹ\u0099etĂ\u00adho').text, 'třetího');
+  });
+
   it('joins a sequence split by a hard line break, keeping the break', () => {
     const f = only('Huaweiâ€\n™s CEO');
     assert.strictEqual(f.replacement, '’\n');
