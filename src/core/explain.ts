@@ -1,7 +1,7 @@
 /** Sentences for people: what the bytes were and which wrong decodings garbled them. */
 import type { CodecInfo } from './codecs';
-import type { LossySite } from './lossy';
-import type { Position } from './rank';
+import { LOSSY_FORMS, type LossySite } from './lossy';
+import { POSITIONS, type Position } from './rank';
 import { codePointLabel, hex } from './utf8';
 
 function show(s: string): string {
@@ -48,8 +48,17 @@ const POSITION_WORDS: Record<Position, string> = {
   unclear: 'the context does not settle which',
 };
 
+/**
+ * Lossy sentences, by best character, then by form, fold and position: a few hundred at most, so
+ * kept for good, and found without building a string key per site (a line of `â??` has 200 000).
+ */
+const lossyMemo = new Map<string, string[]>();
+
 export function explainLossy(site: LossySite, best: string, position: Position): string {
-  return memoized(`l${site.form}${site.folded ? 1 : 0}${position}${best}`, () => buildLossy(site, best, position));
+  let byBest = lossyMemo.get(best);
+  if (!byBest) lossyMemo.set(best, (byBest = []));
+  const k = (LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position);
+  return (byBest[k] ??= buildLossy(site, best, position));
 }
 
 function buildLossy(site: LossySite, best: string, position: Position): string {

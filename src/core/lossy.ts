@@ -20,6 +20,9 @@ export type LossyForm =
   /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
   | 'latin1-letter';
 
+/** Every form, for tables indexed by number. */
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter'];
+
 export interface LossySite {
   start: number;
   end: number;
@@ -115,9 +118,70 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  */
 export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
-  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: [], certain: true };
-  const [best, ...alternatives] = CAPITALS;
-  return { best, alternatives, certain: false };
+  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, certain: true };
+  return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, certain: false };
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];
+// Shared between findings (read-only), like the ranked alternatives.
+const OTHER_CAPITALS = Object.freeze(CAPITALS.slice(1)) as string[];
+const NONE = Object.freeze([] as string[]) as string[];
+
+/**
+ * Sites in scan order, packed three numbers each (start, end, form and flags). A line of nothing
+ * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
+ * more than the judging (the garbage collector copies every survivor).
+ */
+export class SiteList {
+  private data = new Int32Array(96);
+  length = 0;
+
+  push(site: LossySite): void {
+    if (3 * this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const k = 3 * this.length++;
+    this.data[k] = site.start;
+    this.data[k + 1] = site.end;
+    this.data[k + 2] = (LOSSY_FORMS.indexOf(site.form) << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
+  }
+
+  start(k: number): number {
+    return this.data[3 * k];
+  }
+
+  end(k: number): number {
+    return this.data[3 * k + 1];
+  }
+
+  /** Site `k` written into `into`: one object reused for every site, nothing allocated. */
+  read(k: number, into: LossySite): LossySite {
+    const flags = this.data[3 * k + 2];
+    into.start = this.data[3 * k];
+    into.end = this.data[3 * k + 1];
+    into.form = LOSSY_FORMS[flags >> 2];
+    into.folded = (flags & 2) !== 0;
+    into.strong = (flags & 1) !== 0;
+    return into;
+  }
+
+  strong(k: number): boolean {
+    return (this.data[3 * k + 2] & 1) !== 0;
+  }
+
+  /** Whether the starts increase (the scan finds sites in order, so they always should). */
+  inOrder(): boolean {
+    for (let k = 1; k < this.length; k++) if (this.start(k) < this.start(k - 1)) return false;
+    return true;
+  }
+
+  /** Sorts by start (stable): only a safeguard, since `inOrder` should always hold. */
+  sortByStart(): void {
+    const all = Array.from({ length: this.length }, (_, k) => this.read(k, { start: 0, end: 0, form: 'two-marks', folded: false, strong: false }));
+    all.sort((a, b) => a.start - b.start);
+    this.length = 0;
+    for (const site of all) this.push(site);
+  }
+}
