@@ -7,7 +7,7 @@ import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from '.
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { type Run, cjkStartOf, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
+import { type Run, type ScanTables, classicPairPenalty, cjkRarity, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
@@ -39,29 +39,17 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
 
-  for (let i = from; i < to; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80 && c !== QMARK) {
-      // Jump over plain ASCII in one regex step: most text is mostly ASCII.
-      NEXT_CANDIDATE.lastIndex = i;
-      const m = NEXT_CANDIDATE.exec(text);
-      if (!m || m.index >= to) break;
-      i = m.index;
-      c = text.charCodeAt(i);
-    }
-    if (c < 0x80) {
-      if (c === QMARK) {
-        const site = siteAtQuestionMark(text, i);
-        if (site && site.start >= from) {
-          sites.push(site);
-          i = Math.max(i, site.end - 1);
-        }
+  for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, i + 1, to, tables)) {
+    const c = text.charCodeAt(i);
+    if (c === QMARK) {
+      const site = siteAtQuestionMark(text, i);
+      if (site && site.start >= from) {
+        sites.push(site);
+        i = Math.max(i, site.end - 1);
       }
       continue;
     }
-    // Most non-ASCII characters of clean text can start nothing: one table lookup says so.
-    const maybeRun = (tables.lead[c] & tables.cont[text.charCodeAt(i + 1)]) !== 0 || (c >= 0x2e80 && cjkStartOf(tables)[c] !== 0);
-    const run = maybeRun ? runAt(text, i, to, tables, possible, spoken) : null;
+    const run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -139,6 +127,38 @@ function sortedByStart(findings: Finding[]): Finding[] {
   for (let k = 1; k < findings.length; k++) if (findings[k].start < findings[k - 1].start) return findings.sort((a, b) => a.start - b.start);
   return findings;
 }
+
+/**
+ * The next position the scan must look at: a `?`, or a non-ASCII character that may start a run
+ * or is one of the few the scan notes on their own. Most non-ASCII characters of clean text can
+ * start nothing, and a few table lookups say so. A small loop of its own: the scan's handling of
+ * what it finds is cold code, and may be deoptimised without slowing this down.
+ */
+function nextToLook(text: string, i: number, to: number, tables: ScanTables): number {
+  let ascii = 0; // plain ASCII characters in a row
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = 0;
+      if (NOTED[c] !== 0 || mayStartRun(text, i, tables)) return i;
+    } else if (c === QMARK) {
+      return i;
+    } else if (++ascii === 8) {
+      // Long plain ASCII (most text is mostly ASCII): one regex step. The gap between two words
+      // of another script is usually one space, not worth a regex call.
+      NEXT_CANDIDATE.lastIndex = i + 1;
+      if (!NEXT_CANDIDATE.test(text)) return to;
+      i = NEXT_CANDIDATE.lastIndex - 2; // the loop's i++ lands on the match
+      ascii = 0;
+    }
+  }
+  return to;
+}
+
+/** Non-ASCII characters the scan notes even where no run starts: lossy leads (â, 鈥, �), C1 controls, Â, Ã, Ă. */
+const NOTED = new Uint8Array(65536);
+for (const c of [0xe2, 0x9225, 0xfffd, 0xc2, 0xc3, 0x102]) NOTED[c] = 1;
+NOTED.fill(1, 0x80, 0xa0);
 
 /**
  * Overlap test against findings sorted by start, for queries that come in increasing order
