@@ -7,7 +7,7 @@ import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from '.
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { type Run, type ScanTables, classicPairPenalty, cjkRarity, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
+import { type Run, type ScanTables, type Sequence, classicPairPenalty, cjkRarity, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
@@ -108,17 +108,18 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   return { findings: sortedByStart(inWindow), possible, tieByOrder };
 }
 
-/** Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a` then `b` gives). */
+/**
+ * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
+ * then `b` gives). Merged from the back into one copy of exactly the right size: either list can
+ * hold hundreds of thousands.
+ */
 function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  const out: Finding[] = [];
-  let j = 0;
-  for (const f of a) {
-    while (j < b.length && b[j].start < f.start) out.push(b[j++]);
-    out.push(f);
-  }
-  while (j < b.length) out.push(b[j++]);
+  const out = a.concat(b);
+  let i = a.length - 1;
+  let j = b.length - 1;
+  for (let k = out.length - 1; j >= 0; k--) out[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
   return out;
 }
 
@@ -422,28 +423,35 @@ function chainOf(r: Run): Chain {
 }
 
 function runFinding(text: string, r: Run, confidence: number): Finding {
-  let lost = false;
-  const flat: number[] = [];
-  for (const s of r.seqs) {
-    if (s.lost) lost = true;
-    else for (let k = 0; k < s.bytes.length; k++) flat.push(s.bytes[k]);
-  }
+  const lost = r.seqs.some((s) => s.lost);
   // A decoded byte-order mark in running text is noise: drop it.
   const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   const chain = chainOf(r);
-  const perSequence = () => r.seqs.filter((s) => !s.lost).map((s) => s.bytes);
   return {
     start: r.start,
     end: r.end,
     original: text.slice(r.start, r.end),
     replacement,
-    alternatives: [],
+    alternatives: NO_ALTERNATIVES,
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
-    explanation: explainReversible(perSequence, replacement, chain.codecs, chain.key, lost),
-    bytes: flat,
+    explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost),
+    bytes: flatBytes(r.seqs),
     wrongCodecs: chain.names,
   };
+}
+
+/** Shared by every finding with a single reading (read-only): dense mojibake has hundreds of thousands. */
+const NO_ALTERNATIVES = Object.freeze([] as string[]) as string[];
+
+/** The bytes of the sequences that were not lost, in one array of exactly their number. */
+function flatBytes(seqs: readonly Sequence[]): number[] {
+  let n = 0;
+  for (const s of seqs) if (!s.lost) n += s.bytes.length;
+  const flat = new Array<number>(n);
+  let k = 0;
+  for (const s of seqs) if (!s.lost) for (const b of s.bytes) flat[k++] = b;
+  return flat;
 }
 
 /**

@@ -10,24 +10,50 @@ function show(s: string): string {
   return `${s} ${codePointLabel(s)}`;
 }
 
-/** Explanations repeat (the same garbled word recurs): build each once. Bounded, then reset. */
-const memo = new Map<string, string>();
-function memoized(key: string, build: () => string): string {
-  let s = memo.get(key);
-  if (s === undefined) {
-    if (memo.size > 5000) memo.clear();
-    s = build();
-    memo.set(key, s);
+/**
+ * Explanations repeat (the same garbled word recurs): build each once. One memo for every kind,
+ * bounded: past 5000 sentences all are dropped at once. Its history shows in the results (a
+ * sentence kept for a decoded text can name the bytes of the first run that gave it, and lost
+ * bytes make that differ), so the bound stays exactly what it was. Entries are found through a
+ * table per kind of key (codec chain, lossy), not by a key string built per finding.
+ */
+class SentenceMemo {
+  private readonly tables = new Map<string, Map<string | number, string>>();
+  private size = 0;
+
+  get(table: string, key: string | number, build: () => string): string {
+    let entries = this.tables.get(table);
+    if (!entries) this.tables.set(table, (entries = new Map()));
+    let s = entries.get(key);
+    if (s === undefined) {
+      if (this.size > 5000) {
+        this.tables.clear();
+        this.tables.set(table, (entries = new Map()));
+        this.size = 0;
+      }
+      s = build();
+      entries.set(key, s);
+      this.size++;
+    }
+    return s;
   }
-  return s;
 }
 
+const memo = new SentenceMemo();
+
 /**
- * `chainKey` names the codec chain (`windows-1252>windows-1252`); `bytes` is only called when the
- * sentence is not built yet.
+ * `chainKey` names the codec chain (`windows-1252>windows-1252`); the bytes are only read from
+ * `seqs` (lost sequences left out) when the sentence is not built yet.
  */
-export function explainReversible(bytes: () => number[][], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
-  return memoized(`r${lost ? 1 : 0}${chainKey}|${decoded}`, () => buildReversible(bytes(), decoded, codecs, lost));
+export function explainReversible(seqs: readonly { bytes: number[]; lost: boolean }[], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
+  return memo.get(lost ? `r1${chainKey}` : chainKey, decoded, () =>
+    buildReversible(
+      seqs.filter((q) => !q.lost).map((q) => q.bytes),
+      decoded,
+      codecs,
+      lost,
+    ),
+  );
 }
 
 function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
@@ -48,17 +74,10 @@ const POSITION_WORDS: Record<Position, string> = {
   unclear: 'the context does not settle which',
 };
 
-/**
- * Lossy sentences, by best character, then by form, fold and position: a few hundred at most, so
- * kept for good, and found without building a string key per site (a line of `â??` has 200 000).
- */
-const lossyMemo = new Map<string, string[]>();
-
 export function explainLossy(site: LossySite, best: string, position: Position): string {
-  let byBest = lossyMemo.get(best);
-  if (!byBest) lossyMemo.set(best, (byBest = []));
-  const k = (LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position);
-  return (byBest[k] ??= buildLossy(site, best, position));
+  // A number for (form, fold, position, best); a key string only for a longer `best` (none so far).
+  const key = best.length === 1 ? ((LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position)) * 0x10000 + best.charCodeAt(0) : `${site.form}${site.folded ? 1 : 0}${position}${best}`;
+  return memo.get('lossy', key, () => buildLossy(site, best, position));
 }
 
 function buildLossy(site: LossySite, best: string, position: Position): string {
