@@ -39,10 +39,12 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
 
+  const found: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false }; // reused for every site
+
   for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, i + 1, to, tables)) {
     const c = text.charCodeAt(i);
     if (c === QMARK) {
-      const site = siteAtQuestionMark(text, i);
+      const site = siteAtQuestionMark(text, i, found);
       if (site && site.start >= from) {
         sites.push(site);
         i = Math.max(i, site.end - 1);
@@ -61,7 +63,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       i = run.end - 1;
       continue;
     }
-    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i) : null;
+    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i, found) : null;
     if (site) {
       sites.push(site);
       i = site.end - 1;

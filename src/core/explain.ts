@@ -15,27 +15,28 @@ function show(s: string): string {
  * bounded: past 5000 sentences all are dropped at once. Its history shows in the results (a
  * sentence kept for a decoded text can name the bytes of the first run that gave it, and lost
  * bytes make that differ), so the bound stays exactly what it was. Entries are found through a
- * table per kind of key (codec chain, lossy), not by a key string built per finding.
+ * table per kind of key (codec chain, lossy), not by a key string built per finding, and `find`
+ * then `keep` rather than a callback: no closure per finding either.
  */
 class SentenceMemo {
   private readonly tables = new Map<string, Map<string | number, string>>();
   private size = 0;
 
-  get(table: string, key: string | number, build: () => string): string {
+  find(table: string, key: string | number): string | undefined {
+    return this.tables.get(table)?.get(key);
+  }
+
+  /** Keeps a sentence `find` did not have. */
+  keep(table: string, key: string | number, sentence: string): string {
+    if (this.size > 5000) {
+      this.tables.clear();
+      this.size = 0;
+    }
     let entries = this.tables.get(table);
     if (!entries) this.tables.set(table, (entries = new Map()));
-    let s = entries.get(key);
-    if (s === undefined) {
-      if (this.size > 5000) {
-        this.tables.clear();
-        this.tables.set(table, (entries = new Map()));
-        this.size = 0;
-      }
-      s = build();
-      entries.set(key, s);
-      this.size++;
-    }
-    return s;
+    entries.set(key, sentence);
+    this.size++;
+    return sentence;
   }
 }
 
@@ -46,14 +47,8 @@ const memo = new SentenceMemo();
  * `seqs` (lost sequences left out) when the sentence is not built yet.
  */
 export function explainReversible(seqs: readonly { bytes: number[]; lost: boolean }[], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
-  return memo.get(lost ? `r1${chainKey}` : chainKey, decoded, () =>
-    buildReversible(
-      seqs.filter((q) => !q.lost).map((q) => q.bytes),
-      decoded,
-      codecs,
-      lost,
-    ),
-  );
+  const table = lost ? `r1${chainKey}` : chainKey;
+  return memo.find(table, decoded) ?? memo.keep(table, decoded, buildReversible(seqs.filter((q) => !q.lost).map((q) => q.bytes), decoded, codecs, lost));
 }
 
 function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
@@ -77,7 +72,7 @@ const POSITION_WORDS: Record<Position, string> = {
 export function explainLossy(site: LossySite, best: string, position: Position): string {
   // A number for (form, fold, position, best); a key string only for a longer `best` (none so far).
   const key = best.length === 1 ? ((LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position)) * 0x10000 + best.charCodeAt(0) : `${site.form}${site.folded ? 1 : 0}${position}${best}`;
-  return memo.get('lossy', key, () => buildLossy(site, best, position));
+  return memo.find('lossy', key) ?? memo.keep('lossy', key, buildLossy(site, best, position));
 }
 
 function buildLossy(site: LossySite, best: string, position: Position): string {
