@@ -348,11 +348,15 @@ function singleCandidates(text: string, i: number, t: ScanTables): number {
   return (bits & ~long) | (long & t.cont[text.charCodeAt(i + 2)]);
 }
 
-/** Whether some CJK codec would read on from `i`: the skip at the start of `runAt`'s CJK loop, for all of them at once. */
+/**
+ * Whether some CJK codec would read on from `i`: the skip at the start of `runAt`'s CJK loop, for
+ * all of them at once. Keep the two in step: this may say yes more often than that skip (here it
+ * also does at the start of a CJK stretch), never less.
+ */
 function cjkWorthTrying(text: string, i: number, t: ScanTables): boolean {
   const code = text.charCodeAt(i);
   if (cjkStartOf(t)[code] === 0) return false;
-  if (t.cjkRare![code] !== 0) return true;
+  if (t.cjkRare![code] !== 0 || !isCjkCandidate(text.charCodeAt(i - 1))) return true;
   return isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1)) || isPrintableAscii(text.charCodeAt(i + 2));
 }
 
