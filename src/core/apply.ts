@@ -7,39 +7,71 @@ import type { AppliedRepair, Finding } from './types';
  * repaired but must report offsets into the text the user has).
  */
 export function applyFindings(text: string, findings: readonly Finding[]): AppliedRepair {
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  const applied: Finding[] = [];
-  // Breakpoints: in the new text at newStart..newEnd lies what was origStart..origEnd.
-  const newStarts: number[] = [];
-  const origStarts: number[] = [];
-  const newEnds: number[] = [];
-  const origEnds: number[] = [];
+  // The copy becomes the list of applied findings: overlapping ones are dropped in place.
+  const applied = inOrder(findings) ? findings.slice() : [...findings].sort((a, b) => a.start - b.start);
+  // Breakpoints: in the new text at newStart..newEnd lies what was origStart..origEnd. Typed and
+  // sized once: a document of lossy mojibake has hundreds of thousands.
+  const newStarts = new Int32Array(applied.length);
+  const origStarts = new Int32Array(applied.length);
+  const newEnds = new Int32Array(applied.length);
+  const origEnds = new Int32Array(applied.length);
+  const out = new TextBuilder();
+  let count = 0;
   let cursor = 0;
   let newLength = 0;
-  for (const f of sorted) {
+  for (const f of applied) {
     if (f.start < cursor) continue; // overlapping: the earlier finding wins
-    parts.push(text.slice(cursor, f.start));
+    out.add(text.slice(cursor, f.start));
     newLength += f.start - cursor;
-    newStarts.push(newLength);
-    origStarts.push(f.start);
-    parts.push(f.replacement);
+    newStarts[count] = newLength;
+    origStarts[count] = f.start;
+    out.add(f.replacement);
     newLength += f.replacement.length;
-    newEnds.push(newLength);
-    origEnds.push(f.end);
-    applied.push(f);
+    newEnds[count] = newLength;
+    origEnds[count] = f.end;
+    applied[count++] = f;
     cursor = f.end;
   }
-  parts.push(text.slice(cursor));
+  applied.length = count;
+  out.add(text.slice(cursor));
+  const starts = newStarts.subarray(0, count);
   return {
-    text: parts.join(''),
+    text: out.join(),
     applied,
     toOriginal(offset: number): number {
       // Last replacement starting at or before `offset`.
-      const idx = lastIndexAtOrBefore(newStarts, offset, identity);
+      const idx = lastIndexAtOrBefore(starts, offset, identity);
       if (idx < 0) return offset;
       if (offset < newEnds[idx]) return origStarts[idx];
       return origEnds[idx] + (offset - newEnds[idx]);
     },
   };
+}
+
+function inOrder(findings: readonly Finding[]): boolean {
+  for (let k = 1; k < findings.length; k++) if (findings[k].start < findings[k - 1].start) return false;
+  return true;
+}
+
+/**
+ * Collects pieces of text and joins them once at the end, a few hundred at a time: one array of
+ * every piece would be copied into fresh memory at each doubling once it is large.
+ */
+class TextBuilder {
+  private readonly chunks: string[] = [];
+  private readonly parts: string[] = [];
+
+  add(piece: string): void {
+    if (piece === '') return;
+    this.parts.push(piece);
+    if (this.parts.length === 512) {
+      this.chunks.push(this.parts.join(''));
+      this.parts.length = 0;
+    }
+  }
+
+  join(): string {
+    this.chunks.push(this.parts.join(''));
+    return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
+  }
 }

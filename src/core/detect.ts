@@ -5,9 +5,9 @@
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
+import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { type Run, cjkStartOf, classicPairPenalty, cjkRarity, peelLayers, runAt, scanTables } from './reversible';
+import { type Run, type ScanTables, type Sequence, classicPairPenalty, cjkRarity, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
@@ -36,33 +36,23 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const tiesByOrder: number[] = []; // starts of runs whose codec only the order chose
   const tieOrthographies = new Map<number, number>(); // codec bit → orthographies of its readings in those ties
   let spoken = 0; // orthographies of the letters decoded so far (see chars.ts)
-  const sites: LossySite[] = [];
+  const sites = new SiteList();
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
 
-  for (let i = from; i < to; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80 && c !== QMARK) {
-      // Jump over plain ASCII in one regex step: most text is mostly ASCII.
-      NEXT_CANDIDATE.lastIndex = i;
-      const m = NEXT_CANDIDATE.exec(text);
-      if (!m || m.index >= to) break;
-      i = m.index;
-      c = text.charCodeAt(i);
-    }
-    if (c < 0x80) {
-      if (c === QMARK) {
-        const site = siteAtQuestionMark(text, i);
-        if (site && site.start >= from) {
-          sites.push(site);
-          i = Math.max(i, site.end - 1);
-        }
+  const found: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false }; // reused for every site
+
+  for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, i + 1, to, tables)) {
+    const c = text.charCodeAt(i);
+    if (c === QMARK) {
+      const site = siteAtQuestionMark(text, i, found);
+      if (site && site.start >= from) {
+        sites.push(site);
+        i = Math.max(i, site.end - 1);
       }
       continue;
     }
-    // Most non-ASCII characters of clean text can start nothing: one table lookup says so.
-    const maybeRun = (tables.lead[c] & tables.cont[text.charCodeAt(i + 1)]) !== 0 || (c >= 0x2e80 && cjkStartOf(tables)[c] !== 0);
-    const run = maybeRun ? runAt(text, i, to, tables, possible, spoken) : null;
+    const run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -75,7 +65,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       i = run.end - 1;
       continue;
     }
-    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i) : null;
+    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i, found) : null;
     if (site) {
       sites.push(site);
       i = site.end - 1;
@@ -92,9 +82,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   const western = names.has('windows-1252') || names.has('latin1');
   const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
 
-  const findings: Finding[] = judge.finish();
-  const isTaken = overlapChecker(findings);
-  for (const f of judgeSites(text, sites.filter((s) => explained(s) && !isTaken(s.start, s.end)), from, to)) findings.push(f);
+  const runFindings = judge.finish();
+  const isTaken = overlapChecker(runFindings);
+  if (!sites.inOrder()) sites.sortByStart();
+  const keep = new Uint8Array(sites.length);
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  for (let k = 0; k < sites.length; k++) keep[k] = explained(sites.read(k, site)) && !isTaken(site.start, site.end) ? 1 : 0;
+  const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to));
   const isTakenNow = overlapChecker(findings);
   for (const i of singles) {
     if (!western || isTakenNow(i, i + 1)) continue;
@@ -115,7 +109,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
   // Only a tie that became a finding is worth a second scan.
   const tieStarts = new Set(tiesByOrder);
   const tieByOrder = tiesByOrder.length > 0 && inWindow.some((f) => tieStarts.has(f.start));
-  return { findings: inWindow.sort((a, b) => a.start - b.start), possible, tieByOrder, preferred: tieByOrder ? preferredByOrthography(tieOrthographies) : 0 };
+  return { findings: sortedByStart(inWindow), possible, tieByOrder, preferred: tieByOrder ? preferredByOrthography(tieOrthographies) : 0 };
 }
 
 /**
@@ -141,6 +135,59 @@ function popCount(bits: number): number {
   for (let b = bits; b; b &= b - 1) n++;
   return n;
 }
+
+/**
+ * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
+ * then `b` gives). Merged from the back into one copy of exactly the right size: either list can
+ * hold hundreds of thousands.
+ */
+function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = a.concat(b);
+  let i = a.length - 1;
+  let j = b.length - 1;
+  for (let k = out.length - 1; j >= 0; k--) out[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
+  return out;
+}
+
+/** Sorts by start in place (stable); an array already in order, the usual case, is only checked. */
+function sortedByStart(findings: Finding[]): Finding[] {
+  for (let k = 1; k < findings.length; k++) if (findings[k].start < findings[k - 1].start) return findings.sort((a, b) => a.start - b.start);
+  return findings;
+}
+
+/**
+ * The next position the scan must look at: a `?`, or a non-ASCII character that may start a run
+ * or is one of the few the scan notes on their own. Most non-ASCII characters of clean text can
+ * start nothing, and a few table lookups say so. A small loop of its own: the scan's handling of
+ * what it finds is cold code, and may be deoptimised without slowing this down.
+ */
+function nextToLook(text: string, i: number, to: number, tables: ScanTables): number {
+  let ascii = 0; // plain ASCII characters in a row
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      ascii = 0;
+      if (NOTED[c] !== 0 || mayStartRun(text, i, tables)) return i;
+    } else if (c === QMARK) {
+      return i;
+    } else if (++ascii === 8) {
+      // Long plain ASCII (most text is mostly ASCII): one regex step. The gap between two words
+      // of another script is usually one space, not worth a regex call.
+      NEXT_CANDIDATE.lastIndex = i + 1;
+      if (!NEXT_CANDIDATE.test(text)) return to;
+      i = NEXT_CANDIDATE.lastIndex - 2; // the loop's i++ lands on the match
+      ascii = 0;
+    }
+  }
+  return to;
+}
+
+/** Non-ASCII characters the scan notes even where no run starts: lossy leads (â, 鈥, �), C1 controls, Â, Ã, Ă. */
+const NOTED = new Uint8Array(65536);
+for (const c of [0xe2, 0x9225, 0xfffd, 0xc2, 0xc3, 0x102]) NOTED[c] = 1;
+NOTED.fill(1, 0x80, 0xa0);
 
 /**
  * Overlap test against findings sorted by start, for queries that come in increasing order
@@ -411,79 +458,116 @@ function chainOf(r: Run): Chain {
 }
 
 function runFinding(text: string, r: Run, confidence: number): Finding {
-  let lost = false;
-  const flat: number[] = [];
-  for (const s of r.seqs) {
-    if (s.lost) lost = true;
-    else for (let k = 0; k < s.bytes.length; k++) flat.push(s.bytes[k]);
-  }
+  const lost = r.seqs.some((s) => s.lost);
   // A decoded byte-order mark in running text is noise: drop it.
   const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   const chain = chainOf(r);
-  const perSequence = () => r.seqs.filter((s) => !s.lost).map((s) => s.bytes);
   return {
     start: r.start,
     end: r.end,
     original: text.slice(r.start, r.end),
     replacement,
-    alternatives: [],
+    alternatives: NO_ALTERNATIVES,
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
-    explanation: explainReversible(perSequence, replacement, chain.codecs, chain.key, lost),
-    bytes: flat,
+    explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost),
+    bytes: flatBytes(r.seqs),
     wrongCodecs: chain.names,
   };
 }
 
-function judgeSites(text: string, sites: LossySite[], from: number, to: number): Finding[] {
-  if (sites.length === 0) return [];
+/** Shared by every finding with a single reading (read-only): dense mojibake has hundreds of thousands. */
+const NO_ALTERNATIVES = Object.freeze([] as string[]) as string[];
+
+/** The bytes of the sequences that were not lost, in one array of exactly their number. */
+function flatBytes(seqs: readonly Sequence[]): number[] {
+  let n = 0;
+  for (const s of seqs) if (!s.lost) n += s.bytes.length;
+  const flat = new Array<number>(n);
+  let k = 0;
+  for (const s of seqs) if (!s.lost) for (const b of s.bytes) flat[k++] = b;
+  return flat;
+}
+
+/**
+ * Judges the sites `keep` marks (by index), in text order. `keep` is decided for every site before
+ * any is judged: whether a weak site counts depends on whether any kept site is strong.
+ */
+function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: number, to: number): Finding[] {
   // Whether the document shows strong signs of the lossy pipeline; looked for only when a weak site asks.
   let evidenceMemo: boolean | undefined;
-  const hasEvidence = () => (evidenceMemo ??= sites.some((s) => s.strong) || hasLossyEvidenceNear(text, from, to));
+  const anyStrong = () => {
+    for (let k = 0; k < sites.length; k++) if (keep[k] && sites.strong(k)) return true;
+    return false;
+  };
+  const hasEvidence = () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to));
   const openedAt: number[] = [];
   const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt);
+  const originals = new Originals(text);
   const out: Finding[] = [];
-  for (const site of sites.sort((a, b) => a.start - b.start)) {
-    const original = text.slice(site.start, site.end);
-    if (site.form === 'middle-lost') {
-      const [best, ...alternatives] = middleLostCandidates(text, site);
-      out.push(lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end))));
-      continue;
-    }
-    if (site.form === 'latin1-letter') {
-      const { best, alternatives, certain } = latin1LetterCandidates(text, site);
-      // Among capitals the bytes cannot tell É from Ü: reported, but below the repair bar.
-      out.push(lossyFinding(site, original, best, alternatives, certain ? 0.8 : 0.45, explainLossy(site, best, 'inside-word')));
-      continue;
-    }
-    if (site.form === 'question-apostrophe') {
-      out.push(lossyFinding(site, original, '’', ["'"], hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word')));
-      continue;
-    }
-    const quoteOpen = quotes.openAt(site.start);
-    if (site.form === 'bullet-tail') {
-      out.push(lossyFinding(site, original, '”', ['“'], 0.95, explainLossy(site, '”', 'closing')));
-      continue;
-    }
-    const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost');
-    if (site.form === 'replacement') {
-      // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
-      // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
-      const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
-      if (!clear) continue;
-      out.push({ ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' });
-      if (ranked.best === '“') openedAt.push(site.start);
-      continue;
-    }
-    let confidence = ranked.certainty;
-    if (!site.strong) {
-      if (!hasEvidence()) continue; // not worth a squiggle on its own
-      confidence = Math.min(confidence, 0.75);
-    }
-    if (ranked.best === '“') openedAt.push(site.start);
-    out.push(lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)));
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  for (let k = 0; k < sites.length; k++) {
+    if (!keep[k]) continue;
+    sites.read(k, site);
+    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, hasEvidence);
+    if (f) out.push(f);
   }
   return out;
+}
+
+/**
+ * `text.slice` for short garbled forms, reusing the last string of the same characters: a document
+ * of lossy mojibake repeats `â??` thousands of times, and each finding keeps its `original`.
+ */
+class Originals {
+  private last = '';
+  constructor(private readonly text: string) {}
+
+  slice(start: number, end: number): string {
+    const { text, last } = this;
+    let same = last.length === end - start;
+    for (let i = 0; same && i < last.length; i++) same = last.charCodeAt(i) === text.charCodeAt(start + i);
+    return same ? last : (this.last = text.slice(start, end));
+  }
+}
+
+const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
+const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
+
+/** The finding for one lossy site, or null when it is not worth one. */
+function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], hasEvidence: () => boolean): Finding | null {
+  if (site.form === 'middle-lost') {
+    const [best, ...alternatives] = middleLostCandidates(text, site);
+    return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
+  }
+  if (site.form === 'latin1-letter') {
+    const { best, alternatives, certain } = latin1LetterCandidates(text, site);
+    // Among capitals the bytes cannot tell É from Ü: reported, but below the repair bar.
+    return lossyFinding(site, original, best, alternatives, certain ? 0.8 : 0.45, explainLossy(site, best, 'inside-word'));
+  }
+  if (site.form === 'question-apostrophe') {
+    return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
+  }
+  const quoteOpen = quotes.openAt(site.start);
+  if (site.form === 'bullet-tail') {
+    return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
+  }
+  const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost');
+  if (site.form === 'replacement') {
+    // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
+    // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
+    const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
+    if (!clear) return null;
+    if (ranked.best === '“') openedAt.push(site.start);
+    return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
+  }
+  let confidence = ranked.certainty;
+  if (!site.strong) {
+    if (!hasEvidence()) return null; // not worth a squiggle on its own
+    confidence = Math.min(confidence, 0.75);
+  }
+  if (ranked.best === '“') openedAt.push(site.start);
+  return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
 }
 
 /** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */

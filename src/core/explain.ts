@@ -1,7 +1,7 @@
 /** Sentences for people: what the bytes were and which wrong decodings garbled them. */
 import type { CodecInfo } from './codecs';
-import type { LossySite } from './lossy';
-import type { Position } from './rank';
+import { LOSSY_FORMS, type LossySite } from './lossy';
+import { POSITIONS, type Position } from './rank';
 import { codePointLabel, hex } from './utf8';
 
 function show(s: string): string {
@@ -10,24 +10,45 @@ function show(s: string): string {
   return `${s} ${codePointLabel(s)}`;
 }
 
-/** Explanations repeat (the same garbled word recurs): build each once. Bounded, then reset. */
-const memo = new Map<string, string>();
-function memoized(key: string, build: () => string): string {
-  let s = memo.get(key);
-  if (s === undefined) {
-    if (memo.size > 5000) memo.clear();
-    s = build();
-    memo.set(key, s);
+/**
+ * Explanations repeat (the same garbled word recurs): build each once. One memo for every kind,
+ * bounded: past 5000 sentences all are dropped at once. Its history shows in the results (a
+ * sentence kept for a decoded text can name the bytes of the first run that gave it, and lost
+ * bytes make that differ), so the bound stays exactly what it was. Entries are found through a
+ * table per kind of key (codec chain, lossy), not by a key string built per finding, and `find`
+ * then `keep` rather than a callback: no closure per finding either.
+ */
+class SentenceMemo {
+  private readonly tables = new Map<string, Map<string | number, string>>();
+  private size = 0;
+
+  find(table: string, key: string | number): string | undefined {
+    return this.tables.get(table)?.get(key);
   }
-  return s;
+
+  /** Keeps a sentence `find` did not have. */
+  keep(table: string, key: string | number, sentence: string): string {
+    if (this.size > 5000) {
+      this.tables.clear();
+      this.size = 0;
+    }
+    let entries = this.tables.get(table);
+    if (!entries) this.tables.set(table, (entries = new Map()));
+    entries.set(key, sentence);
+    this.size++;
+    return sentence;
+  }
 }
 
+const memo = new SentenceMemo();
+
 /**
- * `chainKey` names the codec chain (`windows-1252>windows-1252`); `bytes` is only called when the
- * sentence is not built yet.
+ * `chainKey` names the codec chain (`windows-1252>windows-1252`); the bytes are only read from
+ * `seqs` (lost sequences left out) when the sentence is not built yet.
  */
-export function explainReversible(bytes: () => number[][], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
-  return memoized(`r${lost ? 1 : 0}${chainKey}|${decoded}`, () => buildReversible(bytes(), decoded, codecs, lost));
+export function explainReversible(seqs: readonly { bytes: number[]; lost: boolean }[], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
+  const table = lost ? `r1${chainKey}` : chainKey;
+  return memo.find(table, decoded) ?? memo.keep(table, decoded, buildReversible(seqs.filter((q) => !q.lost).map((q) => q.bytes), decoded, codecs, lost));
 }
 
 function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
@@ -49,7 +70,9 @@ const POSITION_WORDS: Record<Position, string> = {
 };
 
 export function explainLossy(site: LossySite, best: string, position: Position): string {
-  return memoized(`l${site.form}${site.folded ? 1 : 0}${position}${best}`, () => buildLossy(site, best, position));
+  // A number for (form, fold, position, best); a key string only for a longer `best` (none so far).
+  const key = best.length === 1 ? ((LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position)) * 0x10000 + best.charCodeAt(0) : `${site.form}${site.folded ? 1 : 0}${position}${best}`;
+  return memo.find('lossy', key) ?? memo.keep('lossy', key, buildLossy(site, best, position));
 }
 
 function buildLossy(site: LossySite, best: string, position: Position): string {

@@ -1,7 +1,7 @@
 /** The engine's public surface: everything outside `src/core` imports from here. */
 import { applyFindings } from './apply';
 import { detect } from './detect';
-import { DEFAULT_MIN_CONFIDENCE, type AppliedRepair, type RepairOptions } from './types';
+import { DEFAULT_MIN_CONFIDENCE, type AppliedRepair, type Finding, type RepairOptions } from './types';
 
 export * from './types';
 export { applyFindings } from './apply';
@@ -14,6 +14,8 @@ export { CODEC_NAMES } from './codecs';
  */
 export function repair(text: string, options: RepairOptions = {}): AppliedRepair {
   const min = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const findings = detect(text, options).filter((f) => f.confidence >= min);
-  return applyFindings(text, findings);
+  const found = detect(text, options);
+  // Usually every finding qualifies: no second list then (there can be hundreds of thousands).
+  const sure = (f: Finding) => f.confidence >= min;
+  return applyFindings(text, found.every(sure) ? found : found.filter(sure));
 }

@@ -20,6 +20,9 @@ export type LossyForm =
   /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
   | 'latin1-letter';
 
+/** Every form, for tables indexed by number. */
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter'];
+
 export interface LossySite {
   start: number;
   end: number;
@@ -43,8 +46,11 @@ function spaceOrEdge(text: string, i: number): boolean {
   return classAt(text, i) === Cls.Space;
 }
 
-/** The lossy site that starts at a `?` (position `q`), if any. */
-export function siteAtQuestionMark(text: string, q: number): LossySite | null {
+/**
+ * The lossy site that starts at a `?` (position `q`), if any, written into `into` (the scan reuses
+ * one object: a line of `â??` has hundreds of thousands of sites).
+ */
+export function siteAtQuestionMark(text: string, q: number, into: LossySite): LossySite | null {
   const lead = text.charCodeAt(q - 1);
   const isLead = lead === A_CIRC || lead === 0x61; // â or a
   const folded = lead === 0x61;
@@ -55,25 +61,25 @@ export function siteAtQuestionMark(text: string, q: number): LossySite | null {
       // `a??` needs a word glued to it, else it is just "a" and two question marks.
       const glued = letterAt(text, start - 1) || letterAt(text, q + 2);
       if (folded && !glued && !spaceOrEdge(text, q + 2)) return null;
-      return { start, end: q + 2, form: 'two-marks', folded, strong: !folded || glued };
+      return siteInto(into, start, q + 2, 'two-marks', folded, !folded || glued);
     }
-    if (text[q + 1] === '•') return { start, end: q + 2, form: 'bullet-tail', folded, strong: true };
-    if (text[q + 1] === ' ' && text[q + 2] === '•') return { start, end: q + 3, form: 'bullet-tail', folded, strong: true };
+    if (text[q + 1] === '•') return siteInto(into, start, q + 2, 'bullet-tail', folded, true);
+    if (text[q + 1] === ' ' && text[q + 2] === '•') return siteInto(into, start, q + 3, 'bullet-tail', folded, true);
     if (!folded && (text[q + 1] === '¦' || text[q + 1] === '¢' || text[q + 1] === '¬')) {
-      return { start, end: q + 2, form: 'middle-lost', folded, strong: true };
+      return siteInto(into, start, q + 2, 'middle-lost', folded, true);
     }
     if (spaceOrEdge(text, q + 1) && !(folded && letterAt(text, start - 1))) {
       // `a? said`: too common in plain writing to stand on its own; needs evidence around it.
-      return { start, end: q + 1, form: 'third-lost', folded, strong: false };
+      return siteInto(into, start, q + 1, 'third-lost', folded, false);
     }
     return null;
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) {
-    return { start: q - 1, end: q + 1, form: 'latin1-letter', folded: false, strong: false };
+    return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
-    return { start: q, end: q + 1, form: 'question-apostrophe', folded: false, strong: false };
+    return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
   }
   return null;
 }
@@ -85,19 +91,29 @@ function wordStartsCleanly(text: string, last: number): boolean {
   return i < 0 || spaceOrEdge(text, i) || '"“‘(\''.includes(text[i]);
 }
 
-/** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any. */
-export function siteAtSpecial(text: string, i: number): LossySite | null {
+/** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any, written into `into`. */
+export function siteAtSpecial(text: string, i: number, into: LossySite): LossySite | null {
   const code = text.charCodeAt(i);
   if (code === A_CIRC && text[i + 1] === '€') {
     const after = text[i + 2];
     const swallow = after === '?' || after === '\ufffd' ? 1 : 0;
-    return { start: i, end: i + 2 + swallow, form: 'third-lost', folded: false, strong: true };
+    return siteInto(into, i, i + 2 + swallow, 'third-lost', false, true);
   }
   if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
-    return { start: i, end: i + 2, form: 'third-lost', folded: false, strong: true };
+    return siteInto(into, i, i + 2, 'third-lost', false, true);
   }
-  if (code === 0xfffd) return { start: i, end: i + 1, form: 'replacement', folded: false, strong: false };
+  if (code === 0xfffd) return siteInto(into, i, i + 1, 'replacement', false, false);
   return null;
+}
+
+/** `into`, holding the site given. */
+function siteInto(into: LossySite, start: number, end: number, form: LossyForm, folded: boolean, strong: boolean): LossySite {
+  into.start = start;
+  into.end = end;
+  into.form = form;
+  into.folded = folded;
+  into.strong = strong;
+  return into;
 }
 
 /** What the middle-lost forms stood for: the surviving last byte decides. */
@@ -115,9 +131,70 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  */
 export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
-  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: [], certain: true };
-  const [best, ...alternatives] = CAPITALS;
-  return { best, alternatives, certain: false };
+  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, certain: true };
+  return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, certain: false };
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];
+// Shared between findings (read-only), like the ranked alternatives.
+const OTHER_CAPITALS = Object.freeze(CAPITALS.slice(1)) as string[];
+const NONE = Object.freeze([] as string[]) as string[];
+
+/**
+ * Sites in scan order, packed three numbers each (start, end, form and flags). A line of nothing
+ * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
+ * more than the judging (the garbage collector copies every survivor).
+ */
+export class SiteList {
+  private data = new Int32Array(96);
+  length = 0;
+
+  push(site: LossySite): void {
+    if (3 * this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const k = 3 * this.length++;
+    this.data[k] = site.start;
+    this.data[k + 1] = site.end;
+    this.data[k + 2] = (LOSSY_FORMS.indexOf(site.form) << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
+  }
+
+  start(k: number): number {
+    return this.data[3 * k];
+  }
+
+  end(k: number): number {
+    return this.data[3 * k + 1];
+  }
+
+  /** Site `k` written into `into`: one object reused for every site, nothing allocated. */
+  read(k: number, into: LossySite): LossySite {
+    const flags = this.data[3 * k + 2];
+    into.start = this.data[3 * k];
+    into.end = this.data[3 * k + 1];
+    into.form = LOSSY_FORMS[flags >> 2];
+    into.folded = (flags & 2) !== 0;
+    into.strong = (flags & 1) !== 0;
+    return into;
+  }
+
+  strong(k: number): boolean {
+    return (this.data[3 * k + 2] & 1) !== 0;
+  }
+
+  /** Whether the starts increase (the scan finds sites in order, so they always should). */
+  inOrder(): boolean {
+    for (let k = 1; k < this.length; k++) if (this.start(k) < this.start(k - 1)) return false;
+    return true;
+  }
+
+  /** Sorts by start (stable): only a safeguard, since `inOrder` should always hold. */
+  sortByStart(): void {
+    const all = Array.from({ length: this.length }, (_, k) => this.read(k, { start: 0, end: 0, form: 'two-marks', folded: false, strong: false }));
+    all.sort((a, b) => a.start - b.start);
+    this.length = 0;
+    for (const site of all) this.push(site);
+  }
+}

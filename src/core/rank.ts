@@ -7,6 +7,8 @@
 import { Cls, classAt, isLetter } from './chars';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
+/** Every position, for memo tables indexed by number. */
+export const POSITIONS: readonly Position[] = ['inside-word', 'opening', 'closing', 'dash', 'digits', 'unclear'];
 
 const OPENERS = new Set(['(', '[', '{', '«', '‹', '“', '‘', '"', "'", '—', '–', '-', '/']);
 const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '…']);
@@ -102,18 +104,14 @@ function order(first: string[], pool: readonly string[] = ALL): string[] {
  */
 export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean): Ranked {
   const position = positionOf(text, start, end);
-  // Few distinct answers: build each once and share it (the arrays are read-only).
+  // Few distinct answers: build each once and share it (the arrays are read-only). The key is a
+  // small number, not a string: a line of `â??` asks hundreds of thousands of times.
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
-  const key = `${position}${quoteOpen ? 1 : 0}${thirdByteLost ? 1 : 0}${afterPunct ? 1 : 0}`;
-  let ranked = rankedMemo.get(key);
-  if (!ranked) {
-    ranked = rankFor(position, quoteOpen, thirdByteLost, afterPunct);
-    rankedMemo.set(key, ranked);
-  }
-  return ranked;
+  const key = POSITIONS.indexOf(position) * 8 + (quoteOpen ? 4 : 0) + (thirdByteLost ? 2 : 0) + (afterPunct ? 1 : 0);
+  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct));
 }
 
-const rankedMemo = new Map<string, Ranked>();
+const rankedMemo: (Ranked | undefined)[] = [];
 
 function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean, afterPunct: boolean): Ranked {
   if (thirdByteLost) {

@@ -211,45 +211,72 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
   // only end where no sequence is left half-read.
   const seqs: Sequence[] = [];
   let decoded = '';
-  let best = { seqCount: 0, decoded: '', end: i };
-  const queue: number[] = [];
+  let bestCount = 0; // the longest run so far that ends on a character boundary
+  let bestDecoded = '';
+  let bestEnd = i;
+  let queued = 0; // bytes in `pending`
   let queueStart = i; // character where the first queued byte came from
   for (let j = i; j < limit; j++) {
     const v = table[text.charCodeAt(j)];
     if (v === NO_BYTE || v < 0x80) break;
-    if (queue.length === 0) queueStart = j;
-    if (v > 0xff) queue.push(v >> 8, v & 0xff);
-    else queue.push(v);
+    if (queued === 0) queueStart = j;
+    if (v > 0xff) {
+      pending[queued++] = v >> 8;
+      pending[queued++] = v & 0xff;
+    } else {
+      pending[queued++] = v;
+    }
     let broken = false;
-    while (queue.length > 0) {
-      const b0 = queue[0];
+    while (queued > 0) {
+      const b0 = pending[0];
       if (b0 < 0x80) {
-        decoded += String.fromCharCode(queue.shift()!);
+        decoded += String.fromCharCode(b0);
+        queued = dropPending(1, queued);
         continue;
       }
       const need = continuationCount(b0);
-      if (need < 0 || (queue.length > 1 && !secondByteOk(b0, queue[1]))) {
+      if (need < 0 || (queued > 1 && !secondByteOk(b0, pending[1]))) {
         broken = true;
         break;
       }
-      if (queue.length < need + 1) break; // wait for the next character
+      if (queued < need + 1) break; // wait for the next character
       let ok = true;
-      for (let m = 2; m <= need; m++) ok = ok && isContinuation(queue[m]);
+      for (let m = 2; m <= need; m++) ok = ok && isContinuation(pending[m]);
       if (!ok) {
         broken = true;
         break;
       }
-      const seqBytes = queue.splice(0, need + 1);
+      const seqBytes: number[] = [];
+      for (let m = 0; m <= need; m++) seqBytes.push(pending[m]);
+      queued = dropPending(need + 1, queued);
       const piece = decodeSequence(seqBytes);
       seqs.push({ start: queueStart, end: j + 1, bytes: seqBytes, decoded: piece, absorbedSpace: false, lost: false });
       decoded += piece;
       queueStart = j;
     }
     if (broken) break;
-    if (queue.length === 0 && seqs.length > 0) best = { seqCount: seqs.length, decoded, end: j + 1 };
-    else if (queue.length > 3) break;
+    if (queued === 0 && seqs.length > 0) {
+      bestCount = seqs.length;
+      bestDecoded = decoded;
+      bestEnd = j + 1;
+    } else if (queued > 3) {
+      break;
+    }
   }
-  return { seqs: seqs.slice(0, best.seqCount), decoded: best.decoded, end: best.end };
+  seqs.length = bestCount;
+  return { seqs, decoded: bestDecoded, end: bestEnd };
+}
+
+/**
+ * Bytes `doubleByteRun` has read but not yet consumed: at most three left over plus two new ones.
+ * One buffer for every call (called once per CJK character that may start mojibake).
+ */
+const pending = new Int32Array(8);
+
+/** Removes the first `n` of `queued` pending bytes; returns how many are left. */
+function dropPending(n: number, queued: number): number {
+  pending.copyWithin(0, n, queued);
+  return queued - n;
 }
 
 /** Precomputed per codec set: which codecs can read a char as a lead / continuation byte (bit per codec). */
@@ -261,8 +288,14 @@ export interface ScanTables {
   doubleTables: (Int32Array | undefined)[];
   /** Bit per double-byte codec: can this char start a UTF-8 sequence there? Built on first use. */
   cjkStart?: Uint8Array;
+  /** The bits of `cjkStart` where the char is outside the codec's everyday repertoire. */
+  cjkRare?: Uint8Array;
   lead: Uint16Array;
   cont: Uint16Array;
+  /** Bits of `lead` where the byte needs two or more continuation bytes (E0–F4). */
+  leadLong: Uint16Array;
+  /** Bits of `lead` where a line break may split the sequence (see `singleByteRun`). */
+  leadWrap: Uint16Array;
 }
 
 const tablesCache = new Map<string, ScanTables>();
@@ -273,14 +306,19 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
   if (t) return t;
   const lead = new Uint16Array(65536);
   const cont = new Uint16Array(65536);
+  const leadLong = new Uint16Array(65536);
+  const leadWrap = new Uint16Array(65536);
   const singles = codecs
     .filter((c) => c.kind === 'single')
     .map((codec, k) => ({ codec, table: singleByteTable(codec), bit: 1 << k }));
   for (const { table, bit } of singles) {
+    const wraps = table === singleByteTable(CODECS[0]);
     for (let ch = 0x80; ch < 65536; ch++) {
       const b = table[ch];
       if (b >= 0xc2 && b <= 0xf4) lead[ch] |= bit;
       else if (b >= 0x80 && b <= 0xbf) cont[ch] |= bit;
+      if (b >= 0xe0 && b <= 0xf4) leadLong[ch] |= bit;
+      if (wraps && WRAP_LEADS.has(b)) leadWrap[ch] |= bit;
     }
     cont[0x20] |= bit; // a space may stand for a lost no-break space
     cont[0x0a] |= bit; // a line break may split a sequence
@@ -288,9 +326,47 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
     cont[0xfffd] |= bit; // a lost byte inside a run
   }
   const doubles = codecs.filter((c) => c.kind === 'double');
-  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont };
+  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap };
   tablesCache.set(key, t);
   return t;
+}
+
+/**
+ * Whether `runAt` could find anything at `i`: a table test that lets the scan pass over most
+ * non-ASCII characters of clean text without calling it. Never false where `runAt` would find a
+ * run (it mirrors the first checks of `singleByteRun` and the CJK skip in `runAt`); often true
+ * where it finds none.
+ */
+export function mayStartRun(text: string, i: number, t: ScanTables): boolean {
+  const code = text.charCodeAt(i);
+  return singleCandidates(text, i, t) !== 0 || (code >= 0x2e80 && cjkWorthTrying(text, i, t));
+}
+
+/** Bits of the single-byte codecs that may read a first whole sequence at `i` (see `singleByteRun`). */
+function singleCandidates(text: string, i: number, t: ScanTables): number {
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  const bits = t.lead[code] & t.cont[next];
+  if (bits === 0) return 0;
+  // Only Windows-1252 joins a sequence across a line break, and only after C2, C3 or E2.
+  if (isLineBreak(next)) return bits & t.leadWrap[code];
+  // A lost byte ends the sequence early; a lead needing one continuation is complete here.
+  const long = bits & t.leadLong[code];
+  if (long === 0 || next === FFFD) return bits;
+  // E0–F4 need a second continuation: the character after next must be able to be one.
+  return (bits & ~long) | (long & t.cont[text.charCodeAt(i + 2)]);
+}
+
+/**
+ * Whether some CJK codec would read on from `i`: the skip at the start of `runAt`'s CJK loop, for
+ * all of them at once. Keep the two in step: this may say yes more often than that skip (here it
+ * also does at the start of a CJK stretch), never less.
+ */
+function cjkWorthTrying(text: string, i: number, t: ScanTables): boolean {
+  const code = text.charCodeAt(i);
+  if (cjkStartOf(t)[code] === 0) return false;
+  if (t.cjkRare![code] !== 0 || !isCjkCandidate(text.charCodeAt(i - 1))) return true;
+  return isPrintableAscii(text.charCodeAt(i - 1)) || isPrintableAscii(text.charCodeAt(i + 1)) || isPrintableAscii(text.charCodeAt(i + 2));
 }
 
 /** What UTF-8 read through a CJK codec was, when it was not CJK itself: Latin, Greek, Cyrillic, punctuation. */
@@ -309,6 +385,7 @@ export function cjkStartOf(t: ScanTables): Uint8Array {
 
 function cjkStartMask(t: ScanTables): Uint8Array {
   const mask = new Uint8Array(65536);
+  const rare = new Uint8Array(65536);
   t.doubles.forEach((codec, d) => {
     const table = (t.doubleTables[d] ??= doubleByteTable(codec));
     for (let ch = 0x80; ch < 65536; ch++) {
@@ -317,8 +394,10 @@ function cjkStartMask(t: ScanTables): Uint8Array {
       const lead = v > 0xff ? v >> 8 : v;
       if (lead < 0xc2 || lead > 0xf4 || (v > 0xff && !secondByteOk(lead, v & 0xff))) continue;
       mask[ch] |= 1 << d;
+      if (v > 0xff && !isCommonDoubleByte(codec, v)) rare[ch] |= 1 << d;
     }
   });
+  t.cjkRare = rare;
   return mask;
 }
 

@@ -1,7 +1,7 @@
 /** Binary search over lists sorted by a numeric key (offsets): one helper for every such lookup. */
 
 /** Index of the last item whose key is <= `value`, or -1 when there is none. */
-export function lastIndexAtOrBefore<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+export function lastIndexAtOrBefore<T>(sorted: ArrayLike<T>, value: number, key: (item: T) => number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let found = -1;
@@ -18,7 +18,7 @@ export function lastIndexAtOrBefore<T>(sorted: readonly T[], value: number, key:
 }
 
 /** Index of the first item whose key is > `value` (`sorted.length` when there is none). */
-export function firstIndexAfter<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+export function firstIndexAfter<T>(sorted: ArrayLike<T>, value: number, key: (item: T) => number): number {
   return lastIndexAtOrBefore(sorted, value, key) + 1;
 }
 

@@ -29,7 +29,7 @@ export function decodeSequence(bytes: readonly number[]): string {
   else if (bytes.length === 3) cp = ((b0 & 0x0f) << 12) | ((bytes[1] & 0x3f) << 6) | (bytes[2] & 0x3f);
   else cp = ((b0 & 0x07) << 18) | ((bytes[1] & 0x3f) << 12) | ((bytes[2] & 0x3f) << 6) | (bytes[3] & 0x3f);
   // (A CESU-8 surrogate comes out as its lone UTF-16 unit; the caller pairs or drops it.)
-  return String.fromCharCode(...(cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp]));
+  return cp > 0xffff ? String.fromCharCode(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)) : String.fromCharCode(cp);
 }
 
 export function hex(bytes: readonly number[]): string {
