@@ -178,7 +178,9 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       bytes?.push(b);
       hash = (hash * 31 + b) | 0;
     }
-    if (!ok) break;
+    // Two lost no-break spaces in a row (`Ã Ã `) are no text; stopping here also keeps a line of
+    // them from being read again from every position (quadratic time).
+    if (!ok || (absorbed && lastAbsorbed)) break;
     hash = (hash * 31 + b0 + (lost ? 7 : 0)) | 0;
     if (count === 0) firstCp = need === 1 && !lost ? ((b0 & 0x1f) << 6) | (b1 & 0x3f) : -1;
     count++;
@@ -494,7 +496,14 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
         }
         continue;
       }
-      let r = singleByteRun(text, i, limit, table, true, true);
+      // A lone letter with a lost no-break space (`Ã `) is judged before anything is built.
+      let absorb = true;
+      if (m.count === 1 && m.absorbedAny && m.firstCp >= 0 && !loneAbsorbedBelieved(text, i, m.end, m.firstCp, true)) {
+        absorb = false;
+        m = singleByteRun(text, i, limit, table, false, false);
+        if (m.count === 0 || (best && m.end < best.end)) continue;
+      }
+      let r = singleByteRun(text, i, limit, table, absorb, true);
       // A space read as a lost no-break space must be believed, else the run stops before it.
       if (r.absorbedAny && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
         r = singleByteRun(text, i, limit, table, false, true);
@@ -589,17 +598,25 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
  */
 function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
+  return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
+}
+
+/**
+ * The same for a run whose first letter `cp` came with a lost no-break space: after a lowercase
+ * Latin letter, a lowercase letter; at a word start before a lowercase word, `à` or a capital
+ * (`lone`: the run is that one letter). Needs no sequences built, so a line of `Ã ` is cheap.
+ */
+function loneAbsorbedBelieved(text: string, start: number, end: number, cp: number, lone: boolean): boolean {
   const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const prev = charClass(prevCode);
-  const dec = charClass(decoded.charCodeAt(0));
+  const dec = charClass(cp);
   if (prev === Cls.LatinLower && dec === Cls.LatinLower) return true;
   // A word of its own before a lowercase word: French/Portuguese `à` (`Ã perturber`, `Ã l’`), or a
   // capital that starts the next word (`Å veices` is Šveices).
   const wordStart = prev === Cls.Space || "'’\"“«(".includes(String.fromCharCode(prevCode));
-  const end = seqs[seqs.length - 1].end;
   const nextLower = classAt(text, end) === Cls.LatinLower;
-  if (!wordStart || !nextLower || seqs.length !== 1) return false;
-  return decoded.charCodeAt(0) === 0xe0 || dec === Cls.LatinUpper;
+  if (!wordStart || !nextLower || !lone) return false;
+  return cp === 0xe0 || dec === Cls.LatinUpper;
 }
 
 /**
