@@ -296,3 +296,43 @@ export function orthographiesOf(s: string): number {
   for (let i = 0; i < s.length; i++) bits |= orthographyBits.get(s.charCodeAt(i)) ?? 0;
   return bits;
 }
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+export function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+export function isCjkCandidate(code: number): boolean {
+  return code >= 0x2e80; // CJK, kana, Hangul and compatibility forms live above this
+}
+
+/** The punctuation UTF-8 text is full of: quotes, dashes, ellipsis, bullet, euro, trade mark. */
+export const COMMON_PUNCTUATION = /^[\u2010\u2011\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2116]$/;
+
+/** Maltese and Latvian letters that are rare in most text but ordinary inside their words. */
+export const MALTESE_LATVIAN = 'ĠġĢģĦħĊċ';
+
+/**
+ * Letters of living orthographies that the rarity table marks rare (they are, in most text), with
+ * a common letter of the same kind to stand in for them in the weirdness check: Chuvash and
+ * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); Ethiopic word marks (፡ ። ፣ ፤ ፥ ፦) are word
+ * breaks, Hebrew maqaf and geresh are a hyphen and an apostrophe.
+ */
+export function standInLetter(c: number): string {
+  // A Cyrillic letter of the same case (Armenian has case too, Thaana has none).
+  if ((c >= 0x4c0 && c < 0x530) || (c >= 0x531 && c < 0x557) || (c >= 0x561 && c < 0x588)) return isUpper(charClass(c)) ? 'А' : 'а';
+  if (c >= 0x780 && c < 0x7c0) return 'ا';
+  if (c >= 0x1361 && c <= 0x1368) return ' ';
+  if (c === 0x5be) return '-'; // Hebrew maqaf, geresh and gershayim
+  if (c === 0x5f3 || c === 0x5f4) return "'";
+  return '';
+}
+
+/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish, Uyghur and Pashto (not Sindhi's ٿ ٻ). */
+const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉڤټډړږښګڼۍ'].map((ch) => ch.charCodeAt(0)));
+export function isEverydayArabic(c: number): boolean {
+  return (c >= 0x621 && c <= 0x64a) || c === 0x60c || c === 0x61b || c === 0x61f || EXTRA_ARABIC.has(c);
+}

@@ -7,7 +7,8 @@ import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from '.
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { type Run, type ScanTables, type Sequence, classicPairPenalty, cjkRarity, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
+import { cjkRarity } from './cjk';
+import { type Run, type ScanTables, type Sequence, classicPairPenalty, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 

@@ -1,0 +1,227 @@
+/**
+ * Judging runs read through a CJK codec (GBK, Big5, Shift_JIS, EUC-KR). Text garbled that way looks
+ * like CJK itself, and real Chinese, Japanese or Korean re-encodes to valid UTF-8 now and then, so
+ * every reading needs evidence of its own.
+ */
+import { NO_BYTE, doubleByteTable, isCommonCjk, isCommonDoubleByte } from './codecs';
+import {
+  COMMON_PUNCTUATION,
+  Cls,
+  MALTESE_LATVIAN,
+  charClass,
+  classAt,
+  isAsciiLetter,
+  isCjkCandidate,
+  isEverydayArabic,
+  isLetter as isLetterCls,
+  rarity,
+  scriptOf,
+  standInLetter,
+  weirdness,
+} from './chars';
+import type { Run } from './reversible';
+
+/** What UTF-8 read through a CJK codec was, when it was not CJK itself: Latin, Greek, Cyrillic, punctuation. */
+export function plausibleFromCjkCodec(c: number): boolean {
+  if (rarity(c) > 0) return false;
+  return (
+    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0x1100) || (c >= 0x1200 && c < 0x1680) || (c >= 0x1780 && c < 0x1800) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
+    (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
+  );
+}
+
+/**
+ * One Latin character (a letter, `«`, `·`, a no-break space) garbled into a CJK character or
+ * two in Latin prose (`caffè` → `caff猫`, Italian `è` → ` 猫 `, `«%s»` → `芦%s禄`): Latin words
+ * around it, and no CJK within 40 characters except more of the same (other Latin characters
+ * read by the same codec, `z聽d暖vod暖`).
+ */
+function loneInLatin(text: string, run: Run): boolean {
+  if (run.end - run.start > 2 || !/^[\u00a0-\u024f]$/.test(run.decoded)) return false;
+  const table = doubleByteTable(run.codec);
+  let latin = 0;
+  const end = Math.min(text.length, run.end + 40);
+  for (let i = Math.max(0, run.start - 40); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLetter(c)) latin++;
+    if (c < 0x2e80 || (i >= run.start && i < run.end)) continue;
+    const v = table[c];
+    // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
+    if (v > 0xff ? isLatinUtf8(v >> 8, v & 0xff) : isLatinUtf8(v, table[text.charCodeAt(i + 1)])) i += v > 0xff ? 0 : 1;
+    else return false;
+  }
+  return latin >= 8;
+}
+
+/** Are these two bytes UTF-8 for a Latin character (U+0080–U+024F: lead C2–C9, then a continuation)? */
+function isLatinUtf8(b0: number, b1: number): boolean {
+  return b0 >= 0xc2 && b0 <= 0xc9 && b1 >= 0x80 && b1 <= 0xbf;
+}
+
+/**
+ * How far a CJK-codec run is to be believed. Real Chinese, Japanese or Korean text sometimes
+ * re-encodes to valid UTF-8 for a character or two, so each reading needs evidence: a whole word
+ * of another script, a Latin character alone in Latin prose (convincing); punctuation or Latin
+ * letters glued to a Latin word (believable); a short word or one Latin-1 character (only beside
+ * other words the same codec garbled).
+ */
+export function cjkRunBelief(text: string, run: Run): Belief {
+  const word = wordOfAnotherScript(text, run);
+  if (word === 'alone' || loneInLatin(text, run)) {
+    run.convincing = true;
+    return Belief.Convincing;
+  }
+  if (gluedToLatin(text, run)) return Belief.Believable;
+  // A short word of common characters (`薪邪` → `на`), or one Latin-1 character (`芦%s禄` → `«%s»`
+  // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
+  // it as doubtful).
+  if (word === 'company' || /^[\u00a0-\u00ff]$/.test(run.decoded)) {
+    run.needsCompany = true;
+    return Belief.NeedsCompany;
+  }
+  return Belief.None;
+}
+
+export const enum Belief {
+  None,
+  NeedsCompany,
+  Believable,
+  Convincing,
+}
+
+/**
+ * Latin text or punctuation read through a CJK codec sits next to ASCII (`f眉hrt`, `Huawei鈥檚`,
+ * `col繚lecci籀`); real CJK prose sits next to more CJK.
+ */
+function gluedToLatin(text: string, run: Run): boolean {
+  const asciiBeside = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) < 0x80 && text.charCodeAt(i) > 0x20;
+  const long = run.end - run.start >= 6;
+  if (!asciiBeside(run.start - 1) && !asciiBeside(run.end) && !/[\x21-\x7e]/.test(run.decoded) && !long) return false;
+  const letterBefore = isAsciiLetter(text.charCodeAt(run.start - 1));
+  const letterAfter = isAsciiLetter(text.charCodeAt(run.end));
+  let cjk = 0;
+  let letters = 0;
+  let nonAscii = 0;
+  for (const ch of run.decoded) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x80) nonAscii++;
+    // Maltese Ġ ħ ċ and Latvian ģ are rare letters, but ordinary inside a Latin word.
+    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || MALTESE_LATVIAN.includes(ch)) && isLetterCls(charClass(c));
+    if (!plausibleFromCjkCodec(c) && !latinLetter) return false;
+    if (isCjkCandidate(c)) cjk++;
+    else if (latinLetter || c === 0x2bb || c === 0x2bc || c === 0xb7) letters++; // Latin letters, ə, okina ʻ, `l·l`
+    else if (c === 0xa0) nonAscii--; // a no-break space between words (`aŭ ĝi`)
+  }
+  // CJK that decodes to other CJK is believed only over a long stretch.
+  if (cjk > 0) return long;
+  // Catalan `l·l`: a middle dot between two Latin letters.
+  if (run.decoded === '·') return letterBefore && letterAfter && neighboursCouldBeUtf8(text, run);
+  // A 3-byte sequence is believed when it is punctuation (`鈥檚` → `’s`) or a letter glued to a
+  // Latin word (Vietnamese `ến`, transliterated `ṭa`).
+  const letterBeside = letterBefore || letterAfter;
+  if (run.seqs.some((s) => s.bytes.length >= 3)) {
+    if (isCjkCandidate(text.charCodeAt(run.start - 1)) && isCjkCandidate(text.charCodeAt(run.end))) return false; // inside real CJK
+    const latinOk = letterBeside && neighboursCouldBeUtf8(text, run);
+    return run.seqs.every((s) => s.bytes.length < 3 || COMMON_PUNCTUATION.test(s.decoded) || (latinOk && scriptOf(s.decoded.charCodeAt(0)) === 1));
+  }
+  // Letters only (`目录` is `Ŀ¼` in GBK bytes, glued to `HOME`), in the case of the word they join
+  // (`繹Linux` would be `öLinux`).
+  const first = charClass(run.decoded.charCodeAt(0));
+  const last = charClass(run.decoded.charCodeAt(run.decoded.length - 1));
+  if (letterAfter && last === Cls.LatinLower && classAt(text, run.end) === Cls.LatinUpper) return false;
+  if (letterBefore && first === Cls.LatinUpper && classAt(text, run.start - 1) === Cls.LatinLower) return false;
+  return letters > 0 && letters === nonAscii && letterBeside && neighboursCouldBeUtf8(text, run);
+}
+
+/**
+ * Are the CJK characters near a run (20 either side) also pieces of UTF-8, as in a garbled Latin
+ * line (`caf茅 et 茅t茅`)? Real Chinese around it (`为什么Linux`: 么 is ô in GBK bytes) is mostly not.
+ */
+function neighboursCouldBeUtf8(text: string, run: Run): boolean {
+  const table = doubleByteTable(run.codec);
+  const end = Math.min(text.length, run.end + 20);
+  for (let i = Math.max(0, run.start - 20); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCjkCandidate(c) || (i >= run.start && i < run.end)) continue;
+    const v = table[c];
+    if (v === NO_BYTE) return false;
+    const lead = v > 0xff ? v >> 8 : v;
+    const trailOk = v <= 0xff || ((v & 0xff) >= 0x80 && (v & 0xff) <= 0xbf);
+    if (!((lead >= 0x80 && lead <= 0xbf) || (lead >= 0xc2 && lead <= 0xef && trailOk))) return false;
+  }
+  return true;
+}
+
+/**
+ * A whole stretch of CJK-looking characters that decodes to a word of another script (`泻邪薪邪写邪`
+ * → `канада`, `ﾘｳﾘｷﾘｱ` → `سطر`) or to everyday CJK of another codec (`鍚嶅墠` → `名前`). Real CJK
+ * text re-encodes to valid UTF-8 only by chance, for a character or two, and then reads as a mix
+ * of scripts or cases (`一些` → `һЩ`, `末尾` → `ĩβ`) or as rare characters (`讀取完` → `椎抮`).
+ * `alone`: believable by itself (three letters, or two everyday CJK characters from rarer ones);
+ * `company`: a shorter word, which needs garbled neighbours.
+ */
+function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null {
+  // The whole stretch: real CJK text around a run means it is one piece of real text.
+  if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return null;
+  let letters = 0;
+  let cjk = 0;
+  let asciiLetters = 0;
+  let nonLatin = 0;
+  let unmarked = ''; // the decoded word without its combining marks, for the weirdness check
+  let wordScript = 0;
+  let extendedCyrillic = 0; // Chuvash ӗ, Udmurt ӥ…: a few per word at most
+  for (let k = 0; k < run.decoded.length; k++) {
+    const c = run.decoded.charCodeAt(k);
+    if (c < 0x80) {
+      if (isAsciiLetter(c)) asciiLetters++;
+      unmarked += run.decoded[k];
+      continue;
+    }
+    // Letters only (a digit of another script is not a word), and marks on a letter of their
+    // script: Arabic vowel signs are rare alone, ordinary on a letter (`مُعطّلة`).
+    const cls = charClass(c);
+    if (cls === Cls.Mark) {
+      if (k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1))) return null;
+      continue;
+    }
+    const standIn = standInLetter(c);
+    if ((!isLetterCls(cls) && cls !== Cls.Punct) || !(plausibleFromCjkCodec(c) || standIn)) return null;
+    if (isCjkCandidate(c) && c < 0xff00) {
+      if (!isCommonCjk(c)) return null;
+      cjk++;
+    }
+    if (scriptOf(c) === 6 && !isEverydayArabic(c)) return null;
+    // One script: stand-ins hide rarity, not which script a letter is in (`գа׳Ӫ` is no word).
+    const script = scriptOf(c);
+    const neutral = (c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0x3040) || c >= 0xff00;
+    if (!neutral && script !== (wordScript ||= script)) return null;
+    if (c >= 0x4c0 && c < 0x530) extendedCyrillic++;
+    if (script !== 1) nonLatin++;
+    letters++;
+    unmarked += standIn || run.decoded[k];
+  }
+  // Trail bytes read as ASCII letters belong only in a Latin word (`ﾅ榾冑ﾉ决` → `Şəhər`).
+  if (asciiLetters > 0 && nonLatin > 0) return null;
+  // A weird pair in a long word is forgiven; `һЩ` is not.
+  if (letters === 0 || (letters < 8 ? weirdness(unmarked) > 0 : 4 * weirdness(unmarked) > letters)) return null;
+  if (2 * extendedCyrillic > letters) return null;
+  if (cjk > 0) return cjk === letters && letters >= 2 && cjkRarity(text, run) > 0 ? 'alone' : null; // CJK alone, not mixed
+  // A Latin word is mostly ASCII letters (`Şəhər`); `üìţ` from real hanzi is none.
+  if (nonLatin === 0 && letters > asciiLetters + 1) return null;
+  // Four letters; three with a source character outside the everyday CJK repertoire; or two from
+  // three-byte sequences (`爬ｫ爬ｨ` → `ফন`), which real two-character CJK words cannot form.
+  if (letters >= 4 || (letters === 3 && cjkRarity(text, run) > 0) || (letters === 2 && run.seqs.every((s) => s.bytes.length === 3))) return 'alone';
+  return isLetterCls(charClass(run.decoded.charCodeAt(run.decoded.length - 1))) ? 'company' : null;
+}
+
+/** Rare characters a CJK-codec run consists of: real CJK text is made of common ones. */
+export function cjkRarity(text: string, run: Run): number {
+  if (run.codec.kind !== 'double') return 0;
+  const table = doubleByteTable(run.codec);
+  let n = 0;
+  for (let i = run.start; i < run.end; i++) {
+    const v = table[text.charCodeAt(i)];
+    if (v > 0xff && !isCommonDoubleByte(run.codec, v)) n++;
+  }
+  return n;
+}
