@@ -37,3 +37,16 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
 
 export const SEED_PATH = path.join(__dirname, '../../../test/fixtures/seed.txt');
 export const FIXTURES = path.join(__dirname, '../../../test/fixtures');
+
+/**
+ * Mocha hooks for a suite whose tests each work in a fresh folder and read the seed: the returned
+ * object holds the current test's folder and the seed's text.
+ */
+export function useFolderAndSeed(): { dir: string; seed: string } {
+  const ctx = { dir: '', seed: '' };
+  let cleanup: () => Promise<void> = async () => {};
+  before(async () => (ctx.seed = await fs.readFile(SEED_PATH, 'utf8')));
+  beforeEach(async () => ({ dir: ctx.dir, cleanup } = await tempDir()));
+  afterEach(() => cleanup());
+  return ctx;
+}

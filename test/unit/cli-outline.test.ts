@@ -3,25 +3,20 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { extractOutline, formatOutlineMarkdown } from '../../src/core/outline';
 import { encodeText } from '../../src/cli/encoding';
-import { runCli, SEED_PATH, tempDir } from './cli-harness';
+import { runCli, SEED_PATH, useFolderAndSeed } from './cli-harness';
 
 describe('cli outline', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let seed: string;
-  before(async () => (seed = await fs.readFile(SEED_PATH, 'utf8')));
-  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
-  afterEach(() => cleanup());
+  const ctx = useFolderAndSeed();
 
   it('prints the outline of the seed as JSON with the documented shape', async () => {
     const r = await runCli(['outline', SEED_PATH]);
     assert.strictEqual(r.code, 0, r.stderr);
     const outline = JSON.parse(r.stdout);
     assert.deepStrictEqual(Object.keys(outline).sort(), ['contacts', 'dateline', 'figures', 'headline', 'quotes']);
-    assert.deepStrictEqual(outline, JSON.parse(JSON.stringify(extractOutline(seed))));
+    assert.deepStrictEqual(outline, JSON.parse(JSON.stringify(extractOutline(ctx.seed))));
     const spans = [outline.headline, outline.dateline, ...outline.quotes, ...outline.figures, ...outline.contacts].filter(Boolean);
     for (const s of spans) {
-      assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= seed.length);
+      assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= ctx.seed.length);
     }
     if (outline.headline) assert.deepStrictEqual(Object.keys(outline.headline).sort(), ['end', 'start', 'text']);
     if (outline.dateline) assert.deepStrictEqual(Object.keys(outline.dateline).sort(), ['date', 'end', 'place', 'start']);
@@ -31,23 +26,23 @@ describe('cli outline', () => {
   });
 
   it('gives offsets into the text as read: a UTF-16 file with BOM outlines like the UTF-8 one', async () => {
-    await fs.writeFile(path.join(dir, 'r16.txt'), encodeText(seed, 'utf-16le'));
-    const r = await runCli(['outline', 'r16.txt'], { cwd: dir });
+    await fs.writeFile(path.join(ctx.dir, 'r16.txt'), encodeText(ctx.seed, 'utf-16le'));
+    const r = await runCli(['outline', 'r16.txt'], { cwd: ctx.dir });
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(extractOutline(seed))));
+    assert.deepStrictEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(extractOutline(ctx.seed))));
   });
 
   it('prints Markdown with --format markdown', async () => {
-    const r = await runCli(['outline', '--format', 'markdown', '-'], { stdin: seed });
+    const r = await runCli(['outline', '--format', 'markdown', '-'], { stdin: ctx.seed });
     assert.strictEqual(r.code, 0, r.stderr);
-    const md = formatOutlineMarkdown(extractOutline(seed));
+    const md = formatOutlineMarkdown(extractOutline(ctx.seed));
     assert.strictEqual(r.stdout, md.endsWith('\n') ? md : md + '\n');
   });
 
   it('fails with exit 2 for a missing or binary file', async () => {
-    await fs.writeFile(path.join(dir, 'bin'), Buffer.from([1, 0, 2]));
+    await fs.writeFile(path.join(ctx.dir, 'bin'), Buffer.from([1, 0, 2]));
     for (const file of ['absent.txt', 'bin']) {
-      const r = await runCli(['outline', file], { cwd: dir });
+      const r = await runCli(['outline', file], { cwd: ctx.dir });
       assert.strictEqual(r.code, 2);
       assert.strictEqual(r.stdout, '');
       assert.match(r.stderr, new RegExp(`^clean-copy: ${file}: `));
