@@ -42,6 +42,9 @@ const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u;
 function letterAt(text: string, i: number): boolean {
   return isLetter(classAt(text, i));
 }
+function digitAt(text: string, i: number): boolean {
+  return classAt(text, i) === Cls.Digit;
+}
 function spaceOrEdge(text: string, i: number): boolean {
   return classAt(text, i) === Cls.Space;
 }
@@ -65,7 +68,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     }
     if (text[q + 1] === '•') return siteInto(into, start, q + 2, 'bullet-tail', folded, true);
     if (text[q + 1] === ' ' && text[q + 2] === '•') return siteInto(into, start, q + 3, 'bullet-tail', folded, true);
-    if (!folded && (text[q + 1] === '¦' || text[q + 1] === '¢' || text[q + 1] === '¬')) {
+    if (!folded && MIDDLE_LOST_TAILS.includes(text[q + 1])) {
       return siteInto(into, start, q + 2, 'middle-lost', folded, true);
     }
     if (spaceOrEdge(text, q + 1) && !(folded && letterAt(text, start - 1))) {
@@ -75,7 +78,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     return null;
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
-  if (lead === A_TILDE && (letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) {
+  if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
@@ -116,11 +119,17 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
   return into;
 }
 
+/**
+ * The last byte of E2 8x yy, shown in Latin-1, and what it stood for with the middle byte lost:
+ * mostly General Punctuation (E2 80 yy). ¢ (A2) is • (E2 80 A2) or ™ (E2 84 A2); ¬ (AC) is €.
+ */
+const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'] };
+const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
+
 /** What the middle-lost forms stood for: the surviving last byte decides. */
 export function middleLostCandidates(text: string, site: LossySite): string[] {
-  const last = text[site.end - 1];
-  if (last === '¦') return ['…'];
-  if (last === '¬') return ['€'];
+  const known = MIDDLE_LOST[text[site.end - 1]];
+  if (known) return [...known];
   // ¢ (A2): E2 80 A2 is •, E2 84 A2 is ™. Glued to a word it is a trademark sign.
   return letterAt(text, site.start - 1) ? ['™', '•'] : ['•', '™'];
 }
@@ -132,6 +141,8 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
 export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
   if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, certain: true };
+  // Between digits, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3`.
+  if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, certain: true };
   return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, certain: false };
 }
 

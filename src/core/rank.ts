@@ -21,6 +21,8 @@ export function positionOf(text: string, start: number, end: number): Position {
   const nextCh = text[end] ?? '';
   const prevWordy = isLetter(p) || p === Cls.Digit;
   const nextWordy = isLetter(n) || n === Cls.Digit;
+  // A decade shortened (`’90s`): an apostrophe, though it stands where an opening quote would.
+  if ((p === Cls.Space || OPENERS.has(prevCh)) && /^\d\ds\b/.test(text.slice(end, end + 4))) return 'inside-word';
   // A range (`1990–2000`, `10a–16a`): a digit follows. (`1990’s` keeps its apostrophe: a letter follows.)
   if (prevWordy && n === Cls.Digit) return 'digits';
   if (prevWordy && nextWordy) return 'inside-word';
