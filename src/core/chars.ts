@@ -318,14 +318,16 @@ export const MALTESE_LATVIAN = 'ĠġĢģĦħĊċ';
 /**
  * Letters of living orthographies that the rarity table marks rare (they are, in most text), with
  * a common letter of the same kind to stand in for them in the weirdness check: Chuvash and
- * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); Ethiopic word marks (፡ ። ፣ ፤ ፥ ፦) are word
- * breaks, Hebrew maqaf and geresh are a hyphen and an apostrophe.
+ * Chechen Cyrillic (ӗ ҫ Ӏ), Armenian, Thaana (Dhivehi); word marks (Ethiopic ፡ ።, Tibetan ་ །, the
+ * zero-width space) are word breaks, Hebrew maqaf and geresh a hyphen and an apostrophe.
  */
 export function standInLetter(c: number): string {
   // A Cyrillic letter of the same case (Armenian has case too, Thaana has none).
   if ((c >= 0x4c0 && c < 0x530) || (c >= 0x531 && c < 0x557) || (c >= 0x561 && c < 0x588)) return isUpper(charClass(c)) ? 'А' : 'а';
   if (c >= 0x780 && c < 0x7c0) return 'ا';
-  if (c >= 0x1361 && c <= 0x1368) return ' ';
+  // Word and syllable breaks: Ethiopic word marks, Tibetan tsheg and shad, the zero-width space
+  // Khmer, Lao and Thai put between words.
+  if ((c >= 0x1361 && c <= 0x1368) || (c >= 0xf0b && c <= 0xf12) || c === 0x200b) return ' ';
   if (c === 0x5be) return '-'; // Hebrew maqaf, geresh and gershayim
   if (c === 0x5f3 || c === 0x5f4) return "'";
   return '';

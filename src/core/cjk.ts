@@ -102,11 +102,19 @@ function gluedToLatin(text: string, run: Run): boolean {
   let cjk = 0;
   let letters = 0;
   let nonAscii = 0;
+  let prev = text.charCodeAt(run.start - 1);
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
     if (c >= 0x80) nonAscii++;
     // Maltese Ġ ħ ċ and Latvian ģ are rare letters, but ordinary inside a Latin word.
     const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || MALTESE_LATVIAN.includes(ch)) && isLetterCls(charClass(c));
+    // A combining accent on a Latin letter (Yoruba `ẹ̀`, `Z̧`) belongs to it.
+    const accent = c >= 0x300 && c < 0x370 && scriptOf(prev) === 1 && isLetterCls(charClass(prev));
+    prev = c;
+    if (accent) {
+      nonAscii--;
+      continue;
+    }
     if (!plausibleFromCjkCodec(c) && !latinLetter) return false;
     if (isCjkCandidate(c)) cjk++;
     else if (latinLetter || c === 0x2bb || c === 0x2bc || c === 0xb7) letters++; // Latin letters, ə, okina ʻ, `l·l`
@@ -185,7 +193,7 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
       continue;
     }
     const standIn = standInLetter(c);
-    if ((!isLetterCls(cls) && cls !== Cls.Punct) || !(plausibleFromCjkCodec(c) || standIn)) return null;
+    if (!standIn && ((!isLetterCls(cls) && cls !== Cls.Punct) || !plausibleFromCjkCodec(c))) return null;
     if (isCjkCandidate(c) && c < 0xff00) {
       if (!isCommonCjk(c)) return null;
       cjk++;
@@ -197,7 +205,7 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
     if (!neutral && script !== (wordScript ||= script)) return null;
     if (c >= 0x4c0 && c < 0x530) extendedCyrillic++;
     if (script !== 1) nonLatin++;
-    letters++;
+    if (standIn !== ' ') letters++; // a word break is no letter
     unmarked += standIn || run.decoded[k];
   }
   // Trail bytes read as ASCII letters belong only in a Latin word (`ﾅ榾冑ﾉ决` → `Şəhər`).

@@ -109,6 +109,11 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair(garble('ファイル名を', 'shift_jis') ?? '').text, 'ファイル名を'); // …as Shift_JIS, with halfwidth kana
     assert.strictEqual(repair('Antiq v蓹 Barbuda').text, 'Antiq və Barbuda'); // ə glued to a Latin word
     assert.strictEqual(repair('le fichier 芦%s禄 est introuvable').text, 'le fichier «%s» est introuvable');
+    // Word breaks inside a script's words (Tibetan tsheg, the zero-width space of Khmer) and
+    // combining accents on Latin letters (Yoruba) read too.
+    for (const [line, codec] of [['སི་ནི་གཱལ།', 'euc-kr'], ['មិន\u200Bអាច\u200Bបើក', 'gbk'], ['Họ̀ndúràs', 'gbk']]) {
+      assert.strictEqual(repair(garble(line, codec) ?? '').text, line, `${line} read as ${codec}`);
+    }
   });
 
   it('leaves real CJK alone even where it re-encodes to valid UTF-8', () => {
