@@ -333,8 +333,8 @@ export function standInLetter(c: number): string {
   return '';
 }
 
-/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish, Uyghur and Pashto (not Sindhi's ٿ ٻ). */
-const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉڤټډړږښګڼۍ'].map((ch) => ch.charCodeAt(0)));
+/** Arabic letters, and the extra letters of Persian, Urdu, Kurdish, Uyghur, Pashto and Sindhi. */
+const EXTRA_ARABIC = new Set([...'پچژکگیہےںٹڈڑھۆێەڵڕۇۈۋېۅۉڤټډړږښګڼۍڄڃڇڊڌڍڏڙڦڪڱڳڻٺٻٽٿڀ'].map((ch) => ch.charCodeAt(0)));
 export function isEverydayArabic(c: number): boolean {
   return (c >= 0x621 && c <= 0x64a) || c === 0x60c || c === 0x61b || c === 0x61f || EXTRA_ARABIC.has(c);
 }
