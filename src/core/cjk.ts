@@ -228,8 +228,14 @@ export function cjkRarity(text: string, run: Run): number {
   const table = doubleByteTable(run.codec);
   let n = 0;
   for (let i = run.start; i < run.end; i++) {
-    const v = table[text.charCodeAt(i)];
+    const code = text.charCodeAt(i);
+    const v = table[code];
     if (v > 0xff && !isCommonDoubleByte(run.codec, v)) n++;
+    // A character outside the BMP (Big5's Hong Kong set) is rare by any measure.
+    else if (v === NO_BYTE && code >= 0xd800 && code <= 0xdbff) {
+      n++;
+      i++;
+    }
   }
   return n;
 }

@@ -84,7 +84,7 @@ function buildSingleByteTable(iconvName: string): Int16Array {
  * Char code → two bytes (b0 << 8 | b1) for a double-byte codec, or single byte for ASCII.
  * Built by decoding every lead/trail pair once.
  */
-function buildDoubleByteTable(iconvName: string): Int32Array {
+function buildDoubleByteTable(iconvName: string, astral: Map<number, number>): Int32Array {
   const table = new Int32Array(65536).fill(NO_BYTE);
   for (let b = 0; b < 0x80; b++) table[b] = b;
   // Some bytes stand alone above 0x7F (Shift_JIS half-width katakana A1–DF).
@@ -105,7 +105,13 @@ function buildDoubleByteTable(iconvName: string): Int32Array {
     const parts = iconv.decode(row, iconvName).split('\n');
     for (let b1 = 0x40; b1 <= 0xfe; b1++) {
       const s = parts[b1 - 0x40];
-      if (s === undefined || s.length !== 1) continue;
+      if (s === undefined) continue;
+      // Big5's Hong Kong characters lie outside the BMP (`𠀾`): a surrogate pair each.
+      if (s.length === 2 && s.codePointAt(0)! > 0xffff) {
+        if (!astral.has(s.codePointAt(0)!)) astral.set(s.codePointAt(0)!, (b0 << 8) | b1);
+        continue;
+      }
+      if (s.length !== 1) continue;
       const ch = s.charCodeAt(0);
       if (ch === 0xfffd || ch < 0x80) continue;
       if (table[ch] === NO_BYTE) table[ch] = (b0 << 8) | b1;
@@ -167,11 +173,21 @@ export function singleByteTable(codec: CodecInfo): Int16Array {
 export function doubleByteTable(codec: CodecInfo): Int32Array {
   let t = doubleTables.get(codec.name);
   if (!t) {
-    t = buildDoubleByteTable(codec.iconvName);
+    const astral = new Map<number, number>();
+    t = buildDoubleByteTable(codec.iconvName, astral);
     doubleTables.set(codec.name, t);
+    astralTables.set(codec.name, astral);
   }
   return t;
 }
+
+/** Code point → two bytes for the characters outside the BMP a double-byte codec decodes to. */
+export function doubleByteAstral(codec: CodecInfo): ReadonlyMap<number, number> {
+  doubleByteTable(codec);
+  return astralTables.get(codec.name)!;
+}
+
+const astralTables = new Map<string, Map<number, number>>();
 
 /**
  * Windows-1252's meaning of the C1 controls U+0080–U+009F (a Latin-1 decoding of Windows-1252 text

@@ -3,7 +3,7 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { CODECS, type CodecInfo, NO_BYTE, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
+import { CODECS, type CodecInfo, NO_BYTE, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
 import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -209,7 +209,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
  * Reads a run with a double-byte (CJK) codec: the characters' two-byte codes concatenated must be
  * valid UTF-8. A trailing ASCII byte belongs to the last character (`鈥檚` is E2 80 99 73: `’s`).
  */
-function doubleByteRun(text: string, i: number, limit: number, table: Int32Array): { seqs: Sequence[]; decoded: string; end: number } {
+function doubleByteRun(text: string, i: number, limit: number, table: Int32Array, astral: ReadonlyMap<number, number>): { seqs: Sequence[]; decoded: string; end: number } {
   // Bytes are read two per character and consumed as soon as they form a sequence; the run may
   // only end where no sequence is left half-read.
   const seqs: Sequence[] = [];
@@ -219,8 +219,14 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
   let bestEnd = i;
   let queued = 0; // bytes in `pending`
   let queueStart = i; // character where the first queued byte came from
-  for (let j = i; j < limit; j++) {
-    const v = table[text.charCodeAt(j)];
+  let width = 1; // UTF-16 units of the character at j
+  for (let j = i; j < limit; j += width) {
+    let v = table[text.charCodeAt(j)];
+    width = 1;
+    if (v === NO_BYTE && astral.size > 0 && j + 1 < limit) {
+      v = astral.get(text.codePointAt(j)!) ?? NO_BYTE; // a surrogate pair: one character, two units
+      width = 2;
+    }
     if (v === NO_BYTE || v < 0x80) break;
     if (queued === 0) queueStart = j;
     if (v > 0xff) {
@@ -253,7 +259,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       for (let m = 0; m <= need; m++) seqBytes.push(pending[m]);
       queued = dropPending(need + 1, queued);
       const piece = decodeSequence(seqBytes);
-      seqs.push({ start: queueStart, end: j + 1, bytes: seqBytes, decoded: piece, absorbedSpace: false, lost: false });
+      seqs.push({ start: queueStart, end: j + width, bytes: seqBytes, decoded: piece, absorbedSpace: false, lost: false });
       decoded += piece;
       queueStart = j;
     }
@@ -261,7 +267,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
     if (queued === 0 && seqs.length > 0) {
       bestCount = seqs.length;
       bestDecoded = decoded;
-      bestEnd = j + 1;
+      bestEnd = j + width;
     } else if (queued > 3) {
       break;
     }
@@ -517,7 +523,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       const v = table[code];
       // …or starts a stretch of them (`薪邪蟹胁邪` for `назва`): one try per stretch, not per character.
       if (!asciiBeside && !stretchStart && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
-      const r = doubleByteRun(text, i, limit, table);
+      const r = doubleByteRun(text, i, limit, table, doubleByteAstral(codec));
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
       const run: Run = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
       // Equally long readings: the more believable (`摹` is ġ in GBK, a lone ٹ in EUC-KR), then
