@@ -75,7 +75,8 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
       // `a? said`: too common in plain writing to stand on its own; needs evidence around it.
       return siteInto(into, start, q + 1, 'third-lost', folded, false);
     }
-    return null;
+    // An `a` ending a word is also just a letter: `Nokia?s` is Nokia’s.
+    if (!folded) return null;
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {

@@ -176,6 +176,12 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('in the â??90s').text, 'in the ’90s'); // a decade, not an opening quote
   });
 
+  it('reads a lone ? in a contraction as a lost apostrophe, and leaves question marks alone', () => {
+    assert.strictEqual(repair('Huawei?s patents, we don?t know').text, 'Huawei’s patents, we don’t know');
+    assert.strictEqual(repair('Nokia?s results').text, 'Nokia’s results'); // a word ending in a, not a folded â
+    assert.strictEqual(repair('What?s this? Really?? a ?? b, x?y').text, 'What’s this? Really?? a ?? b, x?y');
+  });
+
   it('proposes an apostrophe for U+FFFD only where a contraction is clear', () => {
     assert.strictEqual(only('Huawei\ufffds patents').replacement, '’');
     assert.deepStrictEqual(detect('Sloven\ufffdina'), []);
