@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isLetter, orthographiesOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isLetter, orthographiesOf, scriptOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -358,14 +358,28 @@ class RunJudge {
       const codec = group[0].codec.name;
       const start = group[0].start;
       const sameLine = (f: Finding) => !text.slice(Math.min(f.start, start), Math.max(f.start, start)).includes('\n');
+      // A short CJK-codec word (`薪邪` → `на`) needs neighbours that are words of its script (the
+      // Russian around it), not just any finding of that codec (a garbled quote mark in Chinese).
+      const script = group[0].needsCompany ? wordScript(group.map((r) => r.decoded).join('')) : undefined;
+      const fits = (f: Finding) => script === undefined || (script === 0 ? wordScript(f.replacement) !== 0 : wordScript(f.replacement) === script);
+      const company = (f: Finding) => f.wrongCodecs?.[0] === codec && sameLine(f) && fits(f);
       const k = firstIndexAfter(accepted, start - 1, byStart); // first accepted finding at or after `start`
       let near = false;
-      for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
-      for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = accepted[j].wrongCodecs?.[0] === codec && sameLine(accepted[j]);
+      for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = company(accepted[j]);
+      for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = company(accepted[j]);
       if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
     }
     return out.sort((a, b) => a.start - b.start);
   }
+}
+
+/** The script of the first letter in `s` (see `scriptOf`), or 0 when it has none. */
+function wordScript(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isLetter(charClass(c))) return scriptOf(c);
+  }
+  return 0;
 }
 
 /**

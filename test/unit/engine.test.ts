@@ -121,6 +121,9 @@ describe('engine: reversible mojibake', () => {
     // 一些 is һЩ in GBK bytes, 讀取完 is 椎抮 in Shift_JIS bytes, 末尾 is ĩβ: mixed scripts, cases or
     // rare characters, never a word; and two common characters are never enough on their own.
     for (const clean of ['显示 一些 信息', '讀取完 %s', '末尾', '翻譯 %s', 'ファイル 名前']) assert.deepStrictEqual(detect(clean), [], clean);
+    // A garbled quote in Chinese text is no company for a short word that happens to decode:
+    // 芦苇 (reed) would read as «έ.
+    assert.strictEqual(repair('他说鈥淗ello鈥? 芦苇 很好').text, '他说“Hello” 芦苇 很好');
   });
 
   it('reads a C1 control inside a run as its own byte, as the ISO-8859 sibling of a codepage does', () => {
