@@ -75,7 +75,8 @@ export function cjkRunBelief(text: string, run: Run): Belief {
   // A short word of common characters (`薪邪` → `на`), or one Latin-1 character (`芦%s禄` → `«%s»`
   // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
   // it as doubtful).
-  if (word === 'company' || /^[\u00a0-\u00ff]$/.test(run.decoded)) {
+  const wholeStretch = !isCjkCandidate(text.charCodeAt(run.start - 1)) && !isCjkCandidate(text.charCodeAt(run.end));
+  if (word === 'company' || (wholeStretch && /^[\u00a0-\u00ff]$/.test(run.decoded))) {
     run.needsCompany = true;
     return Belief.NeedsCompany;
   }

@@ -373,11 +373,14 @@ class RunJudge {
   }
 }
 
-/** The script of the first letter in `s` (see `scriptOf`), or 0 when it has none. */
+/**
+ * The script of the first non-ASCII letter in `s` (see `scriptOf`), or 0 when it has none. (ASCII
+ * letters in a CJK-codec finding are trail bytes that were there already: `鈥淭` is `“T`.)
+ */
 function wordScript(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isLetter(charClass(c))) return scriptOf(c);
+    if (c >= 0x80 && isLetter(charClass(c))) return scriptOf(c);
   }
   return 0;
 }

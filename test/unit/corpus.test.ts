@@ -205,6 +205,27 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
     assert.strictEqual(unexpected.length, 0, `${unexpected.length} clean corpus lines were changed (first 20 listed above)`);
   });
 
+  it('real CJK lines with a GBK-garbled quote in them change only at the quote', function () {
+    // Real mojibake in a line is company for short CJK-codec words nearby (`薪邪` → `на` beside
+    // other Russian): a garbled quote in Chinese must not lend it to real words (`冒号` → `ð号`).
+    this.timeout(60 * 1000);
+    const changed: string[] = [];
+    let counted = 0;
+    for (const file of files.filter((f) => /^(zh|ja|ko)/.test(f.name))) {
+      for (const line of file.lines) {
+        if (!/[\u3400-\u9fff\uac00-\ud7a3]/.test(line)) continue;
+        counted++;
+        const mid = line.length >> 1;
+        const want = `${line.slice(0, mid)} “Test” ${line.slice(mid)}`;
+        const got = repair(`${line.slice(0, mid)} 鈥淭est鈥? ${line.slice(mid)}`).text;
+        if (got !== want) changed.push(`      ${file.name}\n      want: ${show(want)}\n      got:  ${show(got)}`);
+      }
+    }
+    console.log(`    ${counted} CJK lines with a garbled quote: ${changed.length} changed elsewhere`);
+    assert.ok(counted > 10000, `only ${counted} CJK lines in the corpus`);
+    assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} lines changed beyond the quote`);
+  });
+
   describe('UTF-8 misread by a wrong codec comes back exactly', () => {
     for (const codec of SINGLE_BYTE_CODECS) {
       const required = SINGLE_BYTE_SHORTFALL[codec] ?? SINGLE_BYTE_REQUIRED;
