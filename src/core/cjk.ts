@@ -74,9 +74,10 @@ export function cjkRunBelief(text: string, run: Run): Belief {
   if (gluedToLatin(text, run)) return Belief.Believable;
   // A short word of common characters (`薪邪` → `на`), or one Latin-1 character (`芦%s禄` → `«%s»`
   // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
-  // it as doubtful).
+  // it as doubtful), and only where the CJK around could all be UTF-8 pieces too (a garbled word
+  // inside real Chinese lends nothing to the real `一` beside it, which would read as `һ`).
   const wholeStretch = !isCjkCandidate(text.charCodeAt(run.start - 1)) && !isCjkCandidate(text.charCodeAt(run.end));
-  if (word === 'company' || (wholeStretch && /^[\u00a0-\u00ff]$/.test(run.decoded))) {
+  if ((word === 'company' || (wholeStretch && /^[\u00a0-\u00ff]$/.test(run.decoded))) && neighboursCouldBeUtf8(text, run)) {
     run.needsCompany = true;
     return Belief.NeedsCompany;
   }
