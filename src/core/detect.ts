@@ -341,7 +341,9 @@ class RunJudge {
       let confidence = Math.min(0.99, 0.45 + 0.06 * score);
       // One short pair next to correctly decoded punctuation (`Bremer/Mccoy – DrÃ¥ber`): the line was
       // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
-      if (lone && innocentPunctuationNear(text, lone, context) && !otherRunNear(lone, context)) confidence = Math.min(confidence, 0.45);
+      // Not a C2 pair (`Â£5`, `Â©`): the lead of a Latin-1 symbol glued to it is never spelling.
+      const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
+      if (lone && !c2Pair && innocentPunctuationNear(text, lone, context) && !otherRunNear(lone, context)) confidence = Math.min(confidence, 0.45);
       for (const r of group) out.push(runFinding(text, r, confidence));
     }
   }
@@ -397,10 +399,17 @@ function scriptFit(text: string, ts: number, te: number, group: readonly Run[]):
     const code = text.charCodeAt(i);
     // A CJK-codec reading fits Latin prose only where no real CJK text is near.
     if (cjkCodec && code >= 0x2e80) return 0;
-    const c = charClass(code);
-    if (c === Cls.LatinLower || c === Cls.LatinUpper) latinAround++;
+    // Plain Latin letters: `Ã` and the like are more mojibake, no evidence of Latin prose.
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latinAround++;
   }
   if (latinAround < 4) return 0;
+  // The rest of the word must be Latin too: `Гј` is ü in Windows-1251, but `Гјирокастар` is Serbian.
+  for (let i = ts, k = 0; i < te; i++) {
+    while (k < group.length && group[k].end <= i) k++;
+    if (k < group.length && i >= group[k].start) continue;
+    const c = charClass(text.charCodeAt(i));
+    if (isLetter(c) && c !== Cls.LatinLower && c !== Cls.LatinUpper) return 0;
+  }
   let latinOut = 0;
   for (const r of group) {
     // Only the commonest case: C3 xx, a Latin-1 letter.

@@ -149,7 +149,8 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       let b = table[code];
       if (b !== NO_BYTE && fits(b0, m, b)) {
         k++;
-      } else if (absorb && code === SPACE && fits(b0, m, 0xa0)) {
+      } else if (absorb && code === SPACE && fits(b0, m, 0xa0) && isLetterCls(charClass(text.charCodeAt(j)))) {
+        // Only after a letter (`Ã ` is à): after a quote mark (MacRoman “ is D2) a space is a space.
         b = 0xa0;
         absorbed = true;
         k++;
@@ -555,6 +556,9 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
  * after a lowercase Latin letter giving a lowercase letter (`voilÃ le` → `voilà le`).
  */
 function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
+  // The letter must be an ordinary one: `» ` is Ƞ in MacRoman bytes, and reading on from there
+  // would swallow the real `Ã©` after it.
+  if (seqs.some((s) => s.absorbedSpace && rarity(s.decoded.charCodeAt(0)) > 0)) return false;
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
   return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
 }
@@ -576,6 +580,8 @@ function loneAbsorbedBelieved(text: string, start: number, end: number, cp: numb
   if (!wordStart || !nextLower || !lone) return false;
   return cp === 0xe0 || dec === Cls.LatinUpper;
 }
+
+const QUOTE_MARKS = '“”„‘’‚«»‹›';
 
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */
 const WORD_END_OK = new Set(['’', '”', '‘', '›', '»', '´', '©', '™', '®', '…']);
@@ -615,7 +621,8 @@ export function classicPairPenalty(text: string, run: Run): number {
         // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
         const capitalWord = classAt(text, s.start - 1) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
         if (b0 === 0xc2 || (capitalWord && text[s.start] === 'Ã')) p += 2;
-      } else if (!(second === '’' && text[s.end] === 's')) {
+      } else if (!(second === '’' && text[s.end] === 's') && !(QUOTE_MARKS.includes(second) && classAt(text, s.start) !== Cls.LatinUpper && !letterAfter)) {
+        // (A Cyrillic or Greek word ending before a quote mark is spelling: `„Г“` in Serbian.)
         p += 2;
       }
     } else if (isUpperCls(classAt(text, s.start))) {

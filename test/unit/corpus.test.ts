@@ -226,6 +226,27 @@ describe('real multilingual corpus (Debian man pages and catalogs)', function ()
     assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} lines changed beyond the quote`);
   });
 
+  it('a garbled word put into any corpus line comes back, and nothing else in the line changes', function () {
+    // Real text beside mojibake must neither swallow it (`» Ã©tÃ©`: `» ` once read as MacRoman Ƞ
+    // hid the é) nor be dragged along (`Гјирокастар` read as `üирокастар` beside Latin mojibake).
+    this.timeout(60 * 1000);
+    const tokens: [string, string][] = [['Ã©tÃ©', 'été'], ['Ð¿Ñ€Ð¸Ð²ÐµÑ‚', 'привет'], ['Huawei鈥檚', 'Huawei’s'], ['ÄŒeÅ¡tina', 'Čeština'], ['Â£5', '£5'], ['\u0093ok\u0094', '“ok”']];
+    const lines = balancedSample(files, () => true, 2000, 20);
+    const changed: string[] = [];
+    for (const [garbled, clean] of tokens) {
+      for (const { lang, line } of lines) {
+        const space = line.indexOf(' ', line.length >> 1);
+        const at = space < 0 ? line.length : space;
+        const want = `${line.slice(0, at)} ${clean} ${line.slice(at)}`;
+        const got = repair(`${line.slice(0, at)} ${garbled} ${line.slice(at)}`).text;
+        if (got !== want) changed.push(`      [${lang}] ${show(garbled)}\n      want: ${show(want)}\n      got:  ${show(got)}`);
+      }
+    }
+    console.log(`    ${tokens.length} garbled words × ${lines.length} lines: ${changed.length} not exactly right`);
+    assert.ok(lines.length >= 1500, `only ${lines.length} lines sampled`);
+    assert.deepStrictEqual(changed.slice(0, 10), [], `${changed.length} lines not exactly right`);
+  });
+
   describe('UTF-8 misread by a wrong codec comes back exactly', () => {
     for (const codec of SINGLE_BYTE_CODECS) {
       const required = SINGLE_BYTE_SHORTFALL[codec] ?? SINGLE_BYTE_REQUIRED;

@@ -131,6 +131,12 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('tĹ\u0099etĂ\u00adho').text, 'třetího');
   });
 
+  it('keeps real text beside mojibake out of it, and the mojibake whole', () => {
+    assert.strictEqual(repair('„fd“ Ã©tÃ© je').text, '„fd“ été je'); // “ + space is no MacRoman letter
+    assert.strictEqual(repair('Гјирокастар x Ã©tÃ©').text, 'Гјирокастар x été'); // Гј is Serbian, not ü
+    assert.strictEqual(repair('S’està guardant Â£5 com').text, 'S’està guardant £5 com'); // Â£ beside a real ’
+  });
+
   it('joins a sequence split by a hard line break, keeping the break', () => {
     const f = only('Huaweiâ€\n™s CEO');
     assert.strictEqual(f.replacement, '’\n');
