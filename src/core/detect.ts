@@ -54,6 +54,10 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       continue;
     }
     const run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
+    // A run that starts on a quote mark or symbol (MacRoman reads “ ’ » as lead bytes) gives way to
+    // one starting right after it that reaches as far and reads better: `’â€™s` is a quote and
+    // `’s`, not `Չ۪s` (but MacRoman `‚Ä¶` is …, not `‚Ķ`).
+    if (run && !run.hopeless && !isLetter(charClass(c)) && mayStartRun(text, i + 1, tables) && laterRunReadsBetter(text, run, runAt(text, i + 1, to, tables, possible, spoken))) continue;
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -189,6 +193,13 @@ function nextToLook(text: string, i: number, to: number, tables: ScanTables): nu
 const NOTED = new Uint8Array(65536);
 for (const c of [0xe2, 0x9225, 0xfffd, 0xc2, 0xc3, 0x102]) NOTED[c] = 1;
 NOTED.fill(1, 0x80, 0xa0);
+
+/** Whether `later`, starting one character after `run`, reaches as far and reads better. */
+function laterRunReadsBetter(text: string, run: Run, later: Run | null): boolean {
+  if (!later || later.hopeless || later.end < run.end) return false;
+  const withLater = text[run.start] + later.decoded + text.slice(later.end, run.end);
+  return weirdness(withLater) < weirdness(run.decoded + text.slice(run.end, later.end));
+}
 
 /**
  * Overlap test against findings sorted by start, for queries that come in increasing order

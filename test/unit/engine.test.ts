@@ -135,6 +135,10 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('„fd“ Ã©tÃ© je').text, '„fd“ été je'); // “ + space is no MacRoman letter
     assert.strictEqual(repair('Гјирокастар x Ã©tÃ©').text, 'Гјирокастар x été'); // Гј is Serbian, not ü
     assert.strictEqual(repair('S’està guardant Â£5 com').text, 'S’està guardant £5 com'); // Â£ beside a real ’
+    // A run starting on a quote mark gives way to a better one just after it: MacRoman reads ’â€™
+    // as Չ۪, Windows-1252 reads â€™ as ’. (MacRoman ‚Ä¶ is …, though: that reading is the better.)
+    assert.strictEqual(repair('word ’â€™s end').text, 'word ’’s end');
+    assert.strictEqual(repair('afin d’en profiter‚Ä¶').text, 'afin d’en profiter…');
   });
 
   it('joins a sequence split by a hard line break, keeping the break', () => {
