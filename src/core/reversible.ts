@@ -76,6 +76,14 @@ function fits(b0: number, m: number, b: number): boolean {
   return m === 0 ? secondByteOk(b0, b) || (b0 === 0xed && b >= 0xa0 && b <= 0xbf) : isContinuation(b);
 }
 
+/**
+ * Is this lead glyph a letter (Ã, Å, Ă, Г, Ξ…) rather than a symbol (MacRoman √ “ »)? A plain range
+ * test: it runs for every candidate sequence.
+ */
+function isLeadLetter(code: number): boolean {
+  return code >= 0xc0 && code < 0x2000 && code !== 0xd7 && code !== 0xf7;
+}
+
 function hasLoneSurrogate(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -149,7 +157,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       let b = table[code];
       if (b !== NO_BYTE && fits(b0, m, b)) {
         k++;
-      } else if (absorb && code === SPACE && fits(b0, m, 0xa0) && isLetterCls(charClass(text.charCodeAt(j)))) {
+      } else if (absorb && code === SPACE && fits(b0, m, 0xa0) && isLeadLetter(text.charCodeAt(j))) {
         // Only after a letter (`Ã ` is à): after a quote mark (MacRoman “ is D2) a space is a space.
         b = 0xa0;
         absorbed = true;
