@@ -37,7 +37,7 @@ export function plausibleFromCjkCodec(c: number): boolean {
  * read by the same codec, `z聽d暖vod暖`).
  */
 function loneInLatin(text: string, run: Run): boolean {
-  if (run.end - run.start > 2 || !/^[\u00a0-\u024f]$/.test(run.decoded)) return false;
+  if (run.end - run.start > 2 || !/^[\u00a0-\u024f]{1,2}$/.test(run.decoded)) return false;
   const table = doubleByteTable(run.codec);
   let latin = 0;
   const end = Math.min(text.length, run.end + 40);
