@@ -312,8 +312,8 @@ export function isCjkCandidate(code: number): boolean {
 /** The punctuation UTF-8 text is full of: quotes, dashes, ellipsis, bullet, euro, trade mark. */
 export const COMMON_PUNCTUATION = /^[\u2010\u2011\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2116]$/;
 
-/** Maltese and Latvian letters that are rare in most text but ordinary inside their words. */
-export const MALTESE_LATVIAN = 'ĠġĢģĦħĊċ';
+/** Maltese, Latvian and Kabyle letters that are rare in most text but ordinary inside their words. */
+export const REGIONAL_LETTERS = 'ĠġĢģĦħĊċǦǧ';
 
 /**
  * Letters of living orthographies that the rarity table marks rare (they are, in most text), with

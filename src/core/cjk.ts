@@ -7,7 +7,7 @@ import { NO_BYTE, doubleByteTable, isCommonCjk, isCommonDoubleByte } from './cod
 import {
   COMMON_PUNCTUATION,
   Cls,
-  MALTESE_LATVIAN,
+  REGIONAL_LETTERS,
   charClass,
   classAt,
   isAsciiLetter,
@@ -108,8 +108,8 @@ function gluedToLatin(text: string, run: Run): boolean {
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
     if (c >= 0x80) nonAscii++;
-    // Maltese Ġ ħ ċ and Latvian ģ are rare letters, but ordinary inside a Latin word.
-    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || MALTESE_LATVIAN.includes(ch)) && isLetterCls(charClass(c));
+    // Maltese Ġ ħ ċ, Latvian ģ, Kabyle ǧ are rare letters, but ordinary inside a Latin word.
+    const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || REGIONAL_LETTERS.includes(ch)) && isLetterCls(charClass(c));
     // A combining accent on a Latin letter (Yoruba `ẹ̀`, `Z̧`) belongs to it.
     const accent = c >= 0x300 && c < 0x370 && scriptOf(prev) === 1 && isLetterCls(charClass(prev));
     prev = c;

@@ -35,11 +35,11 @@ const SINGLE_BYTE_SHORTFALL: Partial<Record<string, number>> = {};
  * rare source character, two from 3-byte sequences (`爬ｫ爬ｨ` → `ফন`); shorter words (`薪邪` → `на`)
  * only beside other words the same codec garbled, because real Chinese also re-encodes to short
  * "words" (`一些` → `һЩ`). The property tests on random CJK text guard that side. Measured
- * 2026-11-26 02:30: gbk 97.7%, big5 98.4% (of 2496 surviving lines), shift_jis 97.8%, euc-kr
- * 97.9%; floors a couple of points lower catch regressions. The rest: one- and two-letter lines,
+ * 2026-11-26 02:40: gbk 98.0%, big5 98.4% (of 2496 surviving lines), shift_jis 97.8%, euc-kr
+ * 98.4%; floors a couple of points lower catch regressions. The rest: one- and two-letter lines,
  * lone Greek letters in Latin text, Konkani lines of rare Devanagari signs.
  */
-const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0.96, big5: 0.97, shift_jis: 0.96, 'euc-kr': 0.96 };
+const CJK_FLOOR: Record<(typeof CJK_CODECS)[number], number> = { gbk: 0.97, big5: 0.97, shift_jis: 0.96, 'euc-kr': 0.97 };
 
 /**
  * Floor for the lossy form on Latin-1 lines (measured 63.2% at the same time): each `â??` is a
