@@ -21,12 +21,17 @@ import {
 } from './chars';
 import type { Run } from './reversible';
 
-/** What UTF-8 read through a CJK codec was, when it was not CJK itself: Latin, Greek, Cyrillic, punctuation. */
+/**
+ * What UTF-8 read through a CJK codec can have been: a common character of a living script (Latin,
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Tibetan, Georgian, Ethiopic, Cherokee,
+ * Khmer, CJK, Hangul) or punctuation.
+ */
 export function plausibleFromCjkCodec(c: number): boolean {
   if (rarity(c) > 0) return false;
   return (
-    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0x1100) || (c >= 0x1200 && c < 0x1680) || (c >= 0x1780 && c < 0x1800) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) ||
-    (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
+    (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0x1100) || (c >= 0x1200 && c < 0x1680) || (c >= 0x1780 && c < 0x1800) ||
+    (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2c00) || (c >= 0x3000 && c < 0x3100) || (c >= 0x4e00 && c < 0xa000) ||
+    (c >= 0xac00 && c < 0xd7a4) || (c >= 0xff00 && c < 0xfff0)
   );
 }
 
