@@ -91,7 +91,9 @@ export interface Ranked {
   certainty: number;
 }
 
-const ALL = ['’', '“', '”', '‘', '–', '—'];
+// „ (E2 80 9E, German, Czech, Polish…) loses the same bytes: offered last, as English text is the
+// commoner case.
+const ALL = ['’', '“', '”', '‘', '–', '—', '„'];
 
 function order(first: string[], pool: readonly string[] = ALL): string[] {
   const out = [...first];

@@ -39,6 +39,7 @@ describe('engine on the seed release', () => {
     assert.strictEqual(at('Huawei').replacement, '’');
     assert.deepStrictEqual(at('Huawei').alternatives.slice(0, 1), ['‘']);
     assert.strictEqual(at('remarks\n\n').replacement, '“');
+    assert.ok(at('remarks\n\n').alternatives.includes('„'), 'German-style „ is offered too');
     assert.strictEqual(at('quantifiable value.').replacement, '”');
     assert.strictEqual(at('COMUNICATO STAMPA ').replacement, '—');
     assert.strictEqual(at('innovation, ').replacement, '”'); // `a? said`: the third byte vanished
