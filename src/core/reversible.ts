@@ -366,6 +366,9 @@ function singleCandidates(text: string, i: number, t: ScanTables): number {
   const next = text.charCodeAt(i + 1);
   const bits = t.lead[code] & t.cont[next];
   if (bits === 0) return 0;
+  // A space can only be a lost no-break space, believed after a lowercase letter, before one, or
+  // inside a longer run (see `loneAbsorbedBelieved`): a line of `Ã Ã Ã` needs no closer look.
+  if (next === SPACE && !absorbedSpaceMayCount(text, i, t)) return 0;
   // Only Windows-1252 joins a sequence across a line break, and only after C2, C3 or E2.
   if (isLineBreak(next)) return bits & t.leadWrap[code];
   // A lost byte ends the sequence early; a lead needing one continuation is complete here.
@@ -373,6 +376,14 @@ function singleCandidates(text: string, i: number, t: ScanTables): number {
   if (long === 0 || next === FFFD) return bits;
   // E0–F4 need a second continuation: the character after next must be able to be one.
   return (bits & ~long) | (long & t.cont[text.charCodeAt(i + 2)]);
+}
+
+function absorbedSpaceMayCount(text: string, i: number, t: ScanTables): boolean {
+  const lower = (k: number) => classAt(text, k) === Cls.LatinLower;
+  if (lower(i - 1) || lower(i + 2) || lower(i + 3)) return true;
+  // The run goes on after the space with a sequence that is not one more lost no-break space.
+  const after = text.charCodeAt(i + 3);
+  return after !== SPACE && (t.lead[text.charCodeAt(i + 2)] & t.cont[after]) !== 0;
 }
 
 /**
