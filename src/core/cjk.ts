@@ -81,8 +81,7 @@ export function cjkRunBelief(text: string, run: Run): Belief {
   // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
   // it as doubtful), and only where the CJK around could all be UTF-8 pieces too (a garbled word
   // inside real Chinese lends nothing to the real `一` beside it, which would read as `һ`).
-  const wholeStretch = !isCjkCandidate(text.charCodeAt(run.start - 1)) && !isCjkCandidate(text.charCodeAt(run.end));
-  if ((word === 'company' || (wholeStretch && /^[\u00a0-\u00ff]$/.test(run.decoded))) && neighboursCouldBeUtf8(text, run)) {
+  if ((word === 'company' || (isWholeStretch(text, run) && /^[\u00a0-\u00ff]$/.test(run.decoded))) && neighboursCouldBeUtf8(text, run)) {
     run.needsCompany = true;
     return Belief.NeedsCompany;
   }
@@ -94,6 +93,11 @@ export const enum Belief {
   NeedsCompany,
   Believable,
   Convincing,
+}
+
+/** No CJK-looking character right before or after the run: it is the whole stretch, not a piece of real CJK text. */
+function isWholeStretch(text: string, run: Run): boolean {
+  return !isCjkCandidate(text.charCodeAt(run.start - 1)) && !isCjkCandidate(text.charCodeAt(run.end));
 }
 
 /**
@@ -172,12 +176,12 @@ function neighboursCouldBeUtf8(text: string, run: Run): boolean {
  * → `канада`, `ﾘｳﾘｷﾘｱ` → `سطر`) or to everyday CJK of another codec (`鍚嶅墠` → `名前`). Real CJK
  * text re-encodes to valid UTF-8 only by chance, for a character or two, and then reads as a mix
  * of scripts or cases (`一些` → `һЩ`, `末尾` → `ĩβ`) or as rare characters (`讀取完` → `椎抮`).
- * `alone`: believable by itself (three letters, or two everyday CJK characters from rarer ones);
+ * `alone`: believable by itself (four letters, three with a source character outside the everyday
+ * repertoire, two from 3-byte sequences, or two everyday CJK characters from rarer ones);
  * `company`: a shorter word, which needs garbled neighbours.
  */
 function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null {
-  // The whole stretch: real CJK text around a run means it is one piece of real text.
-  if (isCjkCandidate(text.charCodeAt(run.start - 1)) || isCjkCandidate(text.charCodeAt(run.end))) return null;
+  if (!isWholeStretch(text, run)) return null;
   let letters = 0;
   let cjk = 0;
   let asciiLetters = 0;
@@ -205,9 +209,9 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
       if (!isCommonCjk(c)) return null;
       cjk++;
     }
-    if (scriptOf(c) === 6 && !isEverydayArabic(c)) return null;
-    // One script: stand-ins hide rarity, not which script a letter is in (`գа׳Ӫ` is no word).
     const script = scriptOf(c);
+    if (script === 6 && !isEverydayArabic(c)) return null;
+    // One script: stand-ins hide rarity, not which script a letter is in (`գа׳Ӫ` is no word).
     const neutral = (c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0x3040) || c >= 0xff00;
     if (!neutral && script !== (wordScript ||= script)) return null;
     if (c >= 0x4c0 && c < 0x530) extendedCyrillic++;

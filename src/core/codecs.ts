@@ -148,13 +148,20 @@ export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
  * Chinese that happens to re-encode to UTF-8 gives rare ones.
  */
 export function isCommonCjk(c: number): boolean {
-  if ((c >= 0x3000 && c < 0x3100) || (c >= 0xff01 && c <= 0xff5e)) return true;
+  return (commonCjk ??= commonCjkMask())[c] === 1;
+}
+
+let commonCjk: Uint8Array | undefined;
+function commonCjkMask(): Uint8Array {
+  const mask = new Uint8Array(65536);
+  mask.fill(1, 0x3000, 0x3100);
+  mask.fill(1, 0xff01, 0xff5f);
   for (const codec of CODECS) {
     if (codec.kind !== 'double') continue;
-    const v = doubleByteTable(codec)[c];
-    if (v > 0xff && isCommonDoubleByte(codec, v)) return true;
+    const table = doubleByteTable(codec);
+    for (let c = 0; c < 65536; c++) if (table[c] > 0xff && isCommonDoubleByte(codec, table[c])) mask[c] = 1;
   }
-  return false;
+  return mask;
 }
 
 const singleTables = new Map<string, Int16Array>();

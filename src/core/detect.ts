@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isLetter, orthographiesOf, scriptOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -53,11 +53,16 @@ function scan(text: string, options: DetectOptions, knownPossible: number): { fi
       }
       continue;
     }
-    const run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
+    let run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
     // A run that starts on a quote mark or symbol (MacRoman reads “ ’ » as lead bytes) gives way to
     // one starting right after it that reaches as far and reads better: `’â€™s` is a quote and
     // `’s`, not `Չ۪s` (but MacRoman `‚Ä¶` is …, not `‚Ķ`).
-    if (run && !run.hopeless && !isLetter(charClass(c)) && mayStartRun(text, i + 1, tables) && laterRunReadsBetter(text, run, runAt(text, i + 1, to, tables, possible, spoken))) continue;
+    while (run && !run.hopeless && !isLetter(charClass(text.charCodeAt(i))) && mayStartRun(text, i + 1, tables)) {
+      const later = runAt(text, i + 1, to, tables, possible, spoken);
+      if (!laterRunReadsBetter(text, run, later)) break;
+      run = later;
+      i++;
+    }
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
@@ -195,7 +200,7 @@ for (const c of [0xe2, 0x9225, 0xfffd, 0xc2, 0xc3, 0x102]) NOTED[c] = 1;
 NOTED.fill(1, 0x80, 0xa0);
 
 /** Whether `later`, starting one character after `run`, reaches as far and reads better. */
-function laterRunReadsBetter(text: string, run: Run, later: Run | null): boolean {
+function laterRunReadsBetter(text: string, run: Run, later: Run | null): later is Run {
   if (!later || later.hopeless || later.end < run.end) return false;
   const withLater = text[run.start] + later.decoded + text.slice(later.end, run.end);
   return weirdness(withLater) < weirdness(run.decoded + text.slice(run.end, later.end));
@@ -411,7 +416,7 @@ function scriptFit(text: string, ts: number, te: number, group: readonly Run[]):
     // A CJK-codec reading fits Latin prose only where no real CJK text is near.
     if (cjkCodec && code >= 0x2e80) return 0;
     // Plain Latin letters: `Ã` and the like are more mojibake, no evidence of Latin prose.
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latinAround++;
+    if (isAsciiLetter(code)) latinAround++;
   }
   if (latinAround < 4) return 0;
   // The rest of the word must be Latin too: `Гј` is ü in Windows-1251, but `Гјирокастар` is Serbian.

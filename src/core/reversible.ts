@@ -378,6 +378,7 @@ function singleCandidates(text: string, i: number, t: ScanTables): number {
   return (bits & ~long) | (long & t.cont[text.charCodeAt(i + 2)]);
 }
 
+/** Whether a space after the lead at `i` may be a lost no-break space that `runAt` would believe. */
 function absorbedSpaceMayCount(text: string, i: number, t: ScanTables): boolean {
   const lower = (k: number) => classAt(text, k) === Cls.LatinLower;
   if (lower(i - 1) || lower(i + 2) || lower(i + 3)) return true;
@@ -575,8 +576,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
  * after a lowercase Latin letter giving a lowercase letter (`voilÃ le` → `voilà le`).
  */
 function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
-  // The letter must be an ordinary one: `» ` is Ƞ in MacRoman bytes, and reading on from there
-  // would swallow the real `Ã©` after it.
+  // The letter must be an ordinary one: `Ä ` would be Ġ, `Ç ` Ǡ.
   if (seqs.some((s) => s.absorbedSpace && rarity(s.decoded.charCodeAt(0)) > 0)) return false;
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
   return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
