@@ -3,7 +3,7 @@
  * like CJK itself, and real Chinese, Japanese or Korean re-encodes to valid UTF-8 now and then, so
  * every reading needs evidence of its own.
  */
-import { NO_BYTE, doubleByteTable, isCommonCjk, isCommonDoubleByte } from './codecs';
+import { NO_BYTE, doubleByteAstral, doubleByteTable, isCommonCjk, isCommonDoubleByte } from './codecs';
 import {
   COMMON_PUNCTUATION,
   Cls,
@@ -27,6 +27,7 @@ import type { Run } from './reversible';
  * Khmer, CJK, Hangul) or punctuation.
  */
 export function plausibleFromCjkCodec(c: number): boolean {
+  if (c >= 0x780 && c < 0x7b2) return true; // Thaana (Dhivehi): rare elsewhere, a living script
   if (rarity(c) > 0) return false;
   return (
     (c >= 0x20 && c < 0x700) || (c >= 0x900 && c < 0x1100) || (c >= 0x1200 && c < 0x1680) || (c >= 0x1780 && c < 0x1800) ||
@@ -42,20 +43,42 @@ export function plausibleFromCjkCodec(c: number): boolean {
  * read by the same codec, `z聽d暖vod暖`).
  */
 function loneInLatin(text: string, run: Run): boolean {
-  if (run.end - run.start > 2 || !/^[\u00a0-\u024f]{1,2}$/.test(run.decoded)) return false;
-  const table = doubleByteTable(run.codec);
+  // The last byte may have taken the ASCII letter after it along (Shift_JIS `ﾈ冓` is `și`); French
+  // quotes come with a narrow no-break space (`ﾂｫ窶ｯ%s` is `« %s`).
+  if (run.end - run.start > 4 || !/^(?:[\u00a0-\u024f]{1,2}[a-z]?|[«»]\u202f|\u202f[«»])$/.test(run.decoded)) return false;
   let latin = 0;
-  const end = Math.min(text.length, run.end + 40);
-  for (let i = Math.max(0, run.start - 40); i < end; i++) {
+  const from = Math.max(0, run.start - 40);
+  const to = Math.min(text.length, run.end + 40);
+  for (let i = from; i < to; i++) if (isAsciiLetter(text.charCodeAt(i))) latin++;
+  // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
+  return latin >= 8 && everyCjkNear(text, run, 40, (v, next) => (v > 0xff ? isLatinUtf8(v >> 8, v & 0xff) || (v === 0xe280 && next === 0xaf && 'pair') : isLatinUtf8(v, next) && 'pair'));
+}
+
+/**
+ * Does `test` hold for every CJK-looking character within `radius` of the run (outside it)? It
+ * gets the character's code in the run's codec (NO_BYTE if none; a character outside the BMP read
+ * through the codec's astral table) and the code of the character after it; answering `'pair'`
+ * takes that next character along.
+ */
+function everyCjkNear(text: string, run: Run, radius: number, test: (v: number, next: number) => boolean | 'pair'): boolean {
+  const table = doubleByteTable(run.codec);
+  const astral = doubleByteAstral(run.codec);
+  const codeAt = (i: number): number => {
+    const cp = text.codePointAt(i) ?? 0;
+    return cp > 0xffff ? (astral.get(cp) ?? NO_BYTE) : table[cp];
+  };
+  const end = Math.min(text.length, run.end + radius);
+  for (let i = Math.max(0, run.start - radius); i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isAsciiLetter(c)) latin++;
-    if (c < 0x2e80 || (i >= run.start && i < run.end)) continue;
-    const v = table[c];
-    // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
-    if (v > 0xff ? isLatinUtf8(v >> 8, v & 0xff) : isLatinUtf8(v, table[text.charCodeAt(i + 1)])) i += v > 0xff ? 0 : 1;
-    else return false;
+    if (i >= run.start && i < run.end) i = run.end - 1;
+    else if (isCjkCandidate(c)) {
+      const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      const verdict = test(codeAt(i), codeAt(i + width));
+      if (!verdict) return false;
+      i += width - 1 + (verdict === 'pair' ? 1 : 0);
+    }
   }
-  return latin >= 8;
+  return true;
 }
 
 /** Are these two bytes UTF-8 for a Latin character (U+0080–U+024F: lead C2–C9, then a continuation)? */
@@ -157,18 +180,12 @@ function gluedToLatin(text: string, run: Run): boolean {
  * line (`caf茅 et 茅t茅`)? Real Chinese around it (`为什么Linux`: 么 is ô in GBK bytes) is mostly not.
  */
 function neighboursCouldBeUtf8(text: string, run: Run): boolean {
-  const table = doubleByteTable(run.codec);
-  const end = Math.min(text.length, run.end + 20);
-  for (let i = Math.max(0, run.start - 20); i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!isCjkCandidate(c) || (i >= run.start && i < run.end)) continue;
-    const v = table[c];
+  return everyCjkNear(text, run, 20, (v) => {
     if (v === NO_BYTE) return false;
     const lead = v > 0xff ? v >> 8 : v;
     const trailOk = v <= 0xff || ((v & 0xff) >= 0x80 && (v & 0xff) <= 0xbf);
-    if (!((lead >= 0x80 && lead <= 0xbf) || (lead >= 0xc2 && lead <= 0xef && trailOk))) return false;
-  }
-  return true;
+    return (lead >= 0x80 && lead <= 0xbf) || (lead >= 0xc2 && lead <= 0xef && trailOk);
+  });
 }
 
 /**
@@ -182,6 +199,7 @@ function neighboursCouldBeUtf8(text: string, run: Run): boolean {
  */
 function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null {
   if (!isWholeStretch(text, run)) return null;
+  if (threeByteWordOfOneBlock(run)) return 'alone';
   let letters = 0;
   let cjk = 0;
   let asciiLetters = 0;
@@ -201,6 +219,7 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
     const cls = charClass(c);
     if (cls === Cls.Mark) {
       if (k === 0 || scriptOf(c) !== scriptOf(run.decoded.charCodeAt(k - 1))) return null;
+      if (c >= 0x7a6 && c <= 0x7b0) letters++; // a Thaana vowel sign: every letter carries one
       continue;
     }
     const standIn = standInLetter(c);
@@ -230,7 +249,31 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
   // Four letters; three with a source character outside the everyday CJK repertoire; or two from
   // three-byte sequences (`爬ｫ爬ｨ` → `ফন`), which real two-character CJK words cannot form.
   if (letters >= 4 || (letters === 3 && cjkRarity(text, run) > 0) || (letters === 2 && run.seqs.every((s) => s.bytes.length === 3))) return 'alone';
+  // Shift_JIS reads the bytes of Cyrillic, Greek or Arabic letters as halfwidth katakana (`ﾐｽﾐｰ` →
+  // `на`): a stretch of nothing else that pairs up into one script's letters is no Japanese word.
+  if (letters >= 2 && nonLatin === letters && /^[\uff61-\uff9f]+$/.test(text.slice(run.start, run.end))) return 'alone';
   return isLetterCls(charClass(run.decoded.charCodeAt(run.decoded.length - 1))) ? 'company' : null;
+}
+
+/**
+ * Two or more three-byte sequences that all decode to one script written without CJK (`啶呧啷ムぐ`
+ * → `अ॒॥र`, `啻淳啻班祶鈥嵿船` → `ബാര്‍ബ`, `唳侧` → `লা`): real CJK text cannot line its bytes up like
+ * that (E0 A4 xx E0 A5 xx…) in a stretch of its own, so the letters need not be common ones
+ * (Konkani stress marks, digits, vowel signs, the joiners of Malayalam and Sinhala words).
+ */
+function threeByteWordOfOneBlock(run: Run): boolean {
+  let script = -1;
+  let letters = 0;
+  for (const s of run.seqs) {
+    if (s.bytes.length !== 3) return false;
+    const c = s.decoded.charCodeAt(0);
+    if (c === 0x200c || c === 0x200d) continue; // zero-width (non-)joiner inside a word
+    if (c < 0x900 || c >= 0x1800 || (c >= 0x1100 && c < 0x1200)) return false; // Indic to Khmer, no Hangul jamo
+    if (script < 0) script = scriptOf(c);
+    else if (scriptOf(c) !== script) return false;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 /** Rare characters a CJK-codec run consists of: real CJK text is made of common ones. */

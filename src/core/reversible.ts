@@ -357,7 +357,7 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
  */
 export function mayStartRun(text: string, i: number, t: ScanTables): boolean {
   const code = text.charCodeAt(i);
-  return singleCandidates(text, i, t) !== 0 || (code >= 0x2e80 && cjkWorthTrying(text, i, t));
+  return singleCandidates(text, i, t) !== 0 || (code >= 0x2000 && cjkWorthTrying(text, i, t));
 }
 
 /** Bits of the single-byte codecs that may read a first whole sequence at `i` (see `singleByteRun`). */
@@ -530,7 +530,8 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     best.hopeless = true;
     return best;
   }
-  if (!best && isCjkCandidate(code)) {
+  // Big5 also reads Vietnamese `ư` (C6 B0) as a symbol below the CJK blocks, `⑹`.
+  if (!best && (isCjkCandidate(code) || (code >= 0x2000 && cjkStartOf(t)[code] !== 0))) {
     // Mojibake of Latin text or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`), or starts
     // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
     // here keeps it fast.

@@ -118,6 +118,26 @@ describe('engine: reversible mojibake', () => {
     }
   });
 
+  it('reads words of scripts whose letters are rare or whose words are short, read as a CJK codec', () => {
+    const cases: [string, string, string][] = [
+      ['अ॒॥र', 'gbk', 'Konkani: stress marks, a double danda; three-byte sequences of one script'],
+      ['ബാര്‍ബഡോസ്', 'gbk', 'Malayalam with a zero-width joiner (鈥嵿)'],
+      ['লা মাসানা', 'shift_jis', 'a Bengali letter and its vowel sign, two three-byte sequences'],
+      ['ގާނާ', 'gbk', 'Thaana: every letter carries a vowel sign'],
+      ['Чад', 'shift_jis', 'Cyrillic as halfwidth katakana (ﾐｧﾐｰﾐｴ)'],
+      ['Debconf на %s', 'shift_jis', 'a two-letter word between ASCII'],
+      ['rul a refuzat conexiunea și a spus: %s', 'shift_jis', 'ș took the next letter along (ﾈ冓)'],
+      ['fichièr de configuracion « %.255s »', 'shift_jis', 'French quotes with narrow no-break spaces'],
+      ['giống như cread -ignbrk brkint', 'big5', 'Big5 reads ư as ⑹, below the CJK blocks'],
+      ['crypt gặp lỗi', 'big5', 'beside a character outside the BMP (廙𡟙)'],
+    ];
+    for (const [line, codec, why] of cases) {
+      const garbled = garble(line, codec);
+      assert.ok(garbled && garbled !== line, `${line} survives ${codec}`);
+      assert.strictEqual(repair(garbled).text, line, `${why}: ${garbled}`);
+    }
+  });
+
   it('leaves real CJK alone even where it re-encodes to valid UTF-8', () => {
     // 一些 is һЩ in GBK bytes, 讀取完 is 椎抮 in Shift_JIS bytes, 末尾 is ĩβ: mixed scripts, cases or
     // rare characters, never a word; and two common characters are never enough on their own.
