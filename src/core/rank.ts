@@ -28,8 +28,9 @@ export function positionOf(text: string, start: number, end: number): Position {
   if (prevWordy && nextWordy) return 'inside-word';
   const prevOpen = p === Cls.Space || OPENERS.has(prevCh);
   const nextOpen = n === Cls.Space || CLOSING_PUNCT.has(nextCh);
-  if (prevOpen && (nextWordy || nextCh === '$' || nextCh === '£' || nextCh === '€' || nextCh === '#' || nextCh === '.')) return 'opening';
   if (p === Cls.Space && nextOpen) return 'dash';
+  // Before anything that starts a quotation (a word, `$5`, `%s`, `(`, `-v`, `<file>`, `.NET`), not before `)` or `,`.
+  if (prevOpen && n !== Cls.Space && nextCh !== '' && !CLOSING_PUNCT.has(nextCh)) return 'opening';
   if ((prevWordy || CLOSING_PUNCT.has(prevCh) || p === Cls.OtherSymbol) && nextOpen) return 'closing';
   return 'unclear';
 }

@@ -46,6 +46,9 @@ describe('engine on the seed release', () => {
     // Before a digit, a range: `10aâ??16a` is 10a–16a; before a letter, `1990â??s` keeps its apostrophe.
     assert.strictEqual(repair('meza (10aâ??16a jarcentoj)').text, 'meza (10a–16a jarcentoj)');
     assert.strictEqual(repair('in the 1990â??s').text, 'in the 1990’s');
+    // A quotation may start with something other than a letter: `%s`, a bracket, an option.
+    assert.strictEqual(repair('the file â??%sâ?? is missing').text, 'the file “%s” is missing');
+    assert.strictEqual(repair('run â??-vâ?? or â??(none)â??.').text, 'run “-v” or “(none)”.');
   });
 
   it('explains which bytes and which wrong decodings', () => {
