@@ -7,7 +7,10 @@ import { show } from './helpers/show';
  * Cases where we deliberately differ from ftfy, label → reason. They are printed as such but still
  * count as failures in the pass rate: a divergence is a decision to document, never a hidden miss.
  */
-export const KNOWN_DIVERGENCES: Record<string, string> = {};
+export const KNOWN_DIVERGENCES: Record<string, string> = {
+  'Synthetic: lossy decoding in sloppy-windows-1252':
+    'ftfy keeps the U+FFFD of `â€�`; we read it as ”: of the bytes Windows-1252 leaves undefined (so a decoder made them �), the one that follows E2 80 in real text is 9D, the closing double quote (8D, 8F and 90 would be a zero-width joiner, a right-to-left mark, U+2010), and this line opens with “.',
+};
 
 /** Required share of cases repaired exactly like ftfy, per file. */
 const REQUIRED_RATE: Record<(typeof FTFY_FILES)[number], number> = {
