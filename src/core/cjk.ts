@@ -46,6 +46,10 @@ function loneInLatin(text: string, run: Run): boolean {
   // The last byte may have taken the ASCII letter after it along (Shift_JIS `ﾈ冓` is `și`); French
   // quotes come with a narrow no-break space (`ﾂｫ窶ｯ%s` is `« %s`).
   if (run.end - run.start > 4 || !/^(?:[\u00a0-\u024f]{1,2}[a-z]?|[«»]\u202f|\u202f[«»])$/.test(run.decoded)) return false;
+  // A word of its own must be one that Latin text has on its own (Italian `è`, French `à`, `«`):
+  // a CJK character in English prose (`the 帽 radical`) often decodes to some Latin letter.
+  const glued = isAsciiLetter(text.charCodeAt(run.start - 1)) || isAsciiLetter(text.charCodeAt(run.end)) || isAsciiLetter(run.decoded.charCodeAt(run.decoded.length - 1));
+  if (!glued && !STANDALONE_LATIN.test(run.decoded)) return false;
   let latin = 0;
   const from = Math.max(0, run.start - 40);
   const to = Math.min(text.length, run.end + 40);
@@ -53,6 +57,12 @@ function loneInLatin(text: string, run: Run): boolean {
   // One code (GBK `芦` is C2 AB), or a pair of single bytes (Shift_JIS `ﾂｫ`).
   return latin >= 8 && everyCjkNear(text, run, 40, (v, next) => (v > 0xff ? isLatinUtf8(v >> 8, v & 0xff) || (v === 0xe280 && next === 0xaf && 'pair') : isLatinUtf8(v, next) && 'pair'));
 }
+
+/**
+ * Latin characters that stand alone between words: one-letter words (Italian `è`, French `à`,
+ * Icelandic `í`, Hungarian `ő`, Kurmanji `û`), quotes and signs, a no-break space.
+ */
+const STANDALONE_LATIN = /^(?:[àèéáíóúûåøő«»·°§±×©®\u00a0]|[«»][\u00a0\u202f]|[\u00a0\u202f][«»:;!?])$/;
 
 /**
  * Does `test` hold for every CJK-looking character within `radius` of the run (outside it)? It
