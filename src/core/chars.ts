@@ -297,6 +297,22 @@ export function orthographiesOf(s: string): number {
   return bits;
 }
 
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * One sign glued to a figure: a currency before it (`£85m`, `€5`), a degree, fraction or power
+ * sign beside it (`25°C`, `1½`, `m²`), `©` before a year. UTF-8 symbols in prose are mostly these, and a pair of
+ * letters of another script glued to a number (`ВЈ85m`, `拢85m`) is no word.
+ */
+export function signOfFigure(text: string, start: number, end: number, decoded: string): boolean {
+  if (decoded.length !== 1) return false;
+  if ('£€¥¢'.includes(decoded)) return isAsciiDigit(text.charCodeAt(end));
+  if (decoded === '©') return isAsciiDigit(text.charCodeAt(end + (text[end] === ' ' ? 1 : 0))); // © 2024
+  return '°±×½¼¾²³'.includes(decoded) && (isAsciiDigit(text.charCodeAt(start - 1)) || isAsciiDigit(text.charCodeAt(end)));
+}
+
 export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

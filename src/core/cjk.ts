@@ -16,6 +16,7 @@ import {
   isLetter as isLetterCls,
   rarity,
   scriptOf,
+  signOfFigure,
   standInLetter,
   weirdness,
 } from './chars';
@@ -110,6 +111,9 @@ export function cjkRunBelief(text: string, run: Run): Belief {
     return Belief.Convincing;
   }
   if (gluedToLatin(text, run)) return Belief.Believable;
+  // `拢85m` is `£85m`, glued to its figure; in CJK text (`湛穢 10`, `짤 10`) the sign would be a
+  // piece of a word or a word of its own.
+  if (signOfFigure(text, run.start, run.end, run.decoded) && text[run.end] !== ' ' && isWholeStretch(text, run) && neighboursCouldBeUtf8(text, run)) return Belief.Believable;
   // A short word of common characters (`薪邪` → `на`), or one Latin-1 character (`芦%s禄` → `«%s»`
   // in a Russian line): believed only beside other words the same codec garbled (the judge keeps
   // it as doubtful), and only where the CJK around could all be UTF-8 pieces too (a garbled word

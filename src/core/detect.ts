@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -341,6 +341,8 @@ class RunJudge {
       // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
       // in a script the weirdness count finds rare (Armenian).
       if (group.some((r) => r.convincing)) score = Math.max(score + 3, 5);
+      const figure = group.length === 1 && signOfFigure(text, group[0].start, group[0].end, group[0].decoded);
+      if (figure) score = Math.max(score, 4);
       if (score < 3) score += scriptFit(text, ts, te, group); // only borderline words need the look around
       if (score < 3) {
         if (score >= 1) doubtful.push(group);
@@ -350,7 +352,7 @@ class RunJudge {
       // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
       // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
       const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(classAt(text, lone.start + 1));
-      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing) {
+      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing && !figure) {
         doubtful.push(group);
         continue;
       }

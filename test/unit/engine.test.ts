@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { applyFindings, detect, repair, type Finding } from '../../src/core';
 import { CODEC_NAMES } from '../../src/core/codecs';
-import { garble } from './helpers/mojibake';
+import { CJK_CODECS, SINGLE_BYTE_CODECS, garble } from './helpers/mojibake';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
@@ -118,6 +118,16 @@ describe('engine: reversible mojibake', () => {
     // Big5 decodes some byte pairs to characters outside the BMP (`Wenẓul` → `Wen廕𠀾l`).
     for (const [line, codec] of [['སི་ནི་གཱལ།', 'euc-kr'], ['មិន\u200Bអាច\u200Bបើក', 'gbk'], ['Họ̀ndúràs', 'gbk'], ['Tafriqt n Wenẓul', 'big5']]) {
       assert.strictEqual(repair(garble(line, codec) ?? '').text, line, `${line} read as ${codec}`);
+    }
+  });
+
+  it('reads a currency sign glued to a figure, whichever codec garbled it', () => {
+    // A lone pair is weak evidence, but letters of another script glued to a number (`ВЈ85m`) are no word.
+    for (const codec of [...SINGLE_BYTE_CODECS, ...CJK_CODECS]) {
+      for (const line of ['Riverside Homes pledges £85m to retrofit', 'Copyright © 2024 Huawei']) {
+        const garbled = garble(line, codec);
+        if (garbled && garbled !== line) assert.strictEqual(repair(garbled).text, line, `${codec}: ${garbled}`);
+      }
     }
   });
 
