@@ -111,6 +111,8 @@ export function cjkRunBelief(text: string, run: Run): Belief {
     return Belief.Convincing;
   }
   if (gluedToLatin(text, run)) return Belief.Believable;
+  // Punctuation standing on its own (`窶｢ Revenue` is a bullet in Shift_JIS), away from CJK text.
+  if (isWholeStretch(text, run) && run.seqs.every((s) => s.bytes.length === 3 && COMMON_PUNCTUATION.test(s.decoded)) && neighboursCouldBeUtf8(text, run)) return Belief.Believable;
   // `拢85m` is `£85m`, glued to its figure; in CJK text (`湛穢 10`, `짤 10`) the sign would be a
   // piece of a word or a word of its own.
   if (signOfFigure(text, run.start, run.end, run.decoded) && text[run.end] !== ' ' && isWholeStretch(text, run) && neighboursCouldBeUtf8(text, run)) return Belief.Believable;

@@ -579,6 +579,10 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
 function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequence[], decoded: string): boolean {
   // The letter must be an ordinary one: `Ä ` would be Ġ, `Ç ` Ǡ.
   if (seqs.some((s) => s.absorbedSpace && rarity(s.decoded.charCodeAt(0)) > 0)) return false;
+  // A space that would end a run as the last byte of a three-byte character is the space it looks
+  // like (`Ã\u0082Â© 2024` is `Â©` layered, not MacRoman `̂婠`): lost no-break spaces sit inside runs.
+  const last = seqs[seqs.length - 1];
+  if (last.absorbedSpace && last.bytes.length >= 3 && text.charCodeAt(last.end - 1) === SPACE) return false;
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
   return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
 }

@@ -121,6 +121,13 @@ describe('engine: reversible mojibake', () => {
     }
   });
 
+  it('reads two layers through a C1 control rather than a space as a lost no-break space', () => {
+    // `©` read as Windows-1252 (`Â©`), then as Latin-1: MacRoman could read the bytes with the
+    // space after them as a lost A0 into `̂婠`; the space is a space.
+    assert.strictEqual(repair('Copyright \u00c3\u0082\u00c2\u00a9 2024 Huawei').text, 'Copyright © 2024 Huawei');
+    assert.strictEqual(repair('caf\u00c3\u0083\u00c2\u00a9 ok').text, 'café ok');
+  });
+
   it('reads a currency sign glued to a figure, whichever codec garbled it', () => {
     // A lone pair is weak evidence, but letters of another script glued to a number (`ВЈ85m`) are no word.
     for (const codec of [...SINGLE_BYTE_CODECS, ...CJK_CODECS]) {
@@ -143,6 +150,7 @@ describe('engine: reversible mojibake', () => {
       ['fichièr de configuracion « %.255s »', 'shift_jis', 'French quotes with narrow no-break spaces'],
       ['giống như cread -ignbrk brkint', 'big5', 'Big5 reads ư as ⑹, below the CJK blocks'],
       ['crypt gặp lỗi', 'big5', 'beside a character outside the BMP (廙𡟙)'],
+      ['• Revenue up 12%', 'shift_jis', 'a bullet standing on its own (窶｢)'],
     ];
     for (const [line, codec, why] of cases) {
       const garbled = garble(line, codec);
