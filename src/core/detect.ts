@@ -7,6 +7,7 @@ import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scri
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
+import { quoteStyleOf } from './quoteStyle';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, classicPairPenalty, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
@@ -547,7 +548,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   };
   const hasEvidence = () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to));
   const openedAt: number[] = [];
-  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt);
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, sites.length ? quoteStyleOf(text, from, to) : undefined);
   const originals = new Originals(text);
   const out: Finding[] = [];
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
@@ -597,13 +598,13 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'bullet-tail') {
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
-  const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost');
+  const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost', quotes.style);
   if (site.form === 'replacement') {
     // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
     // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
     const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
     if (!clear) return null;
-    if (ranked.best === '“') openedAt.push(site.start);
+    if (ranked.best === quotes.style.open) openedAt.push(site.start);
     return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
   }
   let confidence = ranked.certainty;
@@ -611,7 +612,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!hasEvidence()) return null; // not worth a squiggle on its own
     confidence = Math.min(confidence, 0.75);
   }
-  if (ranked.best === '“') openedAt.push(site.start);
+  if (ranked.best === quotes.style.open) openedAt.push(site.start);
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
 }
 

@@ -5,6 +5,7 @@
  * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
  */
 import { Cls, classAt, isLetter } from './chars';
+import { QUOTE_STYLES, type QuoteStyle } from './quoteStyle';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
 /** Every position, for memo tables indexed by number. */
@@ -19,7 +20,8 @@ export function positionOf(text: string, start: number, end: number): Position {
   const n = classAt(text, end);
   const prevCh = text[start - 1] ?? '';
   const nextCh = text[end] ?? '';
-  const prevWordy = isLetter(p) || p === Cls.Digit;
+  // A letter garbled before it (`ylpeitÃ¤â??`) ends a word as much as a plain one.
+  const prevWordy = isLetter(p) || p === Cls.Digit || garbledLetterEndsAt(text, start);
   const nextWordy = isLetter(n) || n === Cls.Digit;
   // A decade shortened (`’90s`): an apostrophe, though it stands where an opening quote would.
   if ((p === Cls.Space || OPENERS.has(prevCh)) && /^\d\ds\b/.test(text.slice(end, end + 4))) return 'inside-word';
@@ -35,6 +37,13 @@ export function positionOf(text: string, start: number, end: number): Position {
   return 'unclear';
 }
 
+/** `Ã¤`, `Ã©`: a Latin-1 lead (C2–DF) and a continuation shown as a Latin-1 sign, just before `at`. */
+function garbledLetterEndsAt(text: string, at: number): boolean {
+  const last = text.charCodeAt(at - 1);
+  const lead = text.charCodeAt(at - 2);
+  return last >= 0xa0 && last <= 0xbf && lead >= 0xc2 && lead <= 0xdf;
+}
+
 /**
  * Whether a double quote is open at a position, tracked forward through the text (positions are
  * asked in increasing order): literal “ ” and " marks, repaired opening sites (`openedAt`), reset
@@ -44,15 +53,21 @@ export class QuoteState {
   private open = false;
   private nextOpened = 0;
   private nextRelevant: number;
+  private readonly opener: number;
+  private readonly closer: number;
 
   constructor(
     private readonly text: string,
     start: number,
     /** Repaired opening quotes, in increasing order (appended as sites are ranked). */
     private readonly openedAt: readonly number[],
+    /** The text's quotation marks (`„…“` in German): which literal marks open and close. */
+    readonly style: QuoteStyle = QUOTE_STYLES[0],
   ) {
     RELEVANT.lastIndex = start;
     this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
+    this.opener = style.open.charCodeAt(0);
+    this.closer = style.close.charCodeAt(0);
   }
 
   openAt(at: number): boolean {
@@ -66,9 +81,9 @@ export class QuoteState {
       RELEVANT.lastIndex = index + 1;
       this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
       const ch = text.charCodeAt(index);
-      if (ch === 0x201c) this.open = true;
-      else if (ch === 0x201d) this.open = false;
-      else if (ch === 0x22) this.open = !this.open;
+      if (ch === 0x22 || (ch === this.opener && ch === this.closer)) this.open = !this.open;
+      else if (ch === this.opener) this.open = true;
+      else if (ch === this.closer) this.open = false;
       else if (isBlankLineAfter(text, index)) this.open = false;
     }
     for (; this.nextOpened < opened.length && opened[this.nextOpened] < at; this.nextOpened++) this.open = true;
@@ -76,7 +91,7 @@ export class QuoteState {
   }
 }
 
-const RELEVANT = /[“”"\n]/g;
+const RELEVANT = /[“”„"\n]/g;
 
 function isBlankLineAfter(text: string, i: number): boolean {
   let k = i + 1;
@@ -96,9 +111,10 @@ export interface Ranked {
 // commoner case.
 const ALL = ['’', '“', '”', '‘', '–', '—', '„'];
 
+/** `first` in its order (a repeat dropped), then the rest of `pool`. */
 function order(first: string[], pool: readonly string[] = ALL): string[] {
-  const out = [...first];
-  for (const c of pool) if (!out.includes(c)) out.push(c);
+  const out: string[] = [];
+  for (const c of [...first, ...pool]) if (!out.includes(c)) out.push(c);
   return out;
 }
 
@@ -107,18 +123,18 @@ function order(first: string[], pool: readonly string[] = ALL): string[] {
  * `thirdByteLost`: the sequence ended early (`â€` + nothing, `a? said`): the byte that vanishes in
  * Windows-1252 is 9D, the closing double quote, so ” comes first.
  */
-export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean): Ranked {
+export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean, style: QuoteStyle = QUOTE_STYLES[0]): Ranked {
   const position = positionOf(text, start, end);
   // Few distinct answers: build each once and share it (the arrays are read-only). The key is a
   // small number, not a string: a line of `â??` asks hundreds of thousands of times.
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
-  const key = POSITIONS.indexOf(position) * 8 + (quoteOpen ? 4 : 0) + (thirdByteLost ? 2 : 0) + (afterPunct ? 1 : 0);
-  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct));
+  const key = (POSITIONS.indexOf(position) * 8 + (quoteOpen ? 4 : 0) + (thirdByteLost ? 2 : 0) + (afterPunct ? 1 : 0)) * QUOTE_STYLES.length + style.id;
+  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct, style));
 }
 
 const rankedMemo: (Ranked | undefined)[] = [];
 
-function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean, afterPunct: boolean): Ranked {
+function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
   if (thirdByteLost) {
     const certainty = position === 'closing' || quoteOpen || afterPunct ? 0.85 : 0.6;
     return { best: '”', alternatives: order(['”', '“', '’']).slice(1), position, certainty };
@@ -135,20 +151,21 @@ function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean,
       certainty = 0.8;
       break;
     case 'opening':
-      ranked = order(['“', '‘', '—']);
+      ranked = order([style.open, '‘', '—']);
       certainty = 0.85;
       break;
     case 'dash':
-      ranked = order(['—', '–']);
+      ranked = order([style.dash, '—', '–']);
       certainty = 0.75;
       break;
     case 'closing': {
-      ranked = quoteOpen || afterPunct ? order(['”', '’']) : order(['’', '”']);
+      ranked = quoteOpen || afterPunct ? order([style.close, '’']) : order(['’', style.close]);
       certainty = quoteOpen ? 0.85 : 0.7;
       break;
     }
     default:
-      ranked = order(['’', '”', '“', '—']);
+      // Inside a quotation a mark with no clear place most likely closes it.
+      ranked = quoteOpen ? order([style.close, '’', '“', '—']) : order(['’', style.close, style.open, '—']);
       certainty = 0.5;
   }
   return { best: ranked[0], alternatives: ranked.slice(1), position, certainty };

@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { applyFindings, detect, repair, type Finding } from '../../src/core';
 import { CODEC_NAMES } from '../../src/core/codecs';
-import { CJK_CODECS, SINGLE_BYTE_CODECS, garble } from './helpers/mojibake';
+import { CJK_CODECS, SINGLE_BYTE_CODECS, garble, garbleLossy } from './helpers/mojibake';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
@@ -46,6 +46,14 @@ describe('engine on the seed release', () => {
     // Before a digit, a range: `10aâ??16a` is 10a–16a; before a letter, `1990â??s` keeps its apostrophe.
     assert.strictEqual(repair('meza (10aâ??16a jarcentoj)').text, 'meza (10a–16a jarcentoj)');
     assert.strictEqual(repair('in the 1990â??s').text, 'in the 1990’s');
+    // The text's language decides the quotation marks and the spaced dash the bytes cannot tell apart.
+    for (const clean of [
+      'Die Firma hat heute bekannt gegeben, dass sie „Open Innovation“ fördert. „Wir sind stolz“, sagte der Chef – das ist auch für die Partner wichtig.',
+      'Yhtiö kertoi tänään, että ”avoin innovaatio” on sille tärkeää. ”Olemme ylpeitä”, sanoi johtaja. Se on myös kumppaneille hyvä, ja se ei ole vain iskulause.',
+      'The company said “open innovation” is key. “We are proud,” said the CEO — it’s a milestone for the partners and the industry.',
+    ]) {
+      assert.strictEqual(repair(garbleLossy(clean)).text, clean);
+    }
     // A quotation may start with something other than a letter: `%s`, a bracket, an option.
     assert.strictEqual(repair('the file â??%sâ?? is missing').text, 'the file “%s” is missing');
     assert.strictEqual(repair('run â??-vâ?? or â??(none)â??.').text, 'run “-v” or “(none)”.');
