@@ -503,24 +503,64 @@ function chainOf(r: Run): Chain {
 function runFinding(text: string, r: Run, confidence: number): Finding {
   const lost = r.seqs.some((s) => s.lost);
   // A decoded byte-order mark in running text is noise: drop it.
-  const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
+  const decoded = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   const chain = chainOf(r);
+  const piece = pieceOf(text, r);
+  // The same word decoded the same way: keep one copy of the string, not one per finding.
+  const replacement = piece.replacement === decoded ? piece.replacement : (piece.replacement = decoded);
   return {
     start: r.start,
     end: r.end,
-    original: text.slice(r.start, r.end),
+    original: piece.original,
     replacement,
     alternatives: NO_ALTERNATIVES,
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
     explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost),
-    bytes: flatBytes(r.seqs),
+    bytes: piece.bytes,
     wrongCodecs: chain.names,
   };
 }
 
 /** Shared by every finding with a single reading (read-only): dense mojibake has hundreds of thousands. */
 const NO_ALTERNATIVES = Object.freeze([] as string[]) as string[];
+
+/**
+ * The garbled characters of a run, its bytes and its replacement, kept once and shared by the
+ * findings of every run that has the same (read-only): dense mojibake repeats a few words hundreds
+ * of thousands of times, and allocating a copy of each for every finding was the main cost.
+ */
+interface Piece {
+  original: string;
+  bytes: number[];
+  replacement: string;
+}
+
+/** Pieces by garbled characters; each holds what the last run of those characters gave. */
+const pieces = new Map<string, Piece>();
+
+function pieceOf(text: string, r: Run): Piece {
+  // Bounded like the explanations; dropping entries changes no result.
+  if (pieces.size >= 5000) pieces.clear();
+  const original = text.slice(r.start, r.end);
+  let piece = pieces.get(original);
+  if (!piece) pieces.set(original, (piece = { original, bytes: NO_BYTES, replacement: '' }));
+  // Another codec may read the same characters as other bytes: checked, not assumed.
+  if (!sameBytes(piece.bytes, r.seqs)) piece.bytes = Object.freeze(flatBytes(r.seqs)) as number[];
+  return piece;
+}
+
+const NO_BYTES = Object.freeze([] as number[]) as number[];
+
+/** Whether `flat` holds exactly the bytes of the sequences that were not lost. */
+function sameBytes(flat: readonly number[], seqs: readonly Sequence[]): boolean {
+  let k = 0;
+  for (const s of seqs) {
+    if (s.lost) continue;
+    for (const b of s.bytes) if (flat[k++] !== b) return false;
+  }
+  return k === flat.length;
+}
 
 /** The bytes of the sequences that were not lost, in one array of exactly their number. */
 function flatBytes(seqs: readonly Sequence[]): number[] {
