@@ -552,12 +552,12 @@ function pieceOf(text: string, r: Run): Piece {
 
 const NO_BYTES = Object.freeze([] as number[]) as number[];
 
-/** Whether `flat` holds exactly the bytes of the sequences that were not lost. */
+/** Whether `flat` holds exactly the bytes of the sequences that were not lost. (Indexed loops: `for…of` over frozen arrays allocates.) */
 function sameBytes(flat: readonly number[], seqs: readonly Sequence[]): boolean {
   let k = 0;
   for (const s of seqs) {
     if (s.lost) continue;
-    for (const b of s.bytes) if (flat[k++] !== b) return false;
+    for (let m = 0; m < s.bytes.length; m++) if (flat[k++] !== s.bytes[m]) return false;
   }
   return k === flat.length;
 }
@@ -568,7 +568,7 @@ function flatBytes(seqs: readonly Sequence[]): number[] {
   for (const s of seqs) if (!s.lost) n += s.bytes.length;
   const flat = new Array<number>(n);
   let k = 0;
-  for (const s of seqs) if (!s.lost) for (const b of s.bytes) flat[k++] = b;
+  for (const s of seqs) if (!s.lost) for (let m = 0; m < s.bytes.length; m++) flat[k++] = s.bytes[m];
   return flat;
 }
 
