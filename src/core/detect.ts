@@ -240,13 +240,20 @@ function spaceBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Bounds of the "word" around a run: neighbouring non-space characters belong to its context. */
-function tokenBounds(text: string, start: number, end: number): [number, number] {
+/**
+ * Bounds of the "word" around a run: neighbouring non-space characters belong to its context.
+ * (Two functions, not one returning a pair: an array per run adds up.)
+ */
+function tokenStart(text: string, start: number): number {
   let s = start;
   while (s > 0 && s > start - 24 && classAt(text, s - 1) !== Cls.Space) s--;
+  return s;
+}
+
+function tokenEnd(text: string, end: number): number {
   let e = end;
   while (e < text.length && e < end + 24 && classAt(text, e) !== Cls.Space) e++;
-  return [s, e];
+  return e;
 }
 
 /**
@@ -293,27 +300,28 @@ class RunJudge {
     this.flushAt = cut === 0 ? runs.length * 2 : CHUNK;
     if (cut === 0) return;
     const chunk = runs.slice(0, cut);
-    this.judge(chunk, [...this.judgedTail, ...runs]);
+    this.judge(chunk, this.judgedTail, runs);
     const tailFrom = chunk[chunk.length - 1].end - 256;
     this.judgedTail = chunk.filter((r) => r.end > tailFrom);
     this.pending = runs.slice(cut);
   }
 
-  /** Judges `runs` (in text order); `context` holds every run within 256 characters of them. */
-  private judge(runs: readonly Run[], context: readonly Run[]): void {
+  /**
+   * Judges `runs` (in text order). `runsBefore` and `runsFrom` (in text order, the one list before
+   * the other) hold every run within 256 characters of them: context, passed as two lists rather
+   * than copied into one for every chunk.
+   */
+  private judge(runs: readonly Run[], runsBefore: readonly Run[], runsFrom: readonly Run[]): void {
     const { text, hopeless, codecs, out, doubtful } = this;
     let k = 0;
     while (k < runs.length) {
       // Group runs whose words touch.
-      const [ts, firstEnd] = tokenBounds(text, runs[k].start, runs[k].end);
-      let te = firstEnd;
-      const group = [runs[k]];
-      while (k + group.length < runs.length && runs[k + group.length].start <= te) {
-        const r = runs[k + group.length];
-        group.push(r);
-        te = Math.max(te, tokenBounds(text, r.start, r.end)[1]);
-      }
-      k += group.length;
+      const ts = tokenStart(text, runs[k].start);
+      let te = tokenEnd(text, runs[k].end);
+      let n = 1;
+      while (k + n < runs.length && runs[k + n].start <= te) te = Math.max(te, tokenEnd(text, runs[k + n++].end));
+      const group = runs.slice(k, k + n); // (sliced once: an array grown by pushing is mostly spare room)
+      k += n;
       if (group.every((r) => r.needsCompany)) {
         doubtful.push(group);
         continue;
@@ -359,7 +367,7 @@ class RunJudge {
       // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
       // Not a C2 pair (`Â£5`, `Â©`): the lead of a Latin-1 symbol glued to it is never spelling.
       const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
-      if (lone && !c2Pair && innocentPunctuationNear(text, lone, context) && !otherRunNear(lone, context)) confidence = Math.min(confidence, 0.45);
+      if (lone && !c2Pair && innocentPunctuationNear(text, lone, runsBefore, runsFrom) && !otherRunNear(lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
       for (const r of group) out.push(runFinding(text, r, confidence));
     }
   }
@@ -370,8 +378,8 @@ class RunJudge {
    */
   finish(): Finding[] {
     this.flush(Infinity, true);
-    const { text, out } = this;
-    const accepted = out.slice(); // in text order: groups were judged in order
+    const { text, out: accepted } = this; // in text order: groups were judged in order
+    const late: Finding[] = []; // findings of doubtful groups that their company made believable
     for (const group of this.doubtful) {
       const codec = group[0].codec.name;
       const start = group[0].start;
@@ -385,9 +393,10 @@ class RunJudge {
       let near = false;
       for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = company(accepted[j]);
       for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = company(accepted[j]);
-      if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
+      if (near) for (const r of group) late.push(runFinding(text, r, 0.6));
     }
-    return out.sort((a, b) => a.start - b.start);
+    // What a stable sort of both together gives, without copying and sorting hundreds of thousands.
+    return mergeByStart(sortedByStart(accepted), sortedByStart(late));
   }
 }
 
@@ -464,23 +473,29 @@ function insideAny(sorted: readonly { start: number; end: number }[], at: number
 
 
 /** Another run within 200 characters on the same line: the line was garbled, not just this word. */
-function otherRunNear(r: Run, context: readonly Run[]): boolean {
-  return context.some((x) => x !== r && Math.abs(x.start - r.start) < 200);
+function otherRunNear(r: Run, before: readonly Run[], after: readonly Run[]): boolean {
+  const near = (x: Run) => x !== r && Math.abs(x.start - r.start) < 200;
+  return before.some(near) || after.some(near);
 }
 
-/** Windows-1252 punctuation that decoded fine, standing on the same line outside every run. */
-const CP1252_PUNCT = /[–—‘’“”…•€™]/g;
-function innocentPunctuationNear(text: string, r: Run, runs: readonly Run[]): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', r.start) + 1, r.start - 200);
-  let lineEnd = text.indexOf('\n', r.end);
-  lineEnd = Math.min(lineEnd < 0 ? text.length : lineEnd, r.end + 200);
-  CP1252_PUNCT.lastIndex = lineStart;
-  for (let m = CP1252_PUNCT.exec(text); m && m.index < lineEnd; m = CP1252_PUNCT.exec(text)) {
-    const at = m.index;
-    if (!insideAny(runs, at)) return true;
+/**
+ * Windows-1252 punctuation that decoded fine, standing on the same line outside every run (within
+ * 200 characters). Walked by hand, not searched for: a search runs on past the line end.
+ */
+function innocentPunctuationNear(text: string, r: Run, before: readonly Run[], after: readonly Run[]): boolean {
+  const lo = Math.max(0, r.start - 200);
+  let lineStart = r.start;
+  while (lineStart > lo && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  const hi = Math.min(text.length, r.end + 200);
+  let lineEnd = r.end;
+  while (lineEnd < hi && text.charCodeAt(lineEnd) !== 0x0a) lineEnd++;
+  for (let at = lineStart; at < lineEnd; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 0x2013 && CP1252_PUNCT.has(c) && !insideAny(before, at) && !insideAny(after, at)) return true;
   }
   return false;
 }
+const CP1252_PUNCT = new Set([...'–—‘’“”…•€™'].map((ch) => ch.charCodeAt(0)));
 
 /** The codec chain of a run: its key and names. Chains repeat, so each is built once (read-only). */
 interface Chain {
