@@ -274,6 +274,22 @@ export function weirdness(s: string): number {
 }
 
 /**
+ * `weirdness` of a short piece of text, remembered: the judge weighs every garbled word before and
+ * after decoding, and a document repeats its words. Bounded; the measure depends on the text
+ * alone, so dropping entries changes nothing.
+ */
+const weirdnessMemo = new Map<string, number>();
+export function weirdnessOf(s: string): number {
+  if (s.length > 64) return weirdness(s);
+  let w = weirdnessMemo.get(s);
+  if (w === undefined) {
+    if (weirdnessMemo.size >= 8192) weirdnessMemo.clear();
+    weirdnessMemo.set(s, (w = weirdness(s)));
+  }
+  return w;
+}
+
+/**
  * Which orthographies a letter belongs to (a bit each), so that a tie between two readings can go
  * to the one written in the same language as the words around it: `Å¯` is Esperanto ŝ next to
  * ĉ, Czech ů next to ř.
@@ -290,9 +306,10 @@ const ORTHOGRAPHIES: readonly string[] = [
   'ġĠħĦċĊ', // Maltese
   'ơƠưƯ', // Vietnamese
 ];
-const orthographyBits = new Map<number, number>();
+/** Orthography bits by letter code, up to the highest letter listed (a table: asked for every decoded run). */
+const orthographyBits = new Uint16Array(Math.max(...ORTHOGRAPHIES.join('').split('').map((ch) => ch.charCodeAt(0))) + 1);
 ORTHOGRAPHIES.forEach((letters, k) => {
-  for (const ch of letters) orthographyBits.set(ch.charCodeAt(0), (orthographyBits.get(ch.charCodeAt(0)) ?? 0) | (1 << k));
+  for (const ch of letters) orthographyBits[ch.charCodeAt(0)] |= 1 << k;
 });
 
 /**
@@ -315,7 +332,10 @@ export function misplacedLetters(s: string): number {
 
 export function orthographiesOf(s: string): number {
   let bits = 0;
-  for (let i = 0; i < s.length; i++) bits |= orthographyBits.get(s.charCodeAt(i)) ?? 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < orthographyBits.length) bits |= orthographyBits[c];
+  }
   return bits;
 }
 

@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -148,17 +148,17 @@ function popCount(bits: number): number {
 
 /**
  * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
- * then `b` gives). Merged from the back into one copy of exactly the right size: either list can
- * hold hundreds of thousands.
+ * then `b` gives). Merged from the back into `a` itself (both must be the caller's to change):
+ * either list can hold hundreds of thousands, and a copy of them all costs more than the merge.
  */
 function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  const out = a.concat(b);
   let i = a.length - 1;
   let j = b.length - 1;
-  for (let k = out.length - 1; j >= 0; k--) out[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
-  return out;
+  for (const f of b) a.push(f); // room at the end (pushed, not a longer length: that leaves holes)
+  for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
+  return a;
 }
 
 /** Sorts by start in place (stable); an array already in order, the usual case, is only checked. */
@@ -345,7 +345,7 @@ class RunJudge {
       // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
       while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
       for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-      let score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
+      let score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
       // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
       // in a script the weirdness count finds rare (Armenian).
       if (group.some((r) => r.convincing)) score = Math.max(score + 3, 5);
@@ -551,18 +551,34 @@ interface Piece {
   replacement: string;
 }
 
-/** Pieces by garbled characters; each holds what the last run of those characters gave. */
-const pieces = new Map<string, Piece>();
+/**
+ * Pieces by garbled characters, each holding what the last run of those characters gave: a cache
+ * with one place per hash of the characters, found without slicing the text (a collision replaces
+ * the entry, which changes no result).
+ */
+const PIECE_SLOTS = 4096;
+const pieceSlots: (Piece | undefined)[] = new Array<Piece | undefined>(PIECE_SLOTS).fill(undefined);
 
 function pieceOf(text: string, r: Run): Piece {
-  // Bounded like the explanations; dropping entries changes no result.
-  if (pieces.size >= 5000) pieces.clear();
-  const original = text.slice(r.start, r.end);
-  let piece = pieces.get(original);
-  if (!piece) pieces.set(original, (piece = { original, bytes: NO_BYTES, replacement: '' }));
+  const slot = hashOf(text, r.start, r.end) & (PIECE_SLOTS - 1);
+  let piece = pieceSlots[slot];
+  if (!piece || !isTextAt(piece.original, text, r.start, r.end)) pieceSlots[slot] = piece = { original: text.slice(r.start, r.end), bytes: NO_BYTES, replacement: '' };
   // Another codec may read the same characters as other bytes: checked, not assumed.
   if (!sameBytes(piece.bytes, r.seqs)) piece.bytes = Object.freeze(flatBytes(r.seqs)) as number[];
   return piece;
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return h ^ (h >>> 12);
+}
+
+/** Whether `s` is what `text` holds from `start` to `end`. */
+function isTextAt(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 const NO_BYTES = Object.freeze([] as number[]) as number[];
