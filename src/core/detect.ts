@@ -367,7 +367,8 @@ class RunJudge {
       // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
       // Not a C2 pair (`Â£5`, `Â©`): the lead of a Latin-1 symbol glued to it is never spelling.
       const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
-      if (lone && !c2Pair && innocentPunctuationNear(text, lone, runsBefore, runsFrom) && !otherRunNear(lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
+      // (Both checks only read: the cheaper one, usually decisive in garbled text, goes first.)
+      if (lone && !c2Pair && !otherRunNear(lone, runsBefore, runsFrom) && innocentPunctuationNear(text, lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
       for (const r of group) out.push(runFinding(text, r, confidence));
     }
   }
@@ -474,8 +475,13 @@ function insideAny(sorted: readonly { start: number; end: number }[], at: number
 
 /** Another run within 200 characters on the same line: the line was garbled, not just this word. */
 function otherRunNear(r: Run, before: readonly Run[], after: readonly Run[]): boolean {
-  const near = (x: Run) => x !== r && Math.abs(x.start - r.start) < 200;
-  return before.some(near) || after.some(near);
+  return otherRunWithin(before, r) || otherRunWithin(after, r);
+}
+
+/** Whether `sorted` (by start) holds a run other than `r` starting less than 200 characters from it (binary search). */
+function otherRunWithin(sorted: readonly Run[], r: Run): boolean {
+  for (let k = firstIndexAfter(sorted, r.start - 200, byStart); k < sorted.length && sorted[k].start < r.start + 200; k++) if (sorted[k] !== r) return true;
+  return false;
 }
 
 /**

@@ -521,8 +521,9 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     let tieByOrder = false; // two readings as good as each other, and nothing to choose by
     let tieVotes: number[] | undefined;
     let hopeless: { codec: CodecInfo; end: number } | null = null;
-    for (const { codec, table, bit } of t.singles) {
-      if (!(bits & bit)) continue;
+    // Only the codecs whose bits are set, lowest (first in order) first.
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const { codec, table, bit } = t.singles[31 - Math.clz32(rest & -rest)];
       let m = singleByteRun(text, i, limit, table, true, false, MEASURED);
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
