@@ -156,7 +156,7 @@ function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   if (a.length === 0) return b;
   let i = a.length - 1;
   let j = b.length - 1;
-  for (const f of b) a.push(f); // room at the end (pushed, not a longer length: that leaves holes)
+  for (let k = 0; k < b.length; k++) a.push(b[k]); // room at the end (a longer length would leave holes)
   for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
   return a;
 }
