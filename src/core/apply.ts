@@ -19,7 +19,11 @@ export function applyFindings(text: string, findings: readonly Finding[]): Appli
   let count = 0;
   let cursor = 0;
   let newLength = 0;
-  for (const f of applied) {
+  // Indexed, not for…of: this runs once per call, mostly before the optimising compiler sees it,
+  // and unoptimised for…of allocates a result object per finding.
+  const total = applied.length;
+  for (let k = 0; k < total; k++) {
+    const f = applied[k];
     if (f.start < cursor) continue; // overlapping: the earlier finding wins
     out.add(text.slice(cursor, f.start));
     newLength += f.start - cursor;

@@ -95,8 +95,24 @@ function isSymbolish(c: Cls): boolean {
   return c === Cls.MathCurrency || c === Cls.ModSymbol || c === Cls.OtherSymbol || c === Cls.OtherNumber;
 }
 
+/**
+ * `scriptOf` and `rarity` of each UTF-16 unit, worked out on first use and then read from a table
+ * (like the classes): the weirdness count asks for every character, and the range tests took a
+ * good part of its time. Filling the tables up front costs more than most texts need.
+ */
+const NO_SCRIPT_YET = 0xffff;
+const NO_RARITY_YET = 0xff;
+const SCRIPTS = new Uint16Array(65536).fill(NO_SCRIPT_YET);
+const RARITIES = new Uint8Array(65536).fill(NO_RARITY_YET);
+
 /** Rough script of a letter, to notice two scripts glued inside one word. */
 export function scriptOf(code: number): number {
+  if (!(code >= 0 && code <= 0xffff)) return scriptRange(code);
+  const known = SCRIPTS[code];
+  return known !== NO_SCRIPT_YET ? known : (SCRIPTS[code] = scriptRange(code));
+}
+
+function scriptRange(code: number): number {
   if (code < 0x250) return 1; // Latin (and Latin-1)
   if (code < 0x370) return code < 0x2b0 ? 1 : 0; // IPA counts as Latin; modifiers none
   if (code < 0x400) return 2; // Greek
@@ -122,6 +138,12 @@ export function scriptOf(code: number): number {
  * re-decoding less believable. (Archaic, phonetic or very rare letters.)
  */
 export function rarity(code: number): number {
+  if (!(code >= 0 && code <= 0xffff)) return rarityRange(code);
+  const known = RARITIES[code];
+  return known !== NO_RARITY_YET ? known : (RARITIES[code] = rarityRange(code));
+}
+
+function rarityRange(code: number): number {
   if (code >= 0x80 && code < 0xa0) return 4; // C1 controls
   if (code === 0x17f) return 4; // long s: archaic, but `┼┐` decodes to it
   if (code >= 0x100 && code < 0x180) return RARE_LATIN_EXT_A.get(code) ?? 0;
@@ -252,6 +274,22 @@ export function weirdness(s: string): number {
 }
 
 /**
+ * `weirdness` of a short piece of text, remembered: the judge weighs every garbled word before and
+ * after decoding, and a document repeats its words. Bounded; the measure depends on the text
+ * alone, so dropping entries changes nothing.
+ */
+const weirdnessMemo = new Map<string, number>();
+export function weirdnessOf(s: string): number {
+  if (s.length > 64) return weirdness(s);
+  let w = weirdnessMemo.get(s);
+  if (w === undefined) {
+    if (weirdnessMemo.size >= 8192) weirdnessMemo.clear();
+    weirdnessMemo.set(s, (w = weirdness(s)));
+  }
+  return w;
+}
+
+/**
  * Which orthographies a letter belongs to (a bit each), so that a tie between two readings can go
  * to the one written in the same language as the words around it: `Å¯` is Esperanto ŝ next to
  * ĉ, Czech ů next to ř.
@@ -268,9 +306,10 @@ const ORTHOGRAPHIES: readonly string[] = [
   'ġĠħĦċĊ', // Maltese
   'ơƠưƯ', // Vietnamese
 ];
-const orthographyBits = new Map<number, number>();
+/** Orthography bits by letter code, up to the highest letter listed (a table: asked for every decoded run). */
+const orthographyBits = new Uint16Array(Math.max(...ORTHOGRAPHIES.join('').split('').map((ch) => ch.charCodeAt(0))) + 1);
 ORTHOGRAPHIES.forEach((letters, k) => {
-  for (const ch of letters) orthographyBits.set(ch.charCodeAt(0), (orthographyBits.get(ch.charCodeAt(0)) ?? 0) | (1 << k));
+  for (const ch of letters) orthographyBits[ch.charCodeAt(0)] |= 1 << k;
 });
 
 /**
@@ -293,7 +332,10 @@ export function misplacedLetters(s: string): number {
 
 export function orthographiesOf(s: string): number {
   let bits = 0;
-  for (let i = 0; i < s.length; i++) bits |= orthographyBits.get(s.charCodeAt(i)) ?? 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < orthographyBits.length) bits |= orthographyBits[c];
+  }
   return bits;
 }
 

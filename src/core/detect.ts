@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -149,17 +149,17 @@ function popCount(bits: number): number {
 
 /**
  * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
- * then `b` gives). Merged from the back into one copy of exactly the right size: either list can
- * hold hundreds of thousands.
+ * then `b` gives). Merged from the back into `a` itself (both must be the caller's to change):
+ * either list can hold hundreds of thousands, and a copy of them all costs more than the merge.
  */
 function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  const out = a.concat(b);
   let i = a.length - 1;
   let j = b.length - 1;
-  for (let k = out.length - 1; j >= 0; k--) out[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
-  return out;
+  for (let k = 0; k < b.length; k++) a.push(b[k]); // room at the end (a longer length would leave holes)
+  for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
+  return a;
 }
 
 /** Sorts by start in place (stable); an array already in order, the usual case, is only checked. */
@@ -241,13 +241,20 @@ function spaceBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Bounds of the "word" around a run: neighbouring non-space characters belong to its context. */
-function tokenBounds(text: string, start: number, end: number): [number, number] {
+/**
+ * Bounds of the "word" around a run: neighbouring non-space characters belong to its context.
+ * (Two functions, not one returning a pair: an array per run adds up.)
+ */
+function tokenStart(text: string, start: number): number {
   let s = start;
   while (s > 0 && s > start - 24 && classAt(text, s - 1) !== Cls.Space) s--;
+  return s;
+}
+
+function tokenEnd(text: string, end: number): number {
   let e = end;
   while (e < text.length && e < end + 24 && classAt(text, e) !== Cls.Space) e++;
-  return [s, e];
+  return e;
 }
 
 /**
@@ -294,27 +301,28 @@ class RunJudge {
     this.flushAt = cut === 0 ? runs.length * 2 : CHUNK;
     if (cut === 0) return;
     const chunk = runs.slice(0, cut);
-    this.judge(chunk, [...this.judgedTail, ...runs]);
+    this.judge(chunk, this.judgedTail, runs);
     const tailFrom = chunk[chunk.length - 1].end - 256;
     this.judgedTail = chunk.filter((r) => r.end > tailFrom);
     this.pending = runs.slice(cut);
   }
 
-  /** Judges `runs` (in text order); `context` holds every run within 256 characters of them. */
-  private judge(runs: readonly Run[], context: readonly Run[]): void {
+  /**
+   * Judges `runs` (in text order). `runsBefore` and `runsFrom` (in text order, the one list before
+   * the other) hold every run within 256 characters of them: context, passed as two lists rather
+   * than copied into one for every chunk.
+   */
+  private judge(runs: readonly Run[], runsBefore: readonly Run[], runsFrom: readonly Run[]): void {
     const { text, hopeless, codecs, out, doubtful } = this;
     let k = 0;
     while (k < runs.length) {
       // Group runs whose words touch.
-      const [ts, firstEnd] = tokenBounds(text, runs[k].start, runs[k].end);
-      let te = firstEnd;
-      const group = [runs[k]];
-      while (k + group.length < runs.length && runs[k + group.length].start <= te) {
-        const r = runs[k + group.length];
-        group.push(r);
-        te = Math.max(te, tokenBounds(text, r.start, r.end)[1]);
-      }
-      k += group.length;
+      const ts = tokenStart(text, runs[k].start);
+      let te = tokenEnd(text, runs[k].end);
+      let n = 1;
+      while (k + n < runs.length && runs[k + n].start <= te) te = Math.max(te, tokenEnd(text, runs[k + n++].end));
+      const group = runs.slice(k, k + n); // (sliced once: an array grown by pushing is mostly spare room)
+      k += n;
       if (group.every((r) => r.needsCompany)) {
         doubtful.push(group);
         continue;
@@ -338,7 +346,7 @@ class RunJudge {
       // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
       while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
       for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-      let score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
+      let score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
       // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
       // in a script the weirdness count finds rare (Armenian).
       if (group.some((r) => r.convincing)) score = Math.max(score + 3, 5);
@@ -362,7 +370,8 @@ class RunJudge {
       // not garbled as a whole, so be cautious: report it, but leave it out of automatic repair.
       // Not a C2 pair (`Â£5`, `Â©`): the lead of a Latin-1 symbol glued to it is never spelling.
       const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
-      if (lone && !c2Pair && innocentPunctuationNear(text, lone, context) && !otherRunNear(lone, context)) confidence = Math.min(confidence, 0.45);
+      // (Both checks only read: the cheaper one, usually decisive in garbled text, goes first.)
+      if (lone && !c2Pair && !otherRunNear(lone, runsBefore, runsFrom) && innocentPunctuationNear(text, lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
       for (const r of group) out.push(runFinding(text, r, confidence));
     }
   }
@@ -373,8 +382,8 @@ class RunJudge {
    */
   finish(): Finding[] {
     this.flush(Infinity, true);
-    const { text, out } = this;
-    const accepted = out.slice(); // in text order: groups were judged in order
+    const { text, out: accepted } = this; // in text order: groups were judged in order
+    const late: Finding[] = []; // findings of doubtful groups that their company made believable
     for (const group of this.doubtful) {
       const codec = group[0].codec.name;
       const start = group[0].start;
@@ -388,9 +397,10 @@ class RunJudge {
       let near = false;
       for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = company(accepted[j]);
       for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = company(accepted[j]);
-      if (near) for (const r of group) out.push(runFinding(text, r, 0.6));
+      if (near) for (const r of group) late.push(runFinding(text, r, 0.6));
     }
-    return out.sort((a, b) => a.start - b.start);
+    // What a stable sort of both together gives, without copying and sorting hundreds of thousands.
+    return mergeByStart(sortedByStart(accepted), sortedByStart(late));
   }
 }
 
@@ -467,23 +477,34 @@ function insideAny(sorted: readonly { start: number; end: number }[], at: number
 
 
 /** Another run within 200 characters on the same line: the line was garbled, not just this word. */
-function otherRunNear(r: Run, context: readonly Run[]): boolean {
-  return context.some((x) => x !== r && Math.abs(x.start - r.start) < 200);
+function otherRunNear(r: Run, before: readonly Run[], after: readonly Run[]): boolean {
+  return otherRunWithin(before, r) || otherRunWithin(after, r);
 }
 
-/** Windows-1252 punctuation that decoded fine, standing on the same line outside every run. */
-const CP1252_PUNCT = /[–—‘’“”…•€™]/g;
-function innocentPunctuationNear(text: string, r: Run, runs: readonly Run[]): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', r.start) + 1, r.start - 200);
-  let lineEnd = text.indexOf('\n', r.end);
-  lineEnd = Math.min(lineEnd < 0 ? text.length : lineEnd, r.end + 200);
-  CP1252_PUNCT.lastIndex = lineStart;
-  for (let m = CP1252_PUNCT.exec(text); m && m.index < lineEnd; m = CP1252_PUNCT.exec(text)) {
-    const at = m.index;
-    if (!insideAny(runs, at)) return true;
+/** Whether `sorted` (by start) holds a run other than `r` starting less than 200 characters from it (binary search). */
+function otherRunWithin(sorted: readonly Run[], r: Run): boolean {
+  for (let k = firstIndexAfter(sorted, r.start - 200, byStart); k < sorted.length && sorted[k].start < r.start + 200; k++) if (sorted[k] !== r) return true;
+  return false;
+}
+
+/**
+ * Windows-1252 punctuation that decoded fine, standing on the same line outside every run (within
+ * 200 characters). Walked by hand, not searched for: a search runs on past the line end.
+ */
+function innocentPunctuationNear(text: string, r: Run, before: readonly Run[], after: readonly Run[]): boolean {
+  const lo = Math.max(0, r.start - 200);
+  let lineStart = r.start;
+  while (lineStart > lo && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  const hi = Math.min(text.length, r.end + 200);
+  let lineEnd = r.end;
+  while (lineEnd < hi && text.charCodeAt(lineEnd) !== 0x0a) lineEnd++;
+  for (let at = lineStart; at < lineEnd; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 0x2013 && CP1252_PUNCT.has(c) && !insideAny(before, at) && !insideAny(after, at)) return true;
   }
   return false;
 }
+const CP1252_PUNCT = new Set([...'–—‘’“”…•€™'].map((ch) => ch.charCodeAt(0)));
 
 /** The codec chain of a run: its key and names. Chains repeat, so each is built once (read-only). */
 interface Chain {
@@ -506,18 +527,21 @@ function chainOf(r: Run): Chain {
 function runFinding(text: string, r: Run, confidence: number): Finding {
   const lost = r.seqs.some((s) => s.lost);
   // A decoded byte-order mark in running text is noise: drop it.
-  const replacement = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
+  const decoded = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   const chain = chainOf(r);
+  const piece = pieceOf(text, r);
+  // The same word decoded the same way: keep one copy of the string, not one per finding.
+  const replacement = piece.replacement === decoded ? piece.replacement : (piece.replacement = decoded);
   return {
     start: r.start,
     end: r.end,
-    original: text.slice(r.start, r.end),
+    original: piece.original,
     replacement,
     alternatives: NO_ALTERNATIVES,
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
     explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost),
-    bytes: flatBytes(r.seqs),
+    bytes: piece.bytes,
     wrongCodecs: chain.names,
   };
 }
@@ -525,13 +549,66 @@ function runFinding(text: string, r: Run, confidence: number): Finding {
 /** Shared by every finding with a single reading (read-only): dense mojibake has hundreds of thousands. */
 const NO_ALTERNATIVES = Object.freeze([] as string[]) as string[];
 
+/**
+ * The garbled characters of a run, its bytes and its replacement, kept once and shared by the
+ * findings of every run that has the same (read-only): dense mojibake repeats a few words hundreds
+ * of thousands of times, and allocating a copy of each for every finding was the main cost.
+ */
+interface Piece {
+  original: string;
+  bytes: number[];
+  replacement: string;
+}
+
+/**
+ * Pieces by garbled characters, each holding what the last run of those characters gave: a cache
+ * with one place per hash of the characters, found without slicing the text (a collision replaces
+ * the entry, which changes no result).
+ */
+const PIECE_SLOTS = 4096;
+const pieceSlots: (Piece | undefined)[] = new Array<Piece | undefined>(PIECE_SLOTS).fill(undefined);
+
+function pieceOf(text: string, r: Run): Piece {
+  const slot = hashOf(text, r.start, r.end) & (PIECE_SLOTS - 1);
+  let piece = pieceSlots[slot];
+  if (!piece || !isTextAt(piece.original, text, r.start, r.end)) pieceSlots[slot] = piece = { original: text.slice(r.start, r.end), bytes: NO_BYTES, replacement: '' };
+  // Another codec may read the same characters as other bytes: checked, not assumed.
+  if (!sameBytes(piece.bytes, r.seqs)) piece.bytes = Object.freeze(flatBytes(r.seqs)) as number[];
+  return piece;
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return h ^ (h >>> 12);
+}
+
+/** Whether `s` is what `text` holds from `start` to `end`. */
+function isTextAt(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const NO_BYTES = Object.freeze([] as number[]) as number[];
+
+/** Whether `flat` holds exactly the bytes of the sequences that were not lost. (Indexed loops: `for…of` over frozen arrays allocates.) */
+function sameBytes(flat: readonly number[], seqs: readonly Sequence[]): boolean {
+  let k = 0;
+  for (const s of seqs) {
+    if (s.lost) continue;
+    for (let m = 0; m < s.bytes.length; m++) if (flat[k++] !== s.bytes[m]) return false;
+  }
+  return k === flat.length;
+}
+
 /** The bytes of the sequences that were not lost, in one array of exactly their number. */
 function flatBytes(seqs: readonly Sequence[]): number[] {
   let n = 0;
   for (const s of seqs) if (!s.lost) n += s.bytes.length;
   const flat = new Array<number>(n);
   let k = 0;
-  for (const s of seqs) if (!s.lost) for (const b of s.bytes) flat[k++] = b;
+  for (const s of seqs) if (!s.lost) for (let m = 0; m < s.bytes.length; m++) flat[k++] = s.bytes[m];
   return flat;
 }
 

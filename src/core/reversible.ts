@@ -114,22 +114,70 @@ interface RunRead {
   firstCp: number;
 }
 
-const NO_RUN: RunRead = { seqs: [], decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false, firstCp: -1 };
+/** A sequence's bytes and what they decode to, shared by every sequence with those bytes (read-only). */
+interface SeqValue {
+  bytes: number[];
+  decoded: string;
+}
 
 /**
- * Reads sequences from `i` with a single-byte codec. With `build` false it only measures (no
- * allocation), which is what most codecs tried at a position need. Continuation bytes may be
- * separated from their lead by a hard line break (text wrapped inside a garbled word): the break
- * is kept after the decoded character.
+ * Values of sequences of up to three bytes (a small number: the key must stay a small integer),
+ * by bytes and lost flag. A text holds few distinct sequences, and an array and a string for each
+ * occurrence were most of what the scan allocated. Bounded; dropping entries changes no result.
  */
-function singleByteRun(text: string, i: number, limit: number, table: Int16Array, absorb: boolean, build: boolean): RunRead {
+const seqValues = new Map<number, SeqValue>();
+
+/** The value of lead `b0` and `got` continuation bytes (`lost`: the rest of the sequence was lost). */
+function seqValue(got: number, b0: number, b1: number, b2: number, b3: number, lost: boolean): SeqValue {
+  if (got > 2) return newSeqValue([b0, b1, b2, b3], lost); // four bytes: rare, and too many for the key
+  const key = (lost ? 1 << 26 : 0) | (got << 24) | (b0 << 16) | (got > 0 ? b1 << 8 : 0) | (got > 1 ? b2 : 0);
+  let value = seqValues.get(key);
+  if (!value) {
+    if (seqValues.size >= 20000) seqValues.clear();
+    value = newSeqValue(got === 0 ? [b0] : got === 1 ? [b0, b1] : [b0, b1, b2], lost);
+    seqValues.set(key, value);
+  }
+  return value;
+}
+
+function newSeqValue(bytes: number[], lost: boolean): SeqValue {
+  return { bytes: Object.freeze(bytes) as number[], decoded: lost ? '\ufffd' : decodeSequence(bytes) };
+}
+
+const NO_SEQS: Sequence[] = [];
+
+/** What `runAt` reads into, one for measuring and one for building: no object per call. */
+const MEASURED: RunRead = { seqs: NO_SEQS, decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false, firstCp: -1 };
+const BUILT: RunRead = { ...MEASURED };
+
+/**
+ * Sequences of the run being built, the first `built` of them; copied out at its end, in an array
+ * of exactly their number. (Not emptied by `length = 0`, which would drop its storage each time.)
+ */
+const building: Sequence[] = [];
+let built = 0;
+
+/**
+ * Reads sequences from `i` with a single-byte codec into `into`. With `build` false it only
+ * measures (no allocation), which is what most codecs tried at a position need. Continuation bytes
+ * may be separated from their lead by a hard line break (text wrapped inside a garbled word): the
+ * break is kept after the decoded character.
+ */
+function singleByteRun(text: string, i: number, limit: number, table: Int16Array, absorb: boolean, build: boolean, into: RunRead): RunRead {
+  into.seqs = NO_SEQS;
+  into.decoded = '';
+  into.end = 0;
+  into.count = 0;
+  into.hash = 0;
+  into.absorbedAny = false;
+  into.firstCp = -1;
   // Quick rejection: most candidates fail at their second byte.
   const first = table[text.charCodeAt(i)];
-  if (i + 1 >= limit) return NO_RUN;
+  if (i + 1 >= limit) return into;
   const code1 = text.charCodeAt(i + 1);
   const second = table[code1];
-  if (!(second !== NO_BYTE && fits(first, 0, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return NO_RUN;
-  const seqs: Sequence[] = build ? [] : NO_RUN.seqs;
+  if (!(second !== NO_BYTE && fits(first, 0, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return into;
+  built = 0;
   let decoded = '';
   let count = 0;
   let hash = 0;
@@ -141,8 +189,10 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     const b0 = table[text.charCodeAt(j)];
     const need = b0 === NO_BYTE ? -1 : continuationCount(b0);
     if (need < 0) break;
-    const bytes = build ? [b0] : null;
+    let got = 0; // continuation bytes read
     let b1 = -1;
+    let b2 = -1;
+    let b3 = -1;
     let k = j + 1;
     let absorbed = false;
     let lost = false;
@@ -185,7 +235,9 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
         break;
       }
       if (m === 0) b1 = b;
-      bytes?.push(b);
+      else if (m === 1) b2 = b;
+      else b3 = b;
+      got++;
       hash = (hash * 31 + b) | 0;
     }
     // Two lost no-break spaces in a row (`Ã Ã `) are no text; stopping here also keeps a line of
@@ -196,10 +248,10 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     count++;
     absorbedAny ||= absorbed;
     lastAbsorbed = absorbed;
-    if (bytes) {
-      const piece = lost ? '\ufffd' : decodeSequence(bytes);
-      seqs.push({ start: j, end: k, bytes, decoded: piece, absorbedSpace: absorbed, lost });
-      decoded += piece + breaks;
+    if (build) {
+      const value = seqValue(got, b0, b1, b2, b3, lost);
+      building[built++] = { start: j, end: k, bytes: value.bytes, decoded: value.decoded, absorbedSpace: absorbed, lost };
+      decoded += value.decoded + breaks;
     }
     j = k;
   }
@@ -211,7 +263,14 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     const joined = (text[j] === 's' && text[j + 1] === ' ') || /^qu[ei]l/.test(text.slice(j, j + 4));
     if (!capital && !joined) decoded += ' ';
   }
-  return { seqs, decoded, end: j, count, hash, absorbedAny, firstCp };
+  if (build) into.seqs = building.slice(0, built);
+  into.decoded = decoded;
+  into.end = j;
+  into.count = count;
+  into.hash = hash;
+  into.absorbedAny = absorbedAny;
+  into.firstCp = firstCp;
+  return into;
 }
 
 /**
@@ -264,12 +323,10 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
         broken = true;
         break;
       }
-      const seqBytes: number[] = [];
-      for (let m = 0; m <= need; m++) seqBytes.push(pending[m]);
+      const value = seqValue(need, pending[0], pending[1], pending[2], pending[3], false);
       queued = dropPending(need + 1, queued);
-      const piece = decodeSequence(seqBytes);
-      seqs.push({ start: queueStart, end: j + width, bytes: seqBytes, decoded: piece, absorbedSpace: false, lost: false });
-      decoded += piece;
+      seqs.push({ start: queueStart, end: j + width, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: false });
+      decoded += value.decoded;
       queueStart = j;
     }
     if (broken) break;
@@ -437,6 +494,15 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
   return weirdness(inContext) + misplacedLetters(inContext) - latin1 / (decoded.length + 1);
 }
 
+/**
+ * A run with every field set from the start: fields added later would each give the object a
+ * new shape and a separate store for them. `layers` is shared until peeled (read-only).
+ */
+function newRun(start: number, end: number, codec: CodecInfo, seqs: Sequence[], decoded: string, hopeless: boolean): Run {
+  return { start, end, codec, seqs, decoded, layers: NO_LAYERS, hopeless, sameBits: 0, tieByOrder: false, tieVotes: undefined, convincing: false, needsCompany: false };
+}
+const NO_LAYERS = Object.freeze([] as CodecInfo[]) as CodecInfo[];
+
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
 /**
  * `possible`: bits of the single-byte codecs that explain every run so far (the text was garbled
@@ -455,9 +521,10 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     let tieByOrder = false; // two readings as good as each other, and nothing to choose by
     let tieVotes: number[] | undefined;
     let hopeless: { codec: CodecInfo; end: number } | null = null;
-    for (const { codec, table, bit } of t.singles) {
-      if (!(bits & bit)) continue;
-      let m = singleByteRun(text, i, limit, table, true, false);
+    // Only the codecs whose bits are set, lowest (first in order) first.
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const { codec, table, bit } = t.singles[31 - Math.clz32(rest & -rest)];
+      let m = singleByteRun(text, i, limit, table, true, false, MEASURED);
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
       // it is only remembered as evidence against its neighbours, without building it.
@@ -479,13 +546,13 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       let absorb = true;
       if (m.count === 1 && m.absorbedAny && m.firstCp >= 0 && !loneAbsorbedBelieved(text, i, m.end, m.firstCp, true)) {
         absorb = false;
-        m = singleByteRun(text, i, limit, table, false, false);
+        m = singleByteRun(text, i, limit, table, false, false, MEASURED);
         if (m.count === 0 || (best && m.end < best.end)) continue;
       }
-      let r = singleByteRun(text, i, limit, table, absorb, true);
+      let r = singleByteRun(text, i, limit, table, absorb, true, BUILT);
       // A space read as a lost no-break space must be believed, else the run stops before it.
       if (r.absorbedAny && !absorbedSpacesBelieved(text, i, r.seqs, r.decoded)) {
-        r = singleByteRun(text, i, limit, table, false, true);
+        r = singleByteRun(text, i, limit, table, false, true, BUILT);
         m = r;
       }
       if (r.count === 0 || (best && r.end < best.end) || hasLoneSurrogate(r.decoded)) continue;
@@ -512,7 +579,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       } else {
         bestWeird = -1;
       }
-      best = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
+      best = newRun(i, r.end, codec, r.seqs, r.decoded, false);
       bestHash = m.hash;
       bestBit = bit;
       sameBits = bit;
@@ -522,7 +589,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       best.tieByOrder = tieByOrder;
       best.tieVotes = tieVotes;
     }
-    if (!best && hopeless) return { start: i, end: hopeless.end, codec: hopeless.codec, seqs: [], decoded: '', layers: [], hopeless: true, sameBits: 0 };
+    if (!best && hopeless) return newRun(i, hopeless.end, hopeless.codec, NO_SEQS, '', true);
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
@@ -547,7 +614,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (!asciiBeside && !stretchStart && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
       const r = doubleByteRun(text, i, limit, table, doubleByteAstral(codec));
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
-      const run: Run = { start: i, end: r.end, codec, seqs: r.seqs, decoded: r.decoded, layers: [], hopeless: false, sameBits: 0 };
+      const run = newRun(i, r.end, codec, r.seqs, r.decoded, false);
       // Equally long readings: the more believable (`摹` is ġ in GBK, a lone ٹ in EUC-KR), then
       // the one that reads better.
       const tier = cjkRunBelief(text, run);
@@ -605,10 +672,18 @@ function loneAbsorbedBelieved(text: string, start: number, end: number, cp: numb
   return cp === 0xe0 || dec === Cls.LatinUpper;
 }
 
-const QUOTE_MARKS = '“”„‘’‚«»‹›';
+/** Characters as a set of their codes: the checks below read codes, as `text[i]` allocates a string above U+00FF. */
+function codeSet(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+}
+
+const QUOTE_MARKS = codeSet('“”„‘’‚«»‹›');
 
 /** Second characters that also end words legitimately (’s, ™, ®): weak evidence at a word end. */
-const WORD_END_OK = new Set(['’', '”', '‘', '›', '»', '´', '©', '™', '®', '…']);
+const WORD_END_OK = codeSet('’”‘›»´©™®…');
+/** Dashes and quotes: how a word may end where ‰ † ‡ ˆ ƒ may not. */
+const DASH_OR_QUOTE = codeSet('–—•“„‚‹');
+const RIGHT_QUOTE = 0x2019;
 
 /**
  * Extra weirdness for the commonest pairs: UTF-8 C2 xx and C3 xx (Latin-1 symbols and letters,
@@ -624,11 +699,12 @@ export function classicPairPenalty(text: string, run: Run): number {
       continue;
     }
     if (s.bytes.length !== 2) continue;
-    const second = text[s.start + 1];
+    const second = text.charCodeAt(s.start + 1);
     const secondIsLetter = isLetterCls(classAt(text, s.start + 1));
     const letterAfter = isLetterCls(classAt(text, s.end));
     const letterBefore = isLetterCls(classAt(text, s.start - 1));
-    const [b0, b1] = s.bytes;
+    const b0 = s.bytes[0]; // (indexed: destructuring a frozen array takes the slow iterator path)
+    const b1 = s.bytes[1];
     if ((b1 === 0xa0 && !s.absorbedSpace) || b1 === 0xad) {
       p += 2; // a letter glued to a no-break space or soft hyphen
     } else if (b0 === 0xc2 || b0 === 0xc3) {
@@ -644,8 +720,8 @@ export function classicPairPenalty(text: string, run: Run): number {
         // `Ã’s`, `AHÅ™`: a quote or trade mark ending a word is also plain spelling. But a capital
         // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
         const capitalWord = classAt(text, s.start - 1) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
-        if (b0 === 0xc2 || (capitalWord && text[s.start] === 'Ã')) p += 2;
-      } else if (!(second === '’' && text[s.end] === 's') && !(QUOTE_MARKS.includes(second) && classAt(text, s.start) !== Cls.LatinUpper && !letterAfter)) {
+        if (b0 === 0xc2 || (capitalWord && text.charCodeAt(s.start) === 0xc3)) p += 2; // Ã
+      } else if (!(second === RIGHT_QUOTE && text.charCodeAt(s.end) === 0x73) && !(QUOTE_MARKS.has(second) && classAt(text, s.start) !== Cls.LatinUpper && !letterAfter)) {
         // (A Cyrillic or Greek word ending before a quote mark is spelling: `„Г“` in Serbian.)
         p += 2;
       }
@@ -653,10 +729,10 @@ export function classicPairPenalty(text: string, run: Run): number {
       // A capital glued to a Windows-codepage letter or mid-word symbol from 80–9F (`Åž`, `ĹŤ`, `Ä‰i`).
       // (Windows-1251 has real Serbian and Macedonian letters there: Њ, Ђ, Ћ.)
       const cyrillicLetter = secondIsLetter && run.codec.name === 'windows-1251';
-      if (b1 < 0xa0 && !cyrillicLetter && second !== '’' && (letterAfter || secondIsLetter)) p += 2;
+      if (b1 < 0xa0 && !cyrillicLetter && second !== RIGHT_QUOTE && (letterAfter || secondIsLetter)) p += 2;
       else if (!secondIsLetter && !WORD_END_OK.has(second) && letterAfter) p += 1;
       // A capital ending on ‰ † ‡ ˆ „ ƒ (`Ä‰.`): not how words end; dashes and quotes are.
-      else if (b1 < 0xa0 && !secondIsLetter && !WORD_END_OK.has(second) && !'–—•“„‚‹'.includes(second)) p += 1;
+      else if (b1 < 0xa0 && !secondIsLetter && !WORD_END_OK.has(second) && !DASH_OR_QUOTE.has(second)) p += 1;
     }
   }
   return p;
@@ -669,9 +745,12 @@ export function classicPairPenalty(text: string, run: Run): number {
 function tripletPenalty(text: string, s: Sequence): number {
   if (s.end - s.start !== 3 || s.absorbedSpace) return 0;
   if (s.bytes[0] === 0xef && s.bytes[1] === 0xbf && s.bytes[2] === 0xbd) return 3;
-  const symbol = (i: number) => !isLetterCls(classAt(text, i)) && classAt(text, i) !== Cls.Space;
-  if (!symbol(s.start + 1) || !symbol(s.start + 2)) return 0;
-  return text[s.start] === 'â' ? 2 : 1;
+  if (!isSymbolAt(text, s.start + 1) || !isSymbolAt(text, s.start + 2)) return 0;
+  return text.charCodeAt(s.start) === 0xe2 ? 2 : 1; // â
+}
+
+function isSymbolAt(text: string, i: number): boolean {
+  return !isLetterCls(classAt(text, i)) && classAt(text, i) !== Cls.Space;
 }
 
 /** Re-decodes layered mojibake (`Ã¢â‚¬â„¢` → `â€™` → `’`) while each layer reads better. */
