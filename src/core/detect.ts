@@ -456,10 +456,14 @@ function scriptFit(text: string, ts: number, te: number, group: readonly Run[]):
   return latinOut > 0 ? 4 : 0;
 }
 
-/** MacRoman and CP437 pairs (`¬´`, `∆°`) are believable only glued to a word. */
+/**
+ * MacRoman and CP437 pairs (`¬´`, `∆°`) are believable only glued to a word, and a letter only to
+ * a word of its script: `â¤ï¸` (❤️ with two bytes gone) holds MacRoman `¤ï`, Arabic `ە`.
+ */
 function letterBeside(text: string, r: Run): boolean {
-  const isL = (i: number) => isLetter(classAt(text, i));
-  return isL(r.start - 1) || isL(r.end);
+  const own = isLetter(charClass(r.decoded.charCodeAt(0))) ? scriptOf(r.decoded.charCodeAt(0)) : -1;
+  const fits = (i: number) => isLetter(classAt(text, i)) && (own < 0 || scriptOf(text.charCodeAt(i)) === own);
+  return fits(r.start - 1) || fits(r.end);
 }
 
 /** Is `at` inside one of `sorted` (by start, non-overlapping)? Binary search. */

@@ -129,6 +129,12 @@ describe('engine: reversible mojibake', () => {
     }
   });
 
+  it('does not take a MacRoman letter of another script out of a word garbled some other way', () => {
+    // ❤️ through Windows-1252 with its two undefined bytes dropped: `¤ï` is MacRoman for Arabic ە.
+    const found = detect('I â¤ï¸ it').filter((f) => f.replacement === 'ە');
+    assert.deepStrictEqual(found, []);
+  });
+
   it('reads two layers through a C1 control rather than a space as a lost no-break space', () => {
     // `©` read as Windows-1252 (`Â©`), then as Latin-1: MacRoman could read the bytes with the
     // space after them as a lost A0 into `̂婠`; the space is a space.
