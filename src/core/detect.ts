@@ -5,9 +5,9 @@
 import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, SiteList, latin1LetterCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
+import { type LossySite, SiteList, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
-import { quoteStyleOf } from './quoteStyle';
+import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, classicPairPenalty, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
 import { byStart, firstIndexAfter } from './search';
@@ -629,14 +629,15 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   };
   const hasEvidence = () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to));
   const openedAt: number[] = [];
-  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, sites.length ? quoteStyleOf(text, from, to) : undefined);
+  const lang = sites.length ? languageOf(text, from, to) : 'unknown';
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang));
   const originals = new Originals(text);
   const out: Finding[] = [];
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k]) continue;
     sites.read(k, site);
-    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, hasEvidence);
+    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, hasEvidence, lang);
     if (f) out.push(f);
   }
   return out;
@@ -662,7 +663,7 @@ const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 
 /** The finding for one lossy site, or null when it is not worth one. */
-function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], hasEvidence: () => boolean): Finding | null {
+function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], hasEvidence: () => boolean, lang: Language): Finding | null {
   if (site.form === 'middle-lost') {
     const [best, ...alternatives] = middleLostCandidates(text, site);
     return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
@@ -671,6 +672,15 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const { best, alternatives, certain } = latin1LetterCandidates(text, site);
     // Among capitals the bytes cannot tell É from Ü: reported, but below the repair bar.
     return lossyFinding(site, original, best, alternatives, certain ? 0.8 : 0.45, explainLossy(site, best, 'inside-word'));
+  }
+  if (site.form === 'lost-second-byte') {
+    // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.
+    const c = lostSecondByteCandidates(text, site, lang);
+    if (!c || (!site.strong && !hasEvidence())) return null;
+    // The text's language names the likeliest letter: repaired; unknown, only reported with the choices.
+    // The fewer letters the language has for that lead, the surer the guess.
+    const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
+    return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
   }
   if (site.form === 'question-apostrophe') {
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));

@@ -92,6 +92,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
     case 'latin1-letter':
       return explainLatin1Letter(best === 'ß');
+    case 'lost-second-byte':
+      return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex([utf8Lead(best)])}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }
 }
 
@@ -105,6 +107,11 @@ export function explainStray(): string {
 
 export function explainLostSoftHyphen(lead: string, codec: string): string {
   return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
+}
+
+/** The first UTF-8 byte of a character of U+0080–U+07FF. */
+function utf8Lead(ch: string): number {
+  return 0xc0 | (ch.charCodeAt(0) >> 6);
 }
 
 export function explainLatin1Letter(certain: boolean): string {

@@ -3,6 +3,7 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { Cls, classAt, isLetter } from './chars';
+import { LOST_SECOND_BYTE, type Language } from './language';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -18,10 +19,12 @@ export type LossyForm =
   /** A lone `?` between a word and a contraction (`don?t`, `Huawei?s`). */
   | 'question-apostrophe'
   /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
-  | 'latin1-letter';
+  | 'latin1-letter'
+  /** `Ä?`, `Å?`: a Latin Extended-A letter (č, ł, ř, ő…) whose second byte (80–9F) became `?`. */
+  | 'lost-second-byte';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte'];
 
 export interface LossySite {
   start: number;
@@ -81,6 +84,12 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
+  }
+  // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter inside or at the edge of a
+  // word. Not after a capital before a non-letter: Swedish `PÅ?` is på and a question mark.
+  if (text[q - 1] in LOST_SECOND_BYTE && (letterAt(text, q - 2) || letterAt(text, q + 1))) {
+    const capitalBefore = classAt(text, q - 2) === Cls.LatinUpper;
+    if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, letterAt(text, q - 2) && letterAt(text, q + 1));
   }
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
@@ -145,6 +154,28 @@ export function latin1LetterCandidates(text: string, site: LossySite): { best: s
   // Between digits, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3`.
   if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, certain: true };
   return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, certain: false };
+}
+
+/**
+ * The letters a `lost-second-byte` site can have been, best first, in the case its word asks for
+ * (a capital in an all-capital word, or starting a sentence before lowercase letters); `known`:
+ * the language is known and has the lead among its letters. Null when no letter fits.
+ */
+export function lostSecondByteCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; known: boolean } | null {
+  const table = LOST_SECOND_BYTE[text[site.start]];
+  const letters = table[lang] ?? table.unknown;
+  if (!letters) return null; // `È?` is read only in Romanian
+  const known = lang in table && lang !== 'unknown';
+  const before = classAt(text, site.start - 1);
+  const after = classAt(text, site.end);
+  // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
+  const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
+  const capital = before === Cls.LatinUpper || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
+  // Czech ě only follows a consonant (`Společnost` has č after e).
+  const afterVowel = /[aeiouyáéíóúýů]/i.test(text[site.start - 1] ?? '');
+  const fitting = afterVowel && letters.length > 1 ? letters.replace('ě', '') + (letters.includes('ě') ? 'ě' : '') : letters;
+  const all = [...(capital ? fitting.toUpperCase() : fitting)];
+  return { best: all[0], alternatives: all.slice(1), known };
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];

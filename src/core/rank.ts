@@ -5,7 +5,7 @@
  * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
  */
 import { Cls, classAt, isLetter } from './chars';
-import { QUOTE_STYLES, type QuoteStyle } from './quoteStyle';
+import { QUOTE_STYLES, type QuoteStyle } from './language';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
 /** Every position, for memo tables indexed by number. */

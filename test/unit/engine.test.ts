@@ -228,6 +228,23 @@ describe('engine: reversible mojibake', () => {
 });
 
 describe('engine: lossy mojibake and leftovers', () => {
+  it('guesses a letter whose second byte became ? from the language of the text', () => {
+    // Czech: ř for Å?, č or ě for Ä? (ě never follows a vowel), „…“ quotes.
+    const czech = 'Společnost dnes oznámila, že „otevřené inovace“ jsou pro ni důležité. „Jsme hrdí,“ řekl ředitel. Je to také podle partnerů dobré.';
+    assert.strictEqual(repair(garbleLossy(czech)).text, czech);
+    // Turkish has one letter for each lead: ğ, ş.
+    const turkish = 'Bu bir değişim ve daha iyi bir gelecek için ama bu kadar değil.';
+    assert.strictEqual(repair(garbleLossy(turkish)).text, turkish);
+    // Polish: ł, ś or ń for Å?: the guess comes with the others as alternatives.
+    const polish = detect(garbleLossy('Firma ogłosiła dziś, że to nie jest tylko plan, ale cel oraz droga dla firmy.')).filter((f) => f.original === 'Å?');
+    assert.deepStrictEqual(polish.map((f) => [f.replacement, ...f.alternatives].join('')), ['łśń', 'łśń', 'łśń']);
+    // Without a language, reported with every choice but not repaired.
+    const unknown = detect('x nÄ?j y').find((f) => f.original === 'Ä?');
+    assert.ok(unknown && unknown.confidence < 0.5 && unknown.alternatives.includes('ě'));
+    // A capital Ä or Å before a real question mark stays: Swedish `PÅ?`, German `GEMÄ?`.
+    assert.deepStrictEqual(detect('Vad står PÅ? Was ist GEMÄ?'), []);
+  });
+
   it('marks a third byte lost at the end of a line', () => {
     const f = only('He said “fine.â€\nNext');
     assert.deepStrictEqual([f.original, f.replacement, f.kind], ['â€', '”', 'lossy']);

@@ -1,0 +1,88 @@
+/**
+ * The language of a text, guessed from its commonest short words (which stay plain ASCII through
+ * every garbling), and what it decides where lost bytes leave a choice: the quotation marks and the
+ * dash (a lost E2 80 xx cannot tell `“` from `„` or `—` from `–`), and the letter a lost second
+ * byte stood for (`Å?` is Polish `ł`, Czech `ř`, Hungarian `ő`).
+ */
+
+export type Language = 'en' | 'nl' | 'it' | 'es' | 'fr' | 'de' | 'cs' | 'sk' | 'pl' | 'ro' | 'hu' | 'fi' | 'sv' | 'tr' | 'hr' | 'sl' | 'lv' | 'lt' | 'unknown';
+
+export interface QuoteStyle {
+  /** Index into QUOTE_STYLES, for memo keys. */
+  id: number;
+  open: string;
+  close: string;
+  /** The dash set between spaces: English has `—`, most of Europe `–`. */
+  dash: string;
+}
+
+export const QUOTE_STYLES: readonly QuoteStyle[] = [
+  { id: 0, open: '“', close: '”', dash: '—' }, // English and the default
+  { id: 1, open: '„', close: '“', dash: '–' }, // German, Czech, Slovak, Slovene, Lithuanian, Latvian
+  { id: 2, open: '„', close: '”', dash: '–' }, // Polish, Romanian, Hungarian, Croatian
+  { id: 3, open: '”', close: '”', dash: '–' }, // Finnish, Swedish
+  { id: 4, open: '“', close: '”', dash: '–' }, // Dutch, Italian, Spanish, French, Turkish
+];
+
+/** Each language: its commonest words and its quotation style. */
+const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[] = [
+  { lang: 'en', style: 0, words: set('the and of is that for with said will are this from has have was were which') }, // not `to`: Czech has it
+  { lang: 'nl', style: 4, words: set('het een van niet voor zijn wordt ook maar naar worden') },
+  { lang: 'it', style: 4, words: set('il che di per una sono della non anche gli nel alla') },
+  { lang: 'es', style: 4, words: set('el los las del por para una con como pero sus fue') },
+  { lang: 'fr', style: 4, words: set('le les des est une pour dans qui pas sur avec sont') },
+  { lang: 'de', style: 1, words: set('und der die das nicht ist mit von werden wird eine einer auf sich auch den dem des im') },
+  { lang: 'cs', style: 1, words: set('je se na pro jsou nebo jako ale jeho bude byl podle') },
+  { lang: 'sk', style: 1, words: set('sa pre alebo ako aj je na sme boli bude podla') },
+  { lang: 'pl', style: 2, words: set('nie jest oraz lub dla przez czy jak tak tylko') },
+  { lang: 'ro', style: 2, words: set('este pentru sau nu cu la din care fost mai sunt') },
+  { lang: 'hu', style: 2, words: set('az hogy nem egy van meg csak vagy volt') },
+  { lang: 'fi', style: 3, words: set('ja on ei tai ole voi kun jos mutta kuin ovat') },
+  { lang: 'sv', style: 3, words: set('och att det som inte med till av har om') },
+  { lang: 'tr', style: 4, words: set('ve bir bu ile daha gibi ama olan veya kadar') },
+  { lang: 'hr', style: 2, words: set('su ili kao koji koja za od biti nije samo') },
+  { lang: 'sl', style: 1, words: set('in ki so tudi pa ali za bo smo kot') },
+  { lang: 'lv', style: 1, words: set('un ir ar uz par kas lai bet vai tas') },
+  { lang: 'lt', style: 1, words: set('ir yra kad su bet kaip tai jo buvo nuo') },
+];
+
+function set(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+/** How much text around the sites is read for its language. */
+const WINDOW = 8_000;
+
+/**
+ * The language of the text around [from, to): the one with the most of its common words, if it
+ * has at least three and half as many again as any other; `unknown` otherwise.
+ */
+export function languageOf(text: string, from: number, to: number): Language {
+  const lo = Math.max(0, from - WINDOW);
+  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const m of text.slice(lo, hi).toLowerCase().matchAll(/[a-z]+/g)) {
+    if (m[0].length > 6) continue;
+    for (let l = 0; l < LANGUAGES.length; l++) if (LANGUAGES[l].words.has(m[0])) hits[l]++;
+  }
+  let best = 0;
+  for (let l = 1; l < LANGUAGES.length; l++) if (hits[l] > hits[best]) best = l;
+  const rival = Math.max(...hits.filter((_, l) => l !== best));
+  return hits[best] >= 3 && 2 * hits[best] >= 3 * rival ? LANGUAGES[best].lang : 'unknown';
+}
+
+/** The quotation marks and dash of a language (English style when it is unknown). */
+export function quoteStyleOf(lang: Language): QuoteStyle {
+  return QUOTE_STYLES[LANGUAGES.find((l) => l.lang === lang)?.style ?? 0];
+}
+
+/**
+ * Letters whose second UTF-8 byte (80–9F) a Latin-1 target lacks, so that only the lead survives
+ * (`Ä?`, `Å?`, `È?`): by lead and language, commonest first (lowercase; the capital shares the
+ * lead). `unknown` lists them by how widely they are used.
+ */
+export const LOST_SECOND_BYTE: Readonly<Record<string, Partial<Record<Language, string>>>> = {
+  Ä: { cs: 'ěčď', sk: 'čď', pl: 'ęąć', ro: 'ă', tr: 'ğ', hr: 'čćđ', sl: 'č', lv: 'āčē', lt: 'ąčęė', unknown: 'čěęąćăğāđďēė' },
+  Å: { cs: 'řň', sk: 'ňŕ', pl: 'łśń', ro: 'ş', tr: 'ş', hu: 'ő', lv: 'ņ', fr: 'œ', unknown: 'łřśőşńňœ' },
+  È: { ro: 'șț' },
+};
