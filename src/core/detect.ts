@@ -693,7 +693,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'replacement') {
     // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
     // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
-    const clear = ranked.position === 'inside-word' && /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u.test(text.slice(site.end, site.end + 3));
+    // …and a word before it (`I` alone is one; `C�t�` in `Marc C�t�` lost two letters).
+    const clear =
+      ranked.position === 'inside-word' &&
+      /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}\ufffd])/u.test(text.slice(site.end, site.end + 3)) &&
+      /(?:^|[^\p{L}])(?:I|\p{L}{2,})$/u.test(text.slice(Math.max(0, site.start - 20), site.start));
     if (!clear) return null;
     if (ranked.best === quotes.style.open) openedAt.push(site.start);
     return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };

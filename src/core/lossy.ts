@@ -40,7 +40,8 @@ const A_CIRC = 0xe2; // â
 const A_TILDE = 0xc3; // Ã
 const QMARK = 0x3f;
 const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
-const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}])/u;
+// Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
+const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;
 
 function letterAt(text: string, i: number): boolean {
   return isLetter(classAt(text, i));

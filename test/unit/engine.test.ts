@@ -228,6 +228,13 @@ describe('engine: reversible mojibake', () => {
 });
 
 describe('engine: lossy mojibake and leftovers', () => {
+  it('leaves alone what only looks like a lost apostrophe', () => {
+    // Found in real READMEs and changelogs: a pattern, and a name that lost two letters.
+    assert.deepStrictEqual(detect('replace ":/" with "http?s:/" here'), []);
+    assert.deepStrictEqual(detect('2003-11-25  Marc C\ufffdt\ufffd'), []);
+    assert.strictEqual(repair('I\ufffdm sure Huawei\ufffds team is ready').text, 'I’m sure Huawei’s team is ready');
+  });
+
   it('guesses a letter whose second byte became ? from the language of the text', () => {
     // Czech: ř for Å?, č or ě for Ä? (ě never follows a vowel), „…“ quotes.
     const czech = 'Společnost dnes oznámila, že „otevřené inovace“ jsou pro ni důležité. „Jsme hrdí,“ řekl ředitel. Je to také podle partnerů dobré.';
