@@ -86,9 +86,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
-  // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter inside or at the edge of a
-  // word. Not after a capital before a non-letter: Swedish `PÅ?` is på and a question mark.
-  if (text[q - 1] in LOST_SECOND_BYTE && (letterAt(text, q - 2) || letterAt(text, q + 1))) {
+  // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter (Ä Å È: see LOST_SECOND_BYTE)
+  // inside or at the edge of a word. Not after a capital before a non-letter: Swedish `PÅ?` is på and a question mark.
+  if ((lead === 0xc4 || lead === 0xc5 || lead === 0xc8) && (letterAt(text, q - 2) || letterAt(text, q + 1))) {
     const capitalBefore = classAt(text, q - 2) === Cls.LatinUpper;
     if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, letterAt(text, q - 2) && letterAt(text, q + 1));
   }
