@@ -508,7 +508,7 @@ const NO_LAYERS = Object.freeze([] as CodecInfo[]) as CodecInfo[];
  * `possible`: bits of the single-byte codecs that explain every run so far (the text was garbled
  * by one of them, consistently); on a tie they win.
  */
-export function runAt(text: string, i: number, limit: number, t: ScanTables, possible = 0, spoken = 0): Run | null {
+export function runAt(text: string, i: number, limit: number, t: ScanTables, possible = 0, spoken = 0, inner = false): Run | null {
   const code = text.charCodeAt(i);
   let best: Run | null = null;
   let bestWeird = -1; // weirdness of best.decoded, computed only when a rival run ties
@@ -528,7 +528,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
       // it is only remembered as evidence against its neighbours, without building it.
-      if (m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2) {
+      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2) {
         if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
         continue;
       }
@@ -593,7 +593,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
-  if (best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2) {
+  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2) {
     best.hopeless = true;
     return best;
   }
@@ -758,8 +758,10 @@ export function peelLayers(run: Run, t: ScanTables): Run {
   let current = run;
   for (let depth = 0; depth < 3; depth++) {
     const s = current.decoded;
-    const inner = runAt(s, 0, s.length, t);
-    if (!inner || inner.start !== 0 || inner.end !== s.length) break;
+    // The whole of an outer layer's decoding is UTF-8 again: a rare character (a combining mark,
+    // `ÃŒÂ\u0081` → `Ì\u0081` → U+0301) is no reason to doubt it, as it would be in running text.
+    const inner = runAt(s, 0, s.length, t, 0, 0, true);
+    if (!inner || inner.hopeless || inner.start !== 0 || inner.end !== s.length) break;
     if (weirdness(inner.decoded) > weirdness(s)) break;
     current = { ...current, decoded: inner.decoded, layers: [...current.layers, inner.codec] };
   }

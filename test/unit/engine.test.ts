@@ -135,6 +135,13 @@ describe('engine: reversible mojibake', () => {
     assert.deepStrictEqual(found, []);
   });
 
+  it('peels a second layer even when it is one rare character, and never to nothing', () => {
+    // `Ð¦Ñ–` (Ukrainian Ці) also reads as two layers ending in a lone rare pair: that reading used
+    // to drop it and delete the word. A combining accent garbled twice comes back.
+    assert.strictEqual(repair('ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¦Ñ– Ð´Ð°Ð½Ñ–').text, 'Привет Ці дані');
+    assert.strictEqual(repair('sob (\u00c3\u0152\u00c2\u0081)').text, 'sob (\u0301)');
+  });
+
   it('reads two layers through a C1 control rather than a space as a lost no-break space', () => {
     // `©` read as Windows-1252 (`Â©`), then as Latin-1: MacRoman could read the bytes with the
     // space after them as a lost A0 into `̂婠`; the space is a space.

@@ -157,6 +157,9 @@ describe('engine properties', () => {
         assert.notStrictEqual(f.replacement, f.original, `replacement equals original: ${where}`);
         assert.ok(!f.alternatives.includes(f.replacement), `alternatives repeat the replacement: ${where}`);
         assert.ok(f.explanation.length > 0, `no explanation: ${where}`);
+        // Only byte-order marks decode to nothing: any other empty repair would delete text.
+        const onlyBoms = (f.bytes ?? []).length > 0 && (f.bytes ?? []).every((b, k) => b === [0xef, 0xbb, 0xbf][k % 3]);
+        assert.ok(f.replacement !== '' || f.kind !== 'reversible' || onlyBoms, `empty repair deletes text: ${where}`);
       }
     }
   });
