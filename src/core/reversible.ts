@@ -48,6 +48,7 @@ export interface Run {
 }
 
 const SPACE = 0x20;
+const QMARK = 0x3f;
 const FFFD = 0xfffd;
 
 function isLineBreak(code: number): boolean {
@@ -594,6 +595,13 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
   if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2) {
+    best.hopeless = true;
+    return best;
+  }
+  // Nor does one CJK character from MacRoman or CP437 between the `?` of lossy mojibake
+  // (`Ã?Â¢â?¬` holds MacRoman 墉): there it is a piece of the other garbling.
+  const besideQuestionMark = best !== null && (text.charCodeAt(best.start - 1) === QMARK || text.charCodeAt(best.end) === QMARK);
+  if (!inner && best && besideQuestionMark && best.seqs.length === 1 && !best.codec.name.startsWith('windows-') && best.codec.name !== 'latin1' && isCjkCandidate(best.decoded.charCodeAt(0))) {
     best.hopeless = true;
     return best;
   }

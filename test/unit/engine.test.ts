@@ -135,6 +135,12 @@ describe('engine: reversible mojibake', () => {
     assert.deepStrictEqual(found, []);
   });
 
+  it('does not read one CJK character out of lossy mojibake with MacRoman', () => {
+    // ftfy's "For goodness' sake" case: `’` garbled three times, then through the lossy pipeline.
+    const found = detect('It\u00c3?\u00c2\u00a2\u00e2?\u00ac\u00e2?\u00a2s classic.').map((f) => f.replacement);
+    assert.ok(!found.includes('墉'), found.join(' '));
+  });
+
   it('peels a second layer even when it is one rare character, and never to nothing', () => {
     // `Ð¦Ñ–` (Ukrainian Ці) also reads as two layers ending in a lone rare pair: that reading used
     // to drop it and delete the word. A combining accent garbled twice comes back.
