@@ -215,7 +215,7 @@ function neighboursCouldBeUtf8(text: string, run: Run): boolean {
  */
 function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null {
   if (!isWholeStretch(text, run)) return null;
-  if (threeByteWordOfOneBlock(run)) return 'alone';
+  if (threeByteWordOfOneScript(run)) return 'alone';
   let letters = 0;
   let cjk = 0;
   let asciiLetters = 0;
@@ -273,13 +273,16 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
 
 /**
  * Two or more three-byte sequences that all decode to one script written without CJK (`啶呧啷ムぐ`
- * → `अ॒॥र`, `啻淳啻班祶鈥嵿船` → `ബാര്‍ബ`, `唳侧` → `লা`): real CJK text cannot line its bytes up like
- * that (E0 A4 xx E0 A5 xx…) in a stretch of its own, so the letters need not be common ones
- * (Konkani stress marks, digits, vowel signs, the joiners of Malayalam and Sinhala words).
+ * → `अ॒॥र`, `啻淳啻班祶鈥嵿船` → `ബാര്‍ബ`, `唳侧` → `লা`), and nothing else: real CJK text cannot
+ * line its bytes up like that (E0 A4 xx E0 A5 xx…) in a stretch of its own, so the characters need
+ * not be common ones (Konkani stress marks, digits, vowel signs, the joiners of Malayalam and
+ * Sinhala words).
  */
-function threeByteWordOfOneBlock(run: Run): boolean {
+function threeByteWordOfOneScript(run: Run): boolean {
+  // A trail byte read as ASCII (Big5, Shift_JIS) is in the decoded text but in no sequence.
+  if (/[\x00-\x7f]/.test(run.decoded)) return false;
   let script = -1;
-  let letters = 0;
+  let characters = 0;
   for (const s of run.seqs) {
     if (s.bytes.length !== 3) return false;
     const c = s.decoded.charCodeAt(0);
@@ -287,9 +290,9 @@ function threeByteWordOfOneBlock(run: Run): boolean {
     if (c < 0x900 || c >= 0x1800 || (c >= 0x1100 && c < 0x1200)) return false; // Indic to Khmer, no Hangul jamo
     if (script < 0) script = scriptOf(c);
     else if (scriptOf(c) !== script) return false;
-    letters++;
+    characters++;
   }
-  return letters >= 2;
+  return characters >= 2;
 }
 
 /** Rare characters a CJK-codec run consists of: real CJK text is made of common ones. */
