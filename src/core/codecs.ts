@@ -38,8 +38,14 @@ export const CODECS: readonly CodecInfo[] = [
 
 export const CODEC_NAMES: readonly string[] = CODECS.map((c) => c.name);
 
+/**
+ * ISO-8859-2, the sibling of Windows-1250: not scanned for (its readings tie with Windows-1250's
+ * and would cost accuracy everywhere), but put in its place where a text proves it (see detect.ts).
+ */
+export const ISO_8859_2: CodecInfo = { name: 'iso-8859-2', label: 'ISO-8859-2', iconvName: 'iso-8859-2', kind: 'single' };
+
 export function codecByName(name: string): CodecInfo | undefined {
-  return CODECS.find((c) => c.name === name);
+  return CODECS.find((c) => c.name === name) ?? (name === ISO_8859_2.name ? ISO_8859_2 : undefined);
 }
 
 /** Throws a clear error for a codec name the engine does not know (settings, CLI options). */

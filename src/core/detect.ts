@@ -2,7 +2,7 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, codecByName, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
@@ -21,16 +21,43 @@ const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 const CONTEXT = 4000;
 
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
-  const first = scan(text, options, 0);
+  let codecs = resolveCodecs(options.encodings);
+  let first = scan(text, options, 0, codecs);
+  // C1 controls where Windows-1250 has letters and quotes (`tĹ\u0099etĂ\u00adho`: 99 is ™ there)
+  // mean the text went through ISO-8859-2, which also puts á at A1, not å at A5 (`MĂĄm` is Mám):
+  // scan again with it in Windows-1250's place.
+  if (throughIso88592(first.findings)) {
+    codecs = codecs.map((c) => (c.name === 'windows-1250' ? ISO_8859_2 : c));
+    first = scan(text, options, 0, codecs);
+  }
   // A tie between two readings was settled by the codecs' order before the text showed which
-  // codec it was (`MĂĄm … tĹ\u0099etĂ\u00adho` is ISO-8859-2 only from its second word): scan
-  // again, knowing from the start.
-  if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible).findings;
+  // codec it was: scan again, knowing from the start.
+  if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible, codecs).findings;
   return first.findings;
 }
 
-function scan(text: string, options: DetectOptions, knownPossible: number): { findings: Finding[]; possible: number; tieByOrder: boolean; preferred: number } {
-  const tables = scanTables(resolveCodecs(options.encodings));
+/**
+ * Whether the Windows-1250 runs found hold C1 controls where the codepage has characters, and none
+ * holds one of those characters (`—`, `Š`, `„`: ISO-8859-2 has controls there). A text mixing
+ * garblings keeps Windows-1250.
+ */
+function throughIso88592(findings: readonly Finding[]): boolean {
+  const table = singleByteTable(codecByName('windows-1250')!);
+  let controls = false;
+  for (const f of findings) {
+    if (f.wrongCodecs?.[0] !== 'windows-1250' || f.kind !== 'reversible') continue;
+    for (let k = 0; k < f.original.length; k++) {
+      const c = f.original.charCodeAt(k);
+      const b = table[c];
+      if (c >= 0x80 && c <= 0x9f) controls ||= c !== 0x81 && c !== 0x83 && c !== 0x88 && c !== 0x90 && c !== 0x98;
+      else if (b >= 0x80 && b <= 0x9f) return false;
+    }
+  }
+  return controls;
+}
+
+function scan(text: string, options: DetectOptions, knownPossible: number, codecs: readonly CodecInfo[]): { findings: Finding[]; possible: number; tieByOrder: boolean; preferred: number } {
+  const tables = scanTables(codecs);
   const [from, to] = scanWindow(text, options.range);
   const hopeless: number[] = []; // start, codec index, start, codec index, … (flat: there can be many)
   const judge = new RunJudge(text, hopeless, tables.codecs);

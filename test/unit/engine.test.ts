@@ -198,6 +198,12 @@ describe('engine: reversible mojibake', () => {
   it('reads a C1 control inside a run as its own byte, as the ISO-8859 sibling of a codepage does', () => {
     // ř is C5 99; ISO-8859-2 shows 99 as the control U+0099, where Windows-1250 has ™.
     assert.strictEqual(repair('tĹ\u0099etĂ\u00adho').text, 'třetího');
+    // …which proves the text went through ISO-8859-2: its A1 is Ą (so `ĂĄ` is á), not Windows-1250's ˇ.
+    const czech = repair('MĂĄm dost tĹ\u0099etĂ\u00adho tisĂ\u00adciletĂ\u00ad');
+    assert.strictEqual(czech.text, 'Mám dost třetího tisíciletí');
+    assert.ok(czech.applied.every((f) => f.wrongCodecs?.[0] === 'iso-8859-2'), czech.applied.map((f) => f.wrongCodecs).join(' '));
+    // Without that proof `ĂĄ` stays Windows-1250's å (Swedish `pĂĄ` is på).
+    assert.strictEqual(repair('pĂĄ svenska').text, 'på svenska');
   });
 
   it('keeps real text beside mojibake out of it, and the mojibake whole', () => {
