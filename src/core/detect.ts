@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, SiteList, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -103,7 +103,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       i = run.end - 1;
       continue;
     }
-    const site = c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i, found) : null;
+    const site = (c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i, found) : null) ?? (c >= 0xe2 && c <= 0xf4 ? siteOfDroppedByte(text, i, found) : null);
     if (site) {
       sites.push(site);
       i = site.end - 1;
@@ -709,6 +709,13 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
     return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
   }
+  if (site.form === 'dropped-byte') {
+    // One pictograph fits (`â¤` is ❤; ⍤ and ⏤ are technical signs): the repair. Several (`ðŸ‘` is
+    // 👍, 👏, 👐…): reported with them all, the commonest first.
+    const { candidates, sure } = droppedByteCandidates(text, site);
+    const [best, ...alternatives] = candidates;
+    return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
+  }
   if (site.form === 'question-apostrophe') {
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
   }
@@ -755,6 +762,7 @@ function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
 const LATIN1 = Object.freeze(['latin1']);
 const GBK = Object.freeze(['gbk']);
 const WESTERN_LOSSY = Object.freeze(['windows-1252', 'latin1']);
+const WINDOWS_1252 = Object.freeze(['windows-1252']);
 
 function lossyFinding(site: LossySite, original: string, best: string, alternatives: string[], confidence: number, explanation: string): Finding {
   return {
@@ -766,7 +774,7 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
     confidence,
     kind: 'lossy',
     explanation,
-    wrongCodecs: (site.form === 'question-apostrophe' ? LATIN1 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
+    wrongCodecs: (site.form === 'question-apostrophe' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
   };
 }
 

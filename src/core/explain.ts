@@ -92,6 +92,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
     case 'latin1-letter':
       return explainLatin1Letter(best === 'ß');
+    case 'dropped-byte':
+      return `UTF-8 for ${show(best)} (${hex(utf8Bytes(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
     case 'lost-second-byte':
       return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex([utf8Lead(best)])}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }
@@ -107,6 +109,10 @@ export function explainStray(): string {
 
 export function explainLostSoftHyphen(lead: string, codec: string): string {
   return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
+}
+
+function utf8Bytes(s: string): number[] {
+  return [...Buffer.from(s, 'utf8')];
 }
 
 /** The first UTF-8 byte of a character of U+0080–U+07FF. */

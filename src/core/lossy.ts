@@ -2,7 +2,9 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { Cls, classAt, isLetter } from './chars';
+import { Cls, charClass, classAt, isLetter } from './chars';
+import { CODECS, singleByteTable } from './codecs';
+import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 import { LOST_SECOND_BYTE, type Language } from './language';
 
 export type LossyForm =
@@ -21,10 +23,12 @@ export type LossyForm =
   /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
   | 'latin1-letter'
   /** `Ä?`, `Å?`: a Latin Extended-A letter (č, ł, ř, ő…) whose second byte (80–9F) became `?`. */
-  | 'lost-second-byte';
+  | 'lost-second-byte'
+  /** `â¤ï¸`: a symbol or emoji whose byte Windows-1252 leaves undefined (9D, 8F…) was dropped. */
+  | 'dropped-byte';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte'];
 
 export interface LossySite {
   start: number;
@@ -118,6 +122,63 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
   }
   if (code === 0xfffd) return siteInto(into, i, i + 1, 'replacement', false, false);
   return null;
+}
+
+/**
+ * A three- or four-byte sequence read as Windows-1252 that lacks one continuation byte (`â¤`,
+ * `ï¸`, `ðŸ‘`): the decoder dropped a byte the codepage leaves undefined, rather than keep it as a
+ * C1 control. Written into `into` when at least one symbol or emoji fits (see droppedByteCandidates).
+ */
+export function siteOfDroppedByte(text: string, i: number, into: LossySite): LossySite | null {
+  const table = singleByteTable(CODECS[0]);
+  const lead = table[text.charCodeAt(i)];
+  const need = lead >= 0xe2 && lead <= 0xf4 ? continuationCount(lead) : 0;
+  if (need < 2) return null;
+  let k = 0;
+  while (k < need && isContinuation(table[text.charCodeAt(i + 1 + k)])) k++;
+  if (k !== need - 1 || (lead === 0xe2 && table[text.charCodeAt(i + 1)] === 0x80)) return null; // `â€` is third-lost
+  into.start = i;
+  into.end = i + 1 + k;
+  return droppedByteCandidates(text, into).candidates.length ? siteInto(into, i, i + 1 + k, 'dropped-byte', false, true) : null;
+}
+
+/**
+ * Bytes Windows-1252 leaves undefined: a decoder that drops what it cannot show loses them. In the
+ * order their emoji are common (8D: 😍 👍, 8F: 🙏 👏, 81: 😁, 9D: 😝, 90: 😐).
+ */
+const DROPPABLE = [0x8d, 0x8f, 0x81, 0x9d, 0x90];
+
+/**
+ * What a `dropped-byte` site can have been: each undefined byte put back at each place, kept where
+ * it gives a symbol or emoji; the commoner blocks first (dingbats and pictographs before technical
+ * signs), the emoji variation selector only after a symbol. `sure`: one pictograph fits.
+ */
+export function droppedByteCandidates(text: string, site: LossySite): { candidates: string[]; sure: boolean } {
+  const table = singleByteTable(CODECS[0]);
+  const present: number[] = [];
+  for (let j = site.start; j < site.end; j++) present.push(table[text.charCodeAt(j)]);
+  const found: { ch: string; tier: number }[] = [];
+  // The last place first: `ðŸ‘` is rather 👍 (F0 9F 91 8D) than 🍑 (F0 9F 8D 91).
+  for (let at = present.length; at >= 1; at--) {
+    for (const d of DROPPABLE) {
+      const bytes = [...present.slice(0, at), d, ...present.slice(at)];
+      if (!secondByteOk(bytes[0], bytes[1]) || !bytes.slice(1).every(isContinuation)) continue;
+      const ch = decodeSequence(bytes);
+      const tier = symbolTier(ch.codePointAt(0)!, text.charCodeAt(site.start - 1));
+      if (tier > 0 && !found.some((f) => f.ch === ch)) found.push({ ch, tier });
+    }
+  }
+  found.sort((a, b) => a.tier - b.tier); // stable: within a tier, the order found
+  const sure = found.length > 0 && found[0].tier === 1 && (found.length === 1 || found[1].tier > 1);
+  return { candidates: found.map((f) => f.ch), sure };
+}
+
+/** 1: dingbats, pictographs, emoji; 2: technical signs, arrows; 0: not what mojibake of prose holds. */
+function symbolTier(cp: number, before: number): number {
+  if (cp === 0xfe0f) return before > 0x20 && !isLetter(charClass(before)) && !(before >= 0x30 && before <= 0x39) ? 1 : 0; // after a symbol
+  if ((cp >= 0x2600 && cp < 0x27c0) || (cp >= 0x1f300 && cp < 0x1fb00) || cp === 0x2b50 || cp === 0x2b55) return 1;
+  if ((cp >= 0x2300 && cp < 0x2400) || (cp >= 0x2b00 && cp < 0x2c00) || (cp >= 0x1f000 && cp < 0x1f300)) return 2;
+  return 0;
 }
 
 /** `into`, holding the site given. */

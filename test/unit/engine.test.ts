@@ -247,6 +247,19 @@ describe('engine: reversible mojibake', () => {
 });
 
 describe('engine: lossy mojibake and leftovers', () => {
+  it('puts back a byte Windows-1252 leaves undefined where a decoder dropped it', () => {
+    // ❤️ is E2 9D A4 EF B8 8F: 9D and 8F are undefined in Windows-1252; dropped, `â¤ï¸` is left.
+    assert.strictEqual(repair('I â¤ï¸ it').text, 'I ❤️ it');
+    // 👍 is F0 9F 91 8D; with 8D gone, 👏 (8F) or 🐑 fit too: reported with the choices, not repaired.
+    const thumbs = detect('Thanks ðŸ‘ a lot');
+    assert.strictEqual(thumbs.length, 1);
+    assert.strictEqual(thumbs[0].replacement, '👍');
+    assert.ok(thumbs[0].alternatives.includes('👏') && thumbs[0].confidence < 0.5, JSON.stringify(thumbs[0]));
+    assert.strictEqual(repair('Thanks ðŸ‘ a lot').text, 'Thanks ðŸ‘ a lot');
+    // Real text keeps its `ï` and `ð`.
+    assert.deepStrictEqual(detect('naïve ï¸ x, Garðar'), []);
+  });
+
   it('leaves alone what only looks like a lost apostrophe', () => {
     // Found in real READMEs and changelogs: a pattern, and a name that lost two letters.
     assert.deepStrictEqual(detect('replace ":/" with "http?s:/" here'), []);
