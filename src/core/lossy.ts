@@ -233,11 +233,31 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
   const capital = before === Cls.LatinUpper || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
-  // Czech ě only follows a consonant (`Společnost` has č after e).
-  const afterVowel = /[aeiouyáéíóúýů]/i.test(text[site.start - 1] ?? '');
-  const fitting = afterVowel && letters.length > 1 ? letters.replace('ě', '') + (letters.includes('ě') ? 'ě' : '') : letters;
+  const first = likeliestHere(text, site, letters);
+  const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   const all = [...(capital ? fitting.toUpperCase() : fitting)];
   return { best: all[0], alternatives: all.slice(1), known };
+}
+
+const VOWEL = /[aeiouyáéíóúýůąę]/i;
+
+/**
+ * Where the letters around settle it: Czech ě only follows a consonant (`Společnost` has č after
+ * e); Polish ł comes before a vowel (`ogłosiła`), ś before c, m, n, l, w (`jesteśmy`, `dziś`
+ * apart), ę ends `się`, ą follows j (`mają`) or s alone (`są`), ć ends a verb after a vowel (`być`).
+ */
+function likeliestHere(text: string, site: LossySite, letters: string): string | undefined {
+  const before = text.slice(Math.max(0, site.start - 2), site.start).toLowerCase();
+  const next = text[site.end] ?? '';
+  const wordEnd = !isLetter(classAt(text, site.end));
+  if (letters.includes('ě') && VOWEL.test(before.slice(-1))) return letters.replace('ě', '')[0];
+  if (letters === 'łśń') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
+  if (letters === 'ęąć') {
+    if (before === 'si' && wordEnd) return 'ę';
+    if (before.endsWith('j') || (before.endsWith('s') && !isLetter(classAt(text, site.start - 2)))) return 'ą';
+    if (wordEnd && VOWEL.test(before.slice(-1))) return 'ć';
+  }
+  return undefined;
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];

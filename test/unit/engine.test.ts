@@ -277,6 +277,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     // Polish: ł, ś or ń for Å?: the guess comes with the others as alternatives.
     const polish = detect(garbleLossy('Firma ogłosiła dziś, że to nie jest tylko plan, ale cel oraz droga dla firmy.')).filter((f) => f.original === 'Å?');
     assert.deepStrictEqual(polish.map((f) => [f.replacement, ...f.alternatives].join('')), ['łśń', 'łśń', 'łśń']);
+    // …and the letters around rank them: ł before a vowel, ś before m, ę ending się, ą in są and
+    // after j, ć ending być.
+    const words = 'Firma ogłosiła, że nie jest tylko dla nas: jesteśmy dumni, że są z nami i mają być, cieszę się.';
+    assert.strictEqual(repair(garbleLossy(words)).text, words);
     // Without a language, reported with every choice but not repaired.
     const unknown = detect('x nÄ?j y').find((f) => f.original === 'Ä?');
     assert.ok(unknown && unknown.confidence < 0.5 && unknown.alternatives.includes('ě'));
