@@ -91,10 +91,12 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter (Ä Å È: see LOST_SECOND_BYTE)
-  // inside or at the edge of a word. Not after a capital before a non-letter: Swedish `PÅ?` is på and a question mark.
+  // inside or at the edge of a word. Not after a capital before a non-letter: Swedish `PÅ?` is på
+  // and a question mark. Inside a word it is strong; at an edge it needs the pipeline's other signs.
   if ((lead === 0xc4 || lead === 0xc5 || lead === 0xc8) && (letterAt(text, q - 2) || letterAt(text, q + 1))) {
     const capitalBefore = classAt(text, q - 2) === Cls.LatinUpper;
-    if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, letterAt(text, q - 2) && letterAt(text, q + 1));
+    const inside = letterAt(text, q - 2) && letterAt(text, q + 1);
+    if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, inside);
   }
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
