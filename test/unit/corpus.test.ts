@@ -23,7 +23,7 @@ const REQUIRED = 0.99;
 /**
  * Codecs allowed below 99% meanwhile, with the rate they must keep (none today: windows-1257
  * reached 99.2% on 2026-11-26 once ties between its readings and Windows-1252's went by where the
- * letters can stand in their languages; the CJK codecs reached 99.3–99.6% on 2026-11-26 once
+ * letters can stand in their languages; the CJK codecs reached 99.2–99.6% on 2026-11-26 once
  * stretches of three-byte sequences of one Indic-to-Khmer script, Thaana words with their vowel
  * signs and Shift_JIS halfwidth katakana pairing up into Cyrillic letters were believed). UTF-8
  * misread as a double-byte codec keeps every byte only for some lines: big5 counts ~2500 of 3000.
