@@ -87,6 +87,19 @@ function buildSingleByteTable(iconvName: string): Int16Array {
 }
 
 /**
+ * Whether a single-byte codec shows byte `b` as a character (Windows-1250 leaves 81 83 88 90 98
+ * undefined), read from iconv-lite like the tables.
+ */
+export function definesByte(codec: CodecInfo, b: number): boolean {
+  const key = `${codec.name}:${b}`;
+  let defined = definedBytes.get(key);
+  if (defined === undefined) definedBytes.set(key, (defined = iconv.decode(Buffer.from([b]), codec.iconvName) !== '\ufffd'));
+  return defined;
+}
+
+const definedBytes = new Map<string, boolean>();
+
+/**
  * Char code → two bytes (b0 << 8 | b1) for a double-byte codec, or single byte for ASCII.
  * Built by decoding every lead/trail pair once.
  */

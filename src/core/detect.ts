@@ -2,7 +2,7 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, codecByName, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte } from './lossy';
@@ -42,14 +42,15 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
  * garblings keeps Windows-1250.
  */
 function throughIso88592(findings: readonly Finding[]): boolean {
-  const table = singleByteTable(codecByName('windows-1250')!);
+  const codepage = codecByName('windows-1250')!;
+  const table = singleByteTable(codepage);
   let controls = false;
   for (const f of findings) {
-    if (f.wrongCodecs?.[0] !== 'windows-1250' || f.kind !== 'reversible') continue;
+    if (f.wrongCodecs?.[0] !== codepage.name || f.kind !== 'reversible') continue;
     for (let k = 0; k < f.original.length; k++) {
       const c = f.original.charCodeAt(k);
       const b = table[c];
-      if (c >= 0x80 && c <= 0x9f) controls ||= c !== 0x81 && c !== 0x83 && c !== 0x88 && c !== 0x90 && c !== 0x98;
+      if (c >= 0x80 && c <= 0x9f) controls ||= definesByte(codepage, c);
       else if (b >= 0x80 && b <= 0x9f) return false;
     }
   }
@@ -712,7 +713,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'dropped-byte') {
     // One pictograph fits (`â¤` is ❤; ⍤ and ⏤ are technical signs): the repair. Several (`ðŸ‘` is
     // 👍, 👏, 👐…): reported with them all, the commonest first.
-    const { candidates, sure } = droppedByteCandidates(text, site);
+    const { candidates, sure } = droppedByteCandidates(text, site.start, site.end);
     const [best, ...alternatives] = candidates;
     return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
   }

@@ -2,7 +2,7 @@
 import type { CodecInfo } from './codecs';
 import { LOSSY_FORMS, type LossySite } from './lossy';
 import { POSITIONS, type Position } from './rank';
-import { codePointLabel, hex } from './utf8';
+import { codePointLabel, encodeUtf8, hex } from './utf8';
 
 function show(s: string): string {
   if (s === '') return 'nothing (an invisible byte-order mark)';
@@ -93,9 +93,9 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'latin1-letter':
       return explainLatin1Letter(best === 'ß');
     case 'dropped-byte':
-      return `UTF-8 for ${show(best)} (${hex(utf8Bytes(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
+      return `UTF-8 for ${show(best)} (${hex(encodeUtf8(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
     case 'lost-second-byte':
-      return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex([utf8Lead(best)])}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
+      return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex(encodeUtf8(best).slice(0, 1))}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }
 }
 
@@ -109,15 +109,6 @@ export function explainStray(): string {
 
 export function explainLostSoftHyphen(lead: string, codec: string): string {
   return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
-}
-
-function utf8Bytes(s: string): number[] {
-  return [...Buffer.from(s, 'utf8')];
-}
-
-/** The first UTF-8 byte of a character of U+0080–U+07FF. */
-function utf8Lead(ch: string): number {
-  return 0xc0 | (ch.charCodeAt(0) >> 6);
 }
 
 export function explainLatin1Letter(certain: boolean): string {

@@ -139,9 +139,7 @@ export function siteOfDroppedByte(text: string, i: number, into: LossySite): Los
   let k = 0;
   while (k < need && isContinuation(table[text.charCodeAt(i + 1 + k)])) k++;
   if (k !== need - 1 || (lead === 0xe2 && table[text.charCodeAt(i + 1)] === 0x80)) return null; // `â€` is third-lost
-  into.start = i;
-  into.end = i + 1 + k;
-  return droppedByteCandidates(text, into).candidates.length ? siteInto(into, i, i + 1 + k, 'dropped-byte', false, true) : null;
+  return droppedByteCandidates(text, i, i + 1 + k).candidates.length ? siteInto(into, i, i + 1 + k, 'dropped-byte', false, true) : null;
 }
 
 /**
@@ -151,14 +149,14 @@ export function siteOfDroppedByte(text: string, i: number, into: LossySite): Los
 const DROPPABLE = [0x8d, 0x8f, 0x81, 0x9d, 0x90];
 
 /**
- * What a `dropped-byte` site can have been: each undefined byte put back at each place, kept where
+ * What the `dropped-byte` site [start, end) can have been: each undefined byte put back at each place, kept where
  * it gives a symbol or emoji; the commoner blocks first (dingbats and pictographs before technical
  * signs), the emoji variation selector only after a symbol. `sure`: one pictograph fits.
  */
-export function droppedByteCandidates(text: string, site: LossySite): { candidates: string[]; sure: boolean } {
+export function droppedByteCandidates(text: string, start: number, end: number): { candidates: string[]; sure: boolean } {
   const table = singleByteTable(CODECS[0]);
   const present: number[] = [];
-  for (let j = site.start; j < site.end; j++) present.push(table[text.charCodeAt(j)]);
+  for (let j = start; j < end; j++) present.push(table[text.charCodeAt(j)]);
   const found: { ch: string; tier: number }[] = [];
   // The last place first: `ðŸ‘` is rather 👍 (F0 9F 91 8D) than 🍑 (F0 9F 8D 91).
   for (let at = present.length; at >= 1; at--) {
@@ -166,7 +164,7 @@ export function droppedByteCandidates(text: string, site: LossySite): { candidat
       const bytes = [...present.slice(0, at), d, ...present.slice(at)];
       if (!secondByteOk(bytes[0], bytes[1]) || !bytes.slice(1).every(isContinuation)) continue;
       const ch = decodeSequence(bytes);
-      const tier = symbolTier(ch.codePointAt(0)!, text.charCodeAt(site.start - 1));
+      const tier = symbolTier(ch.codePointAt(0)!, text.charCodeAt(start - 1));
       if (tier > 0 && !found.some((f) => f.ch === ch)) found.push({ ch, tier });
     }
   }
@@ -235,7 +233,7 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
   const capital = before === Cls.LatinUpper || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
-  const first = likeliestHere(text, site, letters);
+  const first = likeliestHere(text, site, lang, letters);
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   const all = [...(capital ? fitting.toUpperCase() : fitting)];
   return { best: all[0], alternatives: all.slice(1), known };
@@ -248,13 +246,14 @@ const VOWEL = /[aeiouyáéíóúýůąę]/i;
  * e); Polish ł comes before a vowel (`ogłosiła`), ś before c, m, n, l, w (`jesteśmy`, `dziś`
  * apart), ę ends `się`, ą follows j (`mają`) or s alone (`są`), ć ends a verb after a vowel (`być`).
  */
-function likeliestHere(text: string, site: LossySite, letters: string): string | undefined {
+function likeliestHere(text: string, site: LossySite, lang: Language, letters: string): string | undefined {
   const before = text.slice(Math.max(0, site.start - 2), site.start).toLowerCase();
   const next = text[site.end] ?? '';
   const wordEnd = !isLetter(classAt(text, site.end));
   if (letters.includes('ě') && VOWEL.test(before.slice(-1))) return letters.replace('ě', '')[0];
-  if (letters === 'łśń') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
-  if (letters === 'ęąć') {
+  if (lang !== 'pl') return undefined;
+  if (text[site.start] === 'Å') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
+  if (text[site.start] === 'Ä') {
     if (before === 'si' && wordEnd) return 'ę';
     if (before.endsWith('j') || (before.endsWith('s') && !isLetter(classAt(text, site.start - 2)))) return 'ą';
     if (wordEnd && VOWEL.test(before.slice(-1))) return 'ć';

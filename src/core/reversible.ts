@@ -413,9 +413,15 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
  * run (it mirrors the first checks of `singleByteRun` and the CJK skip in `runAt`); often true
  * where it finds none.
  */
+/**
+ * The lowest character a CJK codec can give for the lead of a UTF-8 sequence: the CJK blocks, and
+ * Big5's symbols below them (Vietnamese `ư`, C6 B0, is `⑹`).
+ */
+const CJK_CODEC_CHARS = 0x2000;
+
 export function mayStartRun(text: string, i: number, t: ScanTables): boolean {
   const code = text.charCodeAt(i);
-  return singleCandidates(text, i, t) !== 0 || (code >= 0x2000 && cjkWorthTrying(text, i, t));
+  return singleCandidates(text, i, t) !== 0 || (code >= CJK_CODEC_CHARS && cjkWorthTrying(text, i, t));
 }
 
 /** Bits of the single-byte codecs that may read a first whole sequence at `i` (see `singleByteRun`). */
@@ -605,8 +611,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     best.hopeless = true;
     return best;
   }
-  // Big5 also reads Vietnamese `ư` (C6 B0) as a symbol below the CJK blocks, `⑹`.
-  if (!best && (isCjkCandidate(code) || (code >= 0x2000 && cjkStartOf(t)[code] !== 0))) {
+  if (!best && code >= CJK_CODEC_CHARS && cjkStartOf(t)[code] !== 0) {
     // Mojibake of Latin text or punctuation sits next to ASCII (`f眉hrt`, `Huawei鈥檚`), or starts
     // with a character outside the everyday repertoire; real CJK prose is neither, and skipping it
     // here keeps it fast.

@@ -32,6 +32,11 @@ export function decodeSequence(bytes: readonly number[]): string {
   return cp > 0xffff ? String.fromCharCode(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)) : String.fromCharCode(cp);
 }
 
+/** The UTF-8 bytes of `s`. */
+export function encodeUtf8(s: string): number[] {
+  return [...Buffer.from(s, 'utf8')];
+}
+
 export function hex(bytes: readonly number[]): string {
   return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 }
