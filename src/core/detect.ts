@@ -9,7 +9,8 @@ import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
-import { type Run, type ScanTables, type Sequence, classicPairPenalty, mayStartRun, peelLayers, runAt, scanTables } from './reversible';
+import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
+import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
 import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
@@ -57,6 +58,16 @@ function throughIso88592(findings: readonly Finding[]): boolean {
   return controls;
 }
 
+/** A word being recorded by the scan (see tokenMemo.ts); `ok` until something it cannot replay happens in it. */
+interface WordRecording {
+  ts: number;
+  te: number;
+  possible: number;
+  runs: Run[];
+  spoken: number;
+  ok: boolean;
+}
+
 function scan(text: string, options: DetectOptions, knownPossible: number, codecs: readonly CodecInfo[]): { findings: Finding[]; possible: number; tieByOrder: boolean; preferred: number } {
   const tables = scanTables(codecs);
   const [from, to] = scanWindow(text, options.range);
@@ -72,9 +83,40 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
 
   const found: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false }; // reused for every site
 
-  for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, i + 1, to, tables)) {
+  // Words recorded for replay (see tokenMemo.ts); `word` is the one being recorded.
+  let memos: TokenMemos | undefined;
+  let word: WordRecording | null = null;
+  let wordsTo = from; // candidates before this lie in words already considered for the memo
+  const cjkStart = tables.doubles.length ? cjkStartOf(tables) : undefined;
+  const endWord = (w: WordRecording) => {
+    if (w.ok && w.runs.length) (memos ??= new TokenMemos()).keep(text, w.ts, w.te, w.possible, w.runs, w.spoken);
+    return null;
+  };
+
+  let last = from - 1; // the last position the scan has handled
+  for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, (last = i) + 1, to, tables)) {
     const c = text.charCodeAt(i);
+    if (word && i >= word.te) word = endWord(word);
+    if (i >= wordsTo) {
+      // The first candidate of a word the scan has not touched yet: replay it, or record it.
+      const ts = wordStartAfter(text, i, last);
+      const te = ts < 0 ? -1 : recordableTokenEnd(text, ts, i, tables, cjkStart);
+      wordsTo = te < 0 ? i + 1 : te;
+      const memo = te < 0 || !tokenMemo.on ? undefined : memos?.find(text, ts, te, possible);
+      if (memo) {
+        for (const recorded of memo.runs) {
+          const r = movedRun(recorded, ts - memo.at);
+          judge.add(r, r.end);
+          if (r.sameBits) possible = possible & r.sameBits || r.sameBits;
+        }
+        spoken |= memo.spoken;
+        i = te - 1;
+        continue;
+      }
+      if (te >= 0) word = { ts, te, possible, runs: [], spoken: 0, ok: true };
+    }
     if (c === QMARK) {
+      if (word) word.ok = false;
       const site = siteAtQuestionMark(text, i, found);
       if (site && site.start >= from) {
         sites.push(site);
@@ -95,15 +137,27 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
-      judge.add(peelLayers(run, tables), run.end);
+      const peeled = peelLayers(run, tables);
+      judge.add(peeled, run.end);
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       if (run.tieByOrder) tiesByOrder.push(run.start);
       for (let v = 0; run.tieVotes && v < run.tieVotes.length; v += 2) tieOrthographies.set(run.tieVotes[v], (tieOrthographies.get(run.tieVotes[v]) ?? 0) | run.tieVotes[v + 1]);
-      spoken |= orthographiesOf(run.decoded);
+      const orthographies = orthographiesOf(run.decoded);
+      spoken |= orthographies;
+      if (word) {
+        // A tie may have been settled by the words before (`spoken`), which the memo's key does not hold.
+        if (run.tieVotes || run.end > word.te) word.ok = false;
+        word.runs.push(peeled);
+        word.spoken |= orthographies;
+      }
       i = run.end - 1;
       continue;
     }
+    // Lossy sites read on past the word, leftovers are judged in a wider context: a word with either
+    // (or a hopeless run, which counts against its neighbours) is not recorded. Any other
+    // candidate that is no run leaves nothing behind.
+    if (word && (run !== null || NOTED[c] !== 0 || (c >= 0xe2 && c <= 0xf4))) word.ok = false;
     const site = (c === 0xe2 || c === 0x9225 || c === 0xfffd ? siteAtSpecial(text, i, found) : null) ?? (c >= 0xe2 && c <= 0xf4 ? siteOfDroppedByte(text, i, found) : null);
     if (site) {
       sites.push(site);
@@ -114,6 +168,8 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       softHyphenLost.push(i);
     }
   }
+
+  if (word) word = endWord(word);
 
   // Lossy forms and leftovers name the codecs they come from; with `encodings` narrowed, only
   // those the chosen codecs explain are reported.
@@ -341,7 +397,7 @@ class RunJudge {
    * than copied into one for every chunk.
    */
   private judge(runs: readonly Run[], runsBefore: readonly Run[], runsFrom: readonly Run[]): void {
-    const { text, hopeless, codecs, out, doubtful } = this;
+    const { text, out, doubtful } = this;
     let k = 0;
     while (k < runs.length) {
       // Group runs whose words touch.
@@ -355,29 +411,13 @@ class RunJudge {
         doubtful.push(group);
         continue;
       }
-      const ctxStart = Math.max(0, ts - 1);
-      const ctxEnd = Math.min(text.length, te + 1);
-      const before = text.slice(ctxStart, ctxEnd);
-      let after = '';
-      let cursor = ctxStart;
-      let penalty = 0;
-      let saved = 0;
-      let longSeqs = 0;
-      for (const r of group) {
-        after += text.slice(cursor, r.start) + r.decoded;
-        cursor = r.end;
-        penalty += classicPairPenalty(text, r) + cjkRarity(text, r);
-        saved += r.end - r.start - r.decoded.length;
-        for (const q of r.seqs) if (q.bytes.length >= 3) longSeqs++;
+      // A recorded word (see tokenMemo.ts) keeps its score: it read nothing outside the word.
+      const memo = recordedWord(group);
+      let score = memo ? memo.score : NaN;
+      if (Number.isNaN(score)) {
+        score = this.wordScore(ts, te, group);
+        if (memo) memo.score = score;
       }
-      after += text.slice(cursor, ctxEnd);
-      // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
-      while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
-      for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-      let score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
-      // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
-      // in a script the weirdness count finds rare (Armenian).
-      if (group.some((r) => r.convincing)) score = Math.max(score + 3, 5);
       const figure = group.length === 1 && signOfFigure(text, group[0].start, group[0].end, group[0].decoded);
       if (figure) score = Math.max(score, 4);
       if (score < 3) score += scriptFit(text, ts, te, group); // only borderline words need the look around
@@ -400,8 +440,39 @@ class RunJudge {
       const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
       // (Both checks only read: the cheaper one, usually decisive in garbled text, goes first.)
       if (lone && !c2Pair && !otherRunNear(lone, runsBefore, runsFrom) && innocentPunctuationNear(text, lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
-      for (const r of group) out.push(runFinding(text, r, confidence));
+      for (let k = 0; k < group.length; k++) out.push(groupFinding(text, group, k, memo, confidence));
     }
+  }
+
+  /**
+   * How much better the word from `ts` to `te` reads with `group` decoded, from the word and the
+   * white space around it alone.
+   */
+  private wordScore(ts: number, te: number, group: readonly Run[]): number {
+    const { text, hopeless, codecs } = this;
+    const ctxStart = Math.max(0, ts - 1);
+    const ctxEnd = Math.min(text.length, te + 1);
+    const before = text.slice(ctxStart, ctxEnd);
+    let after = '';
+    let cursor = ctxStart;
+    let penalty = 0;
+    let saved = 0;
+    let longSeqs = 0;
+    for (const r of group) {
+      after += text.slice(cursor, r.start) + r.decoded;
+      cursor = r.end;
+      penalty += classicPairPenalty(text, r) + cjkRarity(text, r);
+      saved += r.end - r.start - r.decoded.length;
+      for (const q of r.seqs) if (q.bytes.length >= 3) longSeqs++;
+    }
+    after += text.slice(cursor, ctxEnd);
+    // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
+    while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
+    for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
+    const score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
+    // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
+    // in a script the weirdness count finds rare (Armenian).
+    return group.some((r) => r.convincing) ? Math.max(score + 3, 5) : score;
   }
 
   /**
@@ -425,11 +496,19 @@ class RunJudge {
       let near = false;
       for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = company(accepted[j]);
       for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = company(accepted[j]);
-      if (near) for (const r of group) late.push(runFinding(text, r, 0.6));
+      if (near) for (let k = 0; k < group.length; k++) late.push(groupFinding(text, group, k, recordedWord(group), 0.6));
     }
     // What a stable sort of both together gives, without copying and sorting hundreds of thousands.
     return mergeByStart(sortedByStart(accepted), sortedByStart(late));
   }
+}
+
+/** The recorded word whose runs are exactly `group`, if any. */
+function recordedWord(group: readonly Run[]): TokenMemo | undefined {
+  const memo = group[0].memo;
+  if (!memo || memo.runs.length !== group.length) return undefined;
+  for (const r of group) if (r.memo !== memo) return undefined;
+  return memo;
 }
 
 /**
@@ -554,6 +633,29 @@ function chainOf(r: Run): Chain {
     chains.set(key, chain);
   }
   return chain;
+}
+
+/**
+ * The finding of run `k` of `group`. The copies of a recorded word share their first finding's
+ * strings and arrays: only position and confidence differ.
+ */
+function groupFinding(text: string, group: readonly Run[], k: number, memo: TokenMemo | undefined, confidence: number): Finding {
+  const r = group[k];
+  if (!memo) return runFinding(text, r, confidence);
+  const first = memo.findings[k];
+  if (!first) return (memo.findings[k] = runFinding(text, r, confidence));
+  return {
+    start: r.start,
+    end: r.end,
+    original: first.original,
+    replacement: first.replacement,
+    alternatives: first.alternatives,
+    confidence: first.kind === 'lossy' ? Math.min(confidence, 0.7) : confidence,
+    kind: first.kind,
+    explanation: first.explanation,
+    bytes: first.bytes,
+    wrongCodecs: first.wrongCodecs,
+  };
 }
 
 function runFinding(text: string, r: Run, confidence: number): Finding {

@@ -7,6 +7,7 @@ import { CODECS, type CodecInfo, NO_BYTE, doubleByteAstral, doubleByteTable, isC
 import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
+import type { TokenMemo } from './tokenMemo';
 
 /** One UTF-8 sequence found in the text. */
 export interface Sequence {
@@ -45,6 +46,8 @@ export interface Run {
   convincing?: boolean;
   /** A CJK-codec run that is a short word of another script (`薪邪` → `на`): needs garbled neighbours. */
   needsCompany?: boolean;
+  /** The recorded word it was found in, or replayed from (see `tokenMemo.ts`). */
+  memo?: TokenMemo;
 }
 
 const SPACE = 0x20;
@@ -81,7 +84,7 @@ function fits(b0: number, m: number, b: number): boolean {
  * Is this lead glyph a letter (Ã, Å, Ă, Г, Ξ…) rather than a symbol (MacRoman √ “ »)? A plain range
  * test: it runs for every candidate sequence.
  */
-function isLeadLetter(code: number): boolean {
+export function isLeadLetter(code: number): boolean {
   return code >= 0xc0 && code < 0x2000 && code !== 0xd7 && code !== 0xf7;
 }
 
@@ -372,6 +375,8 @@ export interface ScanTables {
   leadLong: Uint16Array;
   /** Bits of `lead` where a line break may split the sequence (see `singleByteRun`). */
   leadWrap: Uint16Array;
+  /** The most continuation bytes any single-byte codec reads after this character as a lead. */
+  reach: Uint8Array;
 }
 
 const tablesCache = new Map<string, ScanTables>();
@@ -384,6 +389,7 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
   const cont = new Uint16Array(65536);
   const leadLong = new Uint16Array(65536);
   const leadWrap = new Uint16Array(65536);
+  const reach = new Uint8Array(65536);
   const singles = codecs
     .filter((c) => c.kind === 'single')
     .map((codec, k) => ({ codec, table: singleByteTable(codec), bit: 1 << k }));
@@ -391,7 +397,10 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
     const wraps = table === singleByteTable(CODECS[0]);
     for (let ch = 0x80; ch < 65536; ch++) {
       const b = table[ch];
-      if (b >= 0xc2 && b <= 0xf4) lead[ch] |= bit;
+      if (b >= 0xc2 && b <= 0xf4) {
+        lead[ch] |= bit;
+        reach[ch] = Math.max(reach[ch], continuationCount(b));
+      }
       else if (b >= 0x80 && b <= 0xbf) cont[ch] |= bit;
       if (b >= 0xe0 && b <= 0xf4) leadLong[ch] |= bit;
       if (wraps && WRAP_LEADS.has(b)) leadWrap[ch] |= bit;
@@ -402,7 +411,7 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
     cont[0xfffd] |= bit; // a lost byte inside a run
   }
   const doubles = codecs.filter((c) => c.kind === 'double');
-  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap };
+  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap, reach };
   tablesCache.set(key, t);
   return t;
 }
@@ -506,9 +515,23 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
  * new shape and a separate store for them. `layers` is shared until peeled (read-only).
  */
 function newRun(start: number, end: number, codec: CodecInfo, seqs: Sequence[], decoded: string, hopeless: boolean): Run {
-  return { start, end, codec, seqs, decoded, layers: NO_LAYERS, hopeless, sameBits: 0, tieByOrder: false, tieVotes: undefined, convincing: false, needsCompany: false };
+  return { start, end, codec, seqs, decoded, layers: NO_LAYERS, hopeless, sameBits: 0, tieByOrder: false, tieVotes: undefined, convincing: false, needsCompany: false, memo: undefined };
 }
 const NO_LAYERS = Object.freeze([] as CodecInfo[]) as CodecInfo[];
+
+/** `r` found again `delta` characters further on (see `tokenMemo.ts`). */
+export function movedRun(r: Run, delta: number): Run {
+  const seqs = new Array<Sequence>(r.seqs.length);
+  for (let k = 0; k < seqs.length; k++) {
+    const s = r.seqs[k];
+    seqs[k] = { start: s.start + delta, end: s.end + delta, bytes: s.bytes, decoded: s.decoded, absorbedSpace: s.absorbedSpace, lost: s.lost };
+  }
+  const moved = newRun(r.start + delta, r.end + delta, r.codec, seqs, r.decoded, false);
+  moved.layers = r.layers;
+  moved.sameBits = r.sameBits;
+  moved.memo = r.memo;
+  return moved;
+}
 
 /** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
 /**
