@@ -91,13 +91,36 @@ export function corpusMultilingual(root: string, bytes: number): string | null {
   return missing > 0 ? text + '\n' + Buffer.from(text).subarray(0, missing).toString('utf8') : text;
 }
 
+/** The usual wrong codecs of dense mojibake. */
+const DENSE_CODECS = ['windows-1252', 'latin1', 'windows-1250', 'windows-1251', 'macintosh'];
+
 /** Dense mojibake: every phrase garbled as UTF-8 misread by one of the usual wrong codecs. */
 export function denseMojibake(bytes: number): string {
   const rnd = prng(3);
-  const codecs = ['windows-1252', 'latin1', 'windows-1250', 'windows-1251', 'macintosh'];
   return fill(bytes, () => {
     const phrase = PHRASES[Math.floor(rnd() * PHRASES.length)];
-    const codec = codecs[Math.floor(rnd() * codecs.length)];
+    const codec = DENSE_CODECS[Math.floor(rnd() * DENSE_CODECS.length)];
     return iconv.decode(Buffer.from(phrase, 'utf8'), codec) + (rnd() < 0.4 ? '\n' : ' ');
   });
+}
+
+/**
+ * Dense mojibake of real text: every line of the cached corpus garbled by one of the usual wrong
+ * codecs. Its words repeat as a language's do, not as the fifteen phrases above do, so it shows
+ * what replaying recorded words (tokenMemo.ts) gains on real documents. Null without the corpus.
+ */
+export function corpusMojibake(root: string, bytes: number): string | null {
+  const text = corpusMultilingual(root, bytes);
+  if (text === null) return null;
+  const rnd = prng(4);
+  const lines = text.split('\n').map((line) => iconv.decode(Buffer.from(line, 'utf8'), DENSE_CODECS[Math.floor(rnd() * DENSE_CODECS.length)]));
+  // Garbled, the text grew (two or three characters per letter): cut it back to `bytes`.
+  const out: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size >= bytes) break;
+    out.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return out.join('\n');
 }

@@ -97,7 +97,9 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   for (let i = nextToLook(text, from, to, tables); i < to; i = nextToLook(text, (last = i) + 1, to, tables)) {
     const c = text.charCodeAt(i);
     if (word && i >= word.te) word = endWord(word);
-    if (i >= wordsTo) {
+    // (Words with a `?` or a character a CJK codec may read are never recorded: clean ASCII prose
+    // is full of the one, Chinese and Japanese of the other.)
+    if (i >= wordsTo && c !== QMARK && (cjkStart === undefined || cjkStart[c] === 0)) {
       // The first candidate of a word the scan has not touched yet: replay it, or record it.
       const ts = wordStartAfter(text, i, last);
       const te = ts < 0 ? -1 : recordableTokenEnd(text, ts, i, tables, cjkStart);
