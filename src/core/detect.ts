@@ -801,9 +801,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
   }
   if (site.form === 'latin1-letter') {
-    const { best, alternatives, certain } = latin1LetterCandidates(text, site);
-    // Among capitals the bytes cannot tell É from Ü: reported, but below the repair bar.
-    return lossyFinding(site, original, best, alternatives, certain ? 0.8 : 0.45, explainLossy(site, best, 'inside-word'));
+    // Among capitals the bytes cannot tell É from Ü: the language and the word rank them, and
+    // only where they settle it is the guess repaired.
+    const c = latin1LetterCandidates(text, site, lang);
+    return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
   }
   if (site.form === 'lost-second-byte') {
     // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.

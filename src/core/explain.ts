@@ -112,6 +112,6 @@ export function explainLostSoftHyphen(lead: string, codec: string): string {
 }
 
 export function explainLatin1Letter(certain: boolean): string {
-  const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the context does not either.';
+  const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
   return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
 }

@@ -86,3 +86,29 @@ export const LOST_SECOND_BYTE: Readonly<Record<string, Partial<Record<Language, 
   Å: { cs: 'řň', sk: 'ňŕ', pl: 'łśń', ro: 'ş', tr: 'ş', hu: 'ő', lv: 'ņ', fr: 'œ', unknown: 'łřśőşńňœ' },
   È: { ro: 'șț' },
 };
+
+/**
+ * Capitals whose second UTF-8 byte (80–9F) a Latin-1 target lacks, so that only `Ã?` is left: by
+ * language, commonest first (counted in the Debian catalogs, where most stand in capitalised
+ * words). `clear`: the first is right four times in five or more (French É), worth repairing;
+ * Swedish Ä, at two in three, is not.
+ * (The lowercase letters, A0–BF, all survive: `Ã©` is é.)
+ */
+export const LOST_LATIN1_CAPITALS: Readonly<Partial<Record<Language, { letters: string; clear: boolean }>>> = {
+  fr: { letters: 'ÉÈÎÀÇÊÔ', clear: true },
+  de: { letters: 'ÄÜÖ', clear: false },
+  es: { letters: 'ÓÁÚÑÉÍ', clear: false },
+  it: { letters: 'ÈÀÉÒÙÌ', clear: false },
+  sv: { letters: 'ÄÖÅ', clear: false },
+  fi: { letters: 'ÄÖ', clear: false },
+  nl: { letters: 'ÉËÏ', clear: false },
+  hu: { letters: 'ÁÉÓÖÍÚÜ', clear: false },
+  cs: { letters: 'ÍÁÉÝÚÓ', clear: false },
+  sk: { letters: 'ÁÉÍÓÚÝÄÔ', clear: false },
+  pl: { letters: 'Ó', clear: true },
+  ro: { letters: 'ÂÎ', clear: false },
+  tr: { letters: 'ÇÖÜ', clear: false },
+};
+
+/** A capital that is a word by itself: French `À` (à chaque), Italian `È` (è stato). */
+export const LOST_LATIN1_WORDS: Readonly<Partial<Record<Language, string>>> = { fr: 'À', it: 'È' };

@@ -5,7 +5,7 @@
 import { Cls, charClass, classAt, isLetter } from './chars';
 import { CODECS, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
-import { LOST_SECOND_BYTE, type Language } from './language';
+import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_SECOND_BYTE, type Language } from './language';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -88,6 +88,10 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
+    return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
+  }
+  // `Ã? chaque`: a capital alone as a word (French À, Italian È); weak, the language decides.
+  if (lead === A_TILDE && spaceOrEdge(text, q - 2) && text[q + 1] === ' ' && letterAt(text, q + 2)) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter (Ä Å È: see LOST_SECOND_BYTE)
@@ -207,15 +211,44 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
 }
 
 /**
- * What `Ã?` inside a word stood for: between lowercase letters only ß (C3 9F) fits; among capitals,
- * any capital with an accent, the commonest first.
+ * What `Ã?` stood for, best first, and how sure that is. Between lowercase letters only ß (C3 9F)
+ * fits, between digits only ×. A capital is ranked by the text's language and, where a word's
+ * start or end settles it, picked: French words start with É (`Ã?tats` is États) and have È
+ * before a consonant and a final E (`PARAMÃ?TRE`), Czech ones start with Ú, German ones with Ü
+ * before `ber`, Ö before `ff`, Ä before `nd`; Spanish capitals end `-IÓN` and `-GÚN`. Alone as a word it is French `À` or Italian `È`. Elsewhere the language's
+ * commonest is repaired where it is most of them, else only reported. Null: nothing fits.
  */
-export function latin1LetterCandidates(text: string, site: LossySite): { best: string; alternatives: string[]; certain: boolean } {
+export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number } | null {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
-  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, certain: true };
+  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
   // Between digits, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3`.
-  if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, certain: true };
-  return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, certain: false };
+  if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, confidence: 0.8 };
+  if (!letterAt(text, site.start - 1) && !letterAt(text, site.end)) {
+    const word = LOST_LATIN1_WORDS[lang];
+    return word ? { best: word, alternatives: CAPITALS.filter((c) => c !== word), confidence: 0.7 } : null;
+  }
+  const known = LOST_LATIN1_CAPITALS[lang];
+  if (!known) return { best: CAPITALS[0], alternatives: OTHER_CAPITALS, confidence: 0.45 };
+  const settled = capitalByWord(text, site, lang);
+  const ranked = [...new Set([...(settled ?? ''), ...known.letters, ...CAPITALS])];
+  const confidence = settled || known.letters.length === 1 ? 0.6 : known.clear ? 0.5 : 0.45;
+  return { best: ranked[0], alternatives: ranked.slice(1), confidence };
+}
+
+/** The capital a word's own letters settle (see latin1LetterCandidates), if any. */
+function capitalByWord(text: string, site: LossySite, lang: Language): string | undefined {
+  const wordStart = !letterAt(text, site.start - 1);
+  const next = text.slice(site.end, site.end + 3).toLowerCase();
+  if (lang === 'fr' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'É';
+  if (lang === 'de' && wordStart) return next === 'ber' ? 'Ü' : next.startsWith('ff') ? 'Ö' : next.startsWith('nd') ? 'Ä' : undefined;
+  if (lang === 'cs' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'Ú'; // `Úplný`, `Úložiště`
+  if (lang === 'fr' && /^[A-Z]{1,2}ES?(?![\p{L}])/u.test(text.slice(site.end, site.end + 4))) return 'È'; // PARAMÈTRE, SYSTÈMES
+  if (lang === 'es' && text[site.end] === 'N' && !letterAt(text, site.end + 1)) {
+    const before = text.slice(Math.max(0, site.start - 2), site.start);
+    if (/[CSXGN]I$/.test(before)) return 'Ó'; // INFORMACIÓN, VERSIÓN, UNIÓN (not TAMBIÉN)
+    if (before.endsWith('G')) return 'Ú'; // SEGÚN, ALGÚN
+  }
+  return undefined;
 }
 
 /**

@@ -97,10 +97,10 @@ function firstFailures(r: Rate): string[] {
   const out: string[] = [];
   for (const f of r.failures) {
     const n = perLang.get(f.lang) ?? 0;
-    if (n >= 2) continue;
+    if (n >= Number(process.env.PERLANG ?? 2)) continue;
     perLang.set(f.lang, n + 1);
     out.push(`      [${f.lang}]\n${f.text}`);
-    if (out.length === 10) break;
+    if (out.length === Number(process.env.FAILS ?? 10)) break;
   }
   return out;
 }

@@ -342,6 +342,23 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('MAMÃ? NÃO?'), []); // Portuguese capitals before a real question mark
   });
 
+  it('reads Ã? among capitals by the language and the word where they settle it', () => {
+    const french = 'Les donnÃ©es sont dans une liste pour les clients qui sont sur le site. ';
+    const german = 'Die Liste ist nicht auf der Seite, die mit dem Datum und der Zeit ist. ';
+    const spanish = 'La lista de los clientes es para el banco, con una carta por las personas. ';
+    const fixed = (text: string) => repair(text).text;
+    assert.strictEqual(fixed(french + 'Ã?tats-Unis, Ã? chaque fois, PARAMÃ?TRES'), french.replace('Ã©', 'é') + 'États-Unis, À chaque fois, PARAMÈTRES');
+    assert.strictEqual(fixed(german + 'Ã?bersicht der Ã?nderungen, Ã?ffnungszeiten'), german + 'Übersicht der Änderungen, Öffnungszeiten');
+    assert.strictEqual(fixed(spanish + 'INFORMACIÃ?N, SEGÃ?N'), spanish + 'INFORMACIÓN, SEGÚN');
+    // Spanish TAMBIÉN also ends -IÉN: not settled, so only reported, the language's letters first.
+    const unsure = detect(spanish + 'TAMBIÃ?N').find((f) => f.original === 'Ã?')!;
+    assert.ok(unsure.confidence < 0.5 && unsure.alternatives.includes('É'), JSON.stringify(unsure));
+    // German capitals in a capital word (GRÖSSE or GRÜSSE?) stay a report.
+    assert.ok(detect(german + 'GRÃ?SSE').every((f) => f.confidence < 0.5));
+    // Alone as a word only in French and Italian; English text has no such word.
+    assert.deepStrictEqual(detect('We said Ã? b and the thing was that it is.'), []);
+  });
+
   it('needs evidence for weak forms', () => {
     assert.deepStrictEqual(detect('innovation, a? said the company'), []);
     assert.strictEqual(detect('â??Open, a? said the companyâ??s lawyer').length, 3);
