@@ -15,6 +15,8 @@ import { byStart, firstIndexAfter } from './search';
 import type { DetectOptions, Finding } from './types';
 
 const QMARK = 0x3f;
+/** U+0336 COMBINING LONG STROKE OVERLAY: strikethrough where no markup is allowed. */
+const STROKE = '\u0336';
 /** Runs judged at a time (see `RunJudge`). */
 const CHUNK = 256;
 const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
@@ -473,8 +475,10 @@ class RunJudge {
     for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
     const score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
     // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
-    // in a script the weirdness count finds rare (Armenian).
-    return group.some((r) => r.convincing) ? Math.max(score + 3, 5) : score;
+    // in a script the weirdness count finds rare (Armenian); so is a word struck through
+    // character by character (`$Ì¶6Ì¶3Ì¶` is $̶6̶3̶, each followed by U+0336), which no text spells.
+    if (group.some((r) => r.convincing)) return Math.max(score + 3, 5);
+    return group.length >= 2 && group.every((r) => r.decoded === STROKE) ? Math.max(score, 5) : score;
   }
 
   /**

@@ -558,7 +558,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
       // it is only remembered as evidence against its neighbours, without building it.
-      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2) {
+      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2 && !marksBase(text, i, m.firstCp)) {
         if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
         continue;
       }
@@ -623,7 +623,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
-  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2) {
+  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2 && !marksBase(text, i, best.decoded.charCodeAt(0))) {
     best.hopeless = true;
     return best;
   }
@@ -674,6 +674,19 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   }
   return best;
 }
+
+/**
+ * Whether combining mark `cp`, read at `i`, marks the character before it: text in decomposed form
+ * (NFD, as macOS file names are) writes é as e + U+0301, garbled `eÌ\u0081`; and `$Ì¶6Ì¶3Ì¶` is
+ * struck through with U+0336. Only the marks such text uses, after a plain letter (the stroke after
+ * any character): `Ì…` (U+0305) and `Ì’` (U+0312) are more likely Italian `COSÌ…`, `COSÌ’`.
+ */
+function marksBase(text: string, i: number, cp: number): boolean {
+  if (cp === 0x336) return i > 0 && classAt(text, i - 1) !== Cls.Space;
+  const base = text.charCodeAt(i - 1);
+  return NFD_MARKS.has(cp) && ((base >= 0x41 && base <= 0x5a) || (base >= 0x61 && base <= 0x7a));
+}
+const NFD_MARKS = new Set([0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x309, 0x30a, 0x30b, 0x30c, 0x31b, 0x323, 0x326, 0x327, 0x328]);
 
 /**
  * A space standing for a lost no-break space (A0) is believed only inside a longer run (`Ð ÑƒÑ`) or

@@ -359,6 +359,16 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('We said Ã? b and the thing was that it is.'), []);
   });
 
+  it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
+    // `é` written e + U+0301 (macOS file names), its mark's bytes CC 81 read as Windows-1252 or MacRoman.
+    assert.strictEqual(repair('cafe\u00cc\u0081 au lait').text, 'cafe\u0301 au lait');
+    assert.strictEqual(repair('re\u00cc\u0081sume\u00cc\u0081 and Nguye\u00cc\u0082\u00cc\u0083n').text, 're\u0301sume\u0301 and Nguye\u0302\u0303n');
+    // ftfy's case: a price struck through character by character with U+0336.
+    assert.strictEqual(repair('hotel $49 $Ì¶6Ì¶3Ì¶ updated 2018').text, 'hotel $49 $\u03366\u03363\u0336 updated 2018');
+    // Not every mark, nor after anything: Italian capitals before an ellipsis or a quote stay.
+    assert.deepStrictEqual(detect('COSÌ… PERCHÌ’ LUNEDÌ” Ì¶ alone'), []);
+  });
+
   it('needs evidence for weak forms', () => {
     assert.deepStrictEqual(detect('innovation, a? said the company'), []);
     assert.strictEqual(detect('â??Open, a? said the companyâ??s lawyer').length, 3);
