@@ -763,7 +763,11 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     for (let k = 0; k < sites.length; k++) if (keep[k] && sites.strong(k)) return true;
     return false;
   };
-  const hasEvidence = () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to));
+  let punctuationMemo: boolean | undefined;
+  const evidence: Evidence = {
+    lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
+    replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
+  };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang));
@@ -773,7 +777,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k]) continue;
     sites.read(k, site);
-    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, hasEvidence, lang);
+    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, evidence, lang);
     if (f) out.push(f);
   }
   return out;
@@ -799,7 +803,7 @@ const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 
 /** The finding for one lossy site, or null when it is not worth one. */
-function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], hasEvidence: () => boolean, lang: Language): Finding | null {
+function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], evidence: Evidence, lang: Language): Finding | null {
   if (site.form === 'middle-lost') {
     const [best, ...alternatives] = middleLostCandidates(text, site);
     return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
@@ -813,7 +817,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'lost-second-byte') {
     // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.
     const c = lostSecondByteCandidates(text, site, lang);
-    if (!c || (!site.strong && !hasEvidence())) return null;
+    if (!c || (!site.strong && !evidence.lossy())) return null;
     // The text's language names the likeliest letter: repaired; unknown, only reported with the choices.
     // The fewer letters the language has for that lead, the surer the guess.
     const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
@@ -827,7 +831,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
   }
   if (site.form === 'question-apostrophe') {
-    return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, hasEvidence() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
+    return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, evidence.lossy() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
   }
   const quoteOpen = quotes.openAt(site.start);
   if (site.form === 'bullet-tail') {
@@ -835,20 +839,25 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   }
   const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost', quotes.style);
   if (site.form === 'replacement') {
-    // A lone U+FFFD can stand for any character; only propose a mark where the context is clear.
-    // (`Huawei�s`, `don�t`): elsewhere a lost letter is as likely as a lost quote mark.
-    // …and a word before it (`I` alone is one; `C�t�` in `Marc C�t�` lost two letters).
-    const clear =
-      ranked.position === 'inside-word' &&
-      /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}\ufffd])/u.test(text.slice(site.end, site.end + 3)) &&
-      /(?:^|[^\p{L}])(?:I|\p{L}{2,})$/u.test(text.slice(Math.max(0, site.start - 20), site.start));
-    if (!clear) return null;
+    // A lone U+FFFD can stand for any character; only propose a mark where the context is clear
+    // (`Huawei�s`, `don�t`), or where the text's other U+FFFD show it lost punctuation, not
+    // letters (`�Open innovation,� he said`): elsewhere a lost letter is as likely as a lost mark.
+    const clear = apostropheLost(text, site.start, site.end);
+    // A word's last letter may be lost too (`caf� au lait`): after a letter only a quotation's
+    // close counts, with the quotation open.
+    const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || ranked.best === quotes.style.close);
+    // And a lost capital may start a word (`�cole`): an opening counts only with a close after it.
+    const opensQuote = ranked.position === 'opening' && replacementClosesLater(text, site.end);
+    const placed = opensQuote || ranked.position === 'dash' || ranked.position === 'digits' || closesQuote;
+    const asPunctuation = !clear && placed && evidence.replacementsArePunctuation();
+    if (!clear && !asPunctuation) return null;
     if (ranked.best === quotes.style.open) openedAt.push(site.start);
-    return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
+    const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);
+    return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
   }
   let confidence = ranked.certainty;
   if (!site.strong) {
-    if (!hasEvidence()) return null; // not worth a squiggle on its own
+    if (!evidence.lossy()) return null; // not worth a squiggle on its own
     confidence = Math.min(confidence, 0.75);
   }
   if (ranked.best === quotes.style.open) openedAt.push(site.start);
@@ -856,6 +865,49 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
 }
 
 /** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */
+/** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
+interface Evidence {
+  /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
+  lossy: () => boolean;
+  /** The text's U+FFFD replaced punctuation: some are apostrophes, none a letter (see below). */
+  replacementsArePunctuation: () => boolean;
+}
+
+/**
+ * U+FFFD between a word and a contraction's ending (`Huawei�s`, `don�t`, `I�ll`): an apostrophe.
+ * The word must be one (`I` alone is; `C�t�` in `Marc C�t�` lost two letters).
+ */
+function apostropheLost(text: string, start: number, end: number): boolean {
+  return (
+    isLetter(classAt(text, start - 1)) &&
+    /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}\ufffd])/u.test(text.slice(end, end + 3)) &&
+    /(?:^|[^\p{L}])(?:I|\p{L}{2,})$/u.test(text.slice(Math.max(0, start - 20), start))
+  );
+}
+
+/** Whether a U+FFFD after `from` on the same line may close a quotation: no word goes on after it (`innovation,�`, `big� deal`, `innovation, � said`). */
+function replacementClosesLater(text: string, from: number): boolean {
+  for (let i = from; i < text.length && text.charCodeAt(i) !== 0x0a; i++) {
+    if (text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe, and none between
+ * two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them).
+ */
+function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array): boolean {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  let apostrophes = 0;
+  for (let k = 0; k < sites.length; k++) {
+    if (!keep[k] || sites.read(k, site).form !== 'replacement') continue;
+    if (apostropheLost(text, site.start, site.end)) apostrophes++;
+    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end))) return false;
+  }
+  return apostrophes > 0;
+}
+
 function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
   const lo = Math.max(0, from - CONTEXT);
   const hi = Math.min(text.length, to + CONTEXT);

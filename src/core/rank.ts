@@ -128,8 +128,10 @@ export function rankPunctuation(text: string, start: number, end: number, quoteO
   // Few distinct answers: build each once and share it (the arrays are read-only). The key is a
   // small number, not a string: a line of `â??` asks hundreds of thousands of times.
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
-  const key = (POSITIONS.indexOf(position) * 8 + (quoteOpen ? 4 : 0) + (thirdByteLost ? 2 : 0) + (afterPunct ? 1 : 0)) * QUOTE_STYLES.length + style.id;
-  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct, style));
+  // Between spaces after punctuation (`innovation, � said`): where a quotation's last words end.
+  const afterPunctSpace = position === 'dash' && CLOSING_PUNCT.has(text[start - 2] ?? '');
+  const key = (POSITIONS.indexOf(position) * 16 + (quoteOpen ? 8 : 0) + (thirdByteLost ? 4 : 0) + (afterPunct ? 2 : 0) + (afterPunctSpace ? 1 : 0)) * QUOTE_STYLES.length + style.id;
+  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct || afterPunctSpace, style));
 }
 
 const rankedMemo: (Ranked | undefined)[] = [];
@@ -155,8 +157,9 @@ function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean,
       certainty = 0.85;
       break;
     case 'dash':
-      ranked = order([style.dash, '—', '–']);
-      certainty = 0.75;
+      // Inside a quotation, after its last words' punctuation (`innovation, � said`), it closes it.
+      ranked = quoteOpen && afterPunct ? order([style.close, style.dash, '—', '–']) : order([style.dash, '—', '–']);
+      certainty = quoteOpen && afterPunct ? 0.6 : 0.75;
       break;
     case 'closing': {
       ranked = quoteOpen || afterPunct ? order([style.close, '’']) : order(['’', style.close]);

@@ -9,6 +9,15 @@ const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
 const seedRepaired = readFileSync(path.join(fixtures, 'seed.repaired.txt'), 'utf8');
 
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+/** The replacements `repair` applies to `text`, in order. */
+function fixedMarks(text: string): string[] {
+  return repair(text).applied.map((f) => f.replacement);
+}
+
 /** The one finding on `text`, failing with the list when there is not exactly one. */
 function only(text: string): Finding {
   const found = detect(text);
@@ -357,6 +366,19 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.ok(detect(german + 'GRÃ?SSE').every((f) => f.confidence < 0.5));
     // Alone as a word only in French and Italian; English text has no such word.
     assert.deepStrictEqual(detect('We said Ã? b and the thing was that it is.'), []);
+  });
+
+  it('reads U+FFFD as the punctuation it replaced where the text shows it lost punctuation, not letters', () => {
+    // The seed through a pipeline that replaced every curly quote and dash by U+FFFD.
+    const replaced = seedRepaired.replace(/[‘’“”–—]/g, '\ufffd');
+    assert.ok(count(replaced, '\ufffd') >= 31);
+    assert.strictEqual(repair(replaced).text, seedRepaired);
+    // A lost letter is as likely where a text also lost letters, or where a word may end in one.
+    assert.deepStrictEqual(fixedMarks('Marc C�t� said it�s �fine� � really.'), ['’']);
+    assert.deepStrictEqual(fixedMarks('It�s the caf� on the corner.'), ['’']);
+    assert.deepStrictEqual(fixedMarks('It�s the �cole Normale.'), ['’']);
+    // Without one sure apostrophe, nothing says what the others were.
+    assert.deepStrictEqual(detect('A �big� deal � really.'), []);
   });
 
   it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
