@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -126,6 +126,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
         sites.push(site);
         i = Math.max(i, site.end - 1);
       }
+      continue;
+    }
+    const twice = c === 0xc3 ? siteOfTwiceLostThird(text, i, found) : null;
+    if (twice) {
+      if (word) word.ok = false;
+      sites.push(twice);
+      i = twice.end - 1;
       continue;
     }
     let run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;

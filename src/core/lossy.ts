@@ -131,6 +131,21 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
 }
 
 /**
+ * `Ã¢â‚¬Â` with nothing after its `Â` (or `?`, `�`): the closing quote ” garbled twice, its last
+ * byte 9D (undefined in Windows-1252) lost on the second pass. Read as one, with `?` or `�`
+ * swallowed like `â€?`; `Ã¢â‚¬Â\u009d` (kept) and `Ã¢â‚¬Â¦` (…) are whole runs, not this.
+ */
+export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): LossySite | null {
+  if (!text.startsWith(TWICE_E2_80, i)) return null;
+  const after = text.charCodeAt(i + TWICE_E2_80.length);
+  if (after >= 0x80 && after <= 0xbf) return null; // a continuation: the byte is there
+  const swallow = after === 0x3f || after === 0xfffd ? 1 : 0;
+  return siteInto(into, i, i + TWICE_E2_80.length + swallow, 'third-lost', false, true);
+}
+/** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
+const TWICE_E2_80 = 'Ã¢â‚¬Â';
+
+/**
  * A three- or four-byte sequence read as Windows-1252 that lacks one continuation byte (`â¤`,
  * `ï¸`, `ðŸ‘`): the decoder dropped a byte the codepage leaves undefined, rather than keep it as a
  * C1 control. Written into `into` when at least one symbol or emoji fits (see droppedByteCandidates).

@@ -381,6 +381,16 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('A �big� deal � really.'), []);
   });
 
+  it('reads a closing quote garbled twice whose last byte was lost on the second pass', () => {
+    // ” is E2 80 9D; read twice as Windows-1252 it is `Ã¢â‚¬Â` + 9D, and 9D, undefined there, was dropped.
+    for (const end of ['', '?', '\ufffd']) {
+      assert.strictEqual(repair(`He said Ã¢â‚¬Å“HelloÃ¢â‚¬Â${end} and left.`).text, 'He said “Hello” and left.', JSON.stringify(end));
+    }
+    // Kept as a C1 control, or a whole sequence (…), it is an ordinary run.
+    assert.strictEqual(repair('Ã¢â‚¬Å“HelloÃ¢â‚¬Â\u009d').text, '“Hello”');
+    assert.strictEqual(repair('Wait Ã¢â‚¬Â¦ done').text, 'Wait … done');
+  });
+
   it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
     // `é` written e + U+0301 (macOS file names), its mark's bytes CC 81 read as Windows-1252 or MacRoman.
     assert.strictEqual(repair('cafe\u00cc\u0081 au lait').text, 'cafe\u0301 au lait');
