@@ -135,6 +135,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       i = twice.end - 1;
       continue;
     }
+    if (c === 0xc3 && text.startsWith(STRAY_TWICE, i) && text.charCodeAt(i + STRAY_TWICE.length) === 0x20) {
+      // `Ã‚Â ` is `Â ` garbled once more: judged with the leftovers.
+      if (word) word.ok = false;
+      singles.push(i);
+      i += STRAY_TWICE.length - 1;
+      continue;
+    }
     let run = mayStartRun(text, i, tables) ? runAt(text, i, to, tables, possible, spoken) : null;
     // A run that starts on a quote mark or symbol (MacRoman reads “ ’ » as lead bytes) gives way to
     // one starting right after it that reaches as far and reads better: `’â€™s` is a quote and
@@ -960,7 +967,14 @@ function judgeSingle(text: string, i: number): Finding | null {
   if (code === 0xc2 && text.charCodeAt(i + 1) === 0x20) {
     const prev = classAt(text, i - 1);
     if (prev === Cls.LatinUpper || prev === Cls.OtherUpper || prev === Cls.Space) return null;
-    return { start: i, end: i + 1, original: ch, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252'] };
+    return { start: i, end: i + 1, original: ch, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(false), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252'] };
+  }
+  // The same garbled twice (`PriceÃ‚Â : 5`): no word is spelt so.
+  if (code === 0xc3 && text.startsWith(STRAY_TWICE, i)) {
+    return { start: i, end: i + STRAY_TWICE.length, original: STRAY_TWICE, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(true), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252', 'windows-1252'] };
   }
   return null;
 }
+
+/** `Â` (the lead of a no-break space read as Windows-1252) read as Windows-1252 again. */
+const STRAY_TWICE = 'Ã‚Â';

@@ -103,8 +103,9 @@ export function explainC1(ch: string, replacement: string): string {
   return `${codePointLabel(ch)} is a C1 control character: Windows-1252 text read as Latin-1 leaves them behind. In Windows-1252 the byte means ${show(replacement)}.`;
 }
 
-export function explainStray(): string {
-  return 'A stray “Â” before a space: the UTF-8 no-break space (C2 A0) was read as Windows-1252 (Â + no-break space) and the no-break space later became a plain space.';
+export function explainStray(twice: boolean): string {
+  const read = twice ? 'was read as Windows-1252 twice (Ã‚Â + no-break space)' : 'was read as Windows-1252 (Â + no-break space)';
+  return `A stray “${twice ? 'Ã‚Â' : 'Â'}” before a space: the UTF-8 no-break space (C2 A0) ${read} and the no-break space later became a plain space.`;
 }
 
 export function explainLostSoftHyphen(lead: string, codec: string): string {

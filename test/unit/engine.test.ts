@@ -334,6 +334,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     const f = only('100Â km');
     assert.deepStrictEqual([f.original, f.replacement, f.kind], ['Â', '', 'stray-marker']);
     assert.deepStrictEqual(detect('PÂ TÉ'), []);
+    // Garbled twice, the same leftover is `Ã‚Â`.
+    const twice = only('PriceÃ‚Â : 5');
+    assert.deepStrictEqual([twice.original, twice.replacement, twice.kind], ['Ã‚Â', '', 'stray-marker']);
+    assert.strictEqual(repair('PriceÃ‚Â : 5, Ã‚Â© 2024').text, 'Price : 5, © 2024');
   });
 
   it('reads a lone Ã between letters as í whose soft hyphen was dropped, when the text shows the codec', () => {
