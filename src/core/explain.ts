@@ -53,6 +53,13 @@ export function explainReversible(seqs: readonly { bytes: number[]; lost: boolea
 
 function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
   const shown = bytes.slice(0, 3).map(hex).join(', ') + (bytes.length > 3 ? ', …' : '');
+  // Peeled last: C1 controls that were Windows-1252 characters read as Latin-1 (see peelLayers).
+  if (codecs.length >= 2 && codecs[codecs.length - 1].name === 'latin1') {
+    const outer = codecs.slice(0, -1).map((c) => c.label).join(', then ');
+    const one = bytes.length === 1 && bytes[0].length === 2;
+    const what = one ? `U+00${hex([bytes[0][1]])}, a control character that stands` : 'control characters (U+0080–U+009F) that stand';
+    return `Bytes ${shown} are UTF-8 for ${what} for ${show(decoded)}: Windows-1252 text read as Latin-1, encoded as UTF-8, and those bytes shown as ${outer}.`;
+  }
   const what = decoded.length <= 3 ? `UTF-8 for ${show(decoded)}` : `UTF-8 for “${decoded.length > 40 ? decoded.slice(0, 40) + '…' : decoded}”`;
   const wrong = codecs.map((c) => c.label);
   const chain = wrong.length === 1 ? wrong[0] : `${wrong[0]}, and the result again as ${wrong.slice(1).join(', then ')}`;

@@ -3,7 +3,7 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { CODECS, type CodecInfo, NO_BYTE, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable } from './codecs';
+import { CODECS, type CodecInfo, NO_BYTE, codecByName, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
 import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -377,6 +377,8 @@ export interface ScanTables {
   leadWrap: Uint16Array;
   /** The most continuation bytes any single-byte codec reads after this character as a lead. */
   reach: Uint8Array;
+  /** Bits of Windows-1252 and Latin-1 among `singles`. */
+  western: number;
 }
 
 const tablesCache = new Map<string, ScanTables>();
@@ -411,7 +413,8 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
     cont[0xfffd] |= bit; // a lost byte inside a run
   }
   const doubles = codecs.filter((c) => c.kind === 'double');
-  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap, reach };
+  const western = singles.filter((s) => isWestern(s.codec)).reduce((bits, s) => bits | s.bit, 0);
+  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap, reach, western };
   tablesCache.set(key, t);
   return t;
 }
@@ -558,7 +561,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
       // it is only remembered as evidence against its neighbours, without building it.
-      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2 && !marksBase(text, i, m.firstCp)) {
+      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2 && !marksBase(text, i, m.firstCp) && !(bit & t.western && windows1252ForC1(m.firstCp))) {
         if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
         continue;
       }
@@ -623,7 +626,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
-  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2 && !marksBase(text, i, best.decoded.charCodeAt(0))) {
+  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2 && !marksBase(text, i, best.decoded.charCodeAt(0)) && !(isWestern(best.codec) && windows1252ForC1(best.decoded.charCodeAt(0)))) {
     best.hopeless = true;
     return best;
   }
@@ -814,5 +817,19 @@ export function peelLayers(run: Run, t: ScanTables): Run {
     if (weirdness(inner.decoded) > weirdness(s)) break;
     current = { ...current, decoded: inner.decoded, layers: [...current.layers, inner.codec] };
   }
+  // C1 controls left where Windows-1252 has characters: that text was read as Latin-1 first
+  // (`ItÂ’s`: ’ is 92 there, U+0092 in Latin-1, C2 92 in UTF-8).
+  const c1 = /[\u0080-\u009f]/g;
+  if (isWestern(current.codec) && c1.test(current.decoded)) {
+    let unmapped = false;
+    const decoded = current.decoded.replace(c1, (ch) => windows1252ForC1(ch.charCodeAt(0)) || ((unmapped = true), ch));
+    if (!unmapped) current = { ...current, decoded, layers: [...current.layers, LATIN1] };
+  }
   return current;
+}
+const LATIN1 = codecByName('latin1')!;
+
+/** Windows-1252 or Latin-1: the codecs of that round trip (Windows-1251 `В’` is Belarusian `В’ена`). */
+function isWestern(codec: CodecInfo): boolean {
+  return codec === CODECS[0] || codec === LATIN1;
 }

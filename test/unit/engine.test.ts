@@ -385,6 +385,14 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('A �big� deal � really.'), []);
   });
 
+  it('reads Windows-1252 punctuation that went through Latin-1 and UTF-8 before a wrong decoding', () => {
+    // ’ is 92 in Windows-1252, U+0092 read as Latin-1, C2 92 in UTF-8, `Â’` read as Windows-1252.
+    assert.strictEqual(repair('ItÂ’s here, Â“quotedÂ” Â– yes').text, 'It’s here, “quoted” – yes');
+    const f = only('ItÂ’s here');
+    assert.deepStrictEqual(f.wrongCodecs, ['windows-1252', 'latin1']);
+    assert.match(f.explanation, /U\+0092, a control character/);
+  });
+
   it('reads a closing quote garbled twice whose last byte was lost on the second pass', () => {
     // ” is E2 80 9D; read twice as Windows-1252 it is `Ã¢â‚¬Â` + 9D, and 9D, undefined there, was dropped.
     for (const end of ['', '?', '\ufffd']) {
