@@ -274,22 +274,6 @@ export function weirdness(s: string): number {
 }
 
 /**
- * `weirdness` of a short piece of text, remembered: the judge weighs every garbled word before and
- * after decoding, and a document repeats its words. Bounded; the measure depends on the text
- * alone, so dropping entries changes nothing.
- */
-const weirdnessMemo = new Map<string, number>();
-export function weirdnessOf(s: string): number {
-  if (s.length > 64) return weirdness(s);
-  let w = weirdnessMemo.get(s);
-  if (w === undefined) {
-    if (weirdnessMemo.size >= 8192) weirdnessMemo.clear();
-    weirdnessMemo.set(s, (w = weirdness(s)));
-  }
-  return w;
-}
-
-/**
  * Which orthographies a letter belongs to (a bit each), so that a tie between two readings can go
  * to the one written in the same language as the words around it: `Å¯` is Esperanto ŝ next to
  * ĉ, Czech ů next to ř.

@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness, weirdnessOf } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
@@ -487,7 +487,7 @@ class RunJudge {
     // The same codec turning the rest of the word into rare letters (`├┤a┼┐a`) speaks against it.
     while (this.hp < hopeless.length && hopeless[this.hp] < ts) this.hp += 2;
     for (let h = this.hp; h < hopeless.length && hopeless[h] < te; h += 2) if (codecs[hopeless[h + 1]] === group[0].codec) penalty -= 3;
-    const score = 2 * (weirdnessOf(before) + penalty - weirdnessOf(after)) + saved + longSeqs;
+    const score = 2 * (weirdness(before) + penalty - weirdness(after)) + saved + longSeqs;
     // A whole CJK-looking word that decodes to a word of another script is evidence enough, even
     // in a script the weirdness count finds rare (Armenian); so is a word struck through
     // character by character (`$Ì¶6Ì¶3Ì¶` is $̶6̶3̶, each followed by U+0336), which no text spells.
