@@ -91,7 +91,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   let wordsTo = from; // candidates before this lie in words already considered for the memo
   const cjkStart = tables.doubles.length ? cjkStartOf(tables) : undefined;
   const endWord = (w: WordRecording) => {
-    if (w.ok && w.runs.length) (memos ??= new TokenMemos()).keep(text, w.ts, w.te, w.possible, w.runs, w.spoken);
+    if (w.ok && w.runs.length) memos!.keep(text, w.ts, w.te, w.possible, w.runs, w.spoken);
     return null;
   };
 
@@ -106,7 +106,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       const ts = wordStartAfter(text, i, last);
       const te = ts < 0 ? -1 : recordableTokenEnd(text, ts, i, tables, cjkStart);
       wordsTo = te < 0 ? i + 1 : te;
-      const memo = te < 0 || !tokenMemo.on ? undefined : memos?.find(text, ts, te, possible);
+      const memo = te < 0 || !tokenMemo.on ? undefined : (memos ??= new TokenMemos()).find(text, ts, te, possible);
       if (memo) {
         for (const recorded of memo.runs) {
           const r = movedRun(recorded, ts - memo.at);
@@ -117,7 +117,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
         i = te - 1;
         continue;
       }
-      if (te >= 0) word = { ts, te, possible, runs: [], spoken: 0, ok: true };
+      if (te >= 0 && memos?.again) word = { ts, te, possible, runs: [], spoken: 0, ok: true };
     }
     if (c === QMARK) {
       if (word) word.ok = false;

@@ -44,11 +44,26 @@ export interface TokenMemo {
 /** The recorded words of one scan, by a hash of their characters (a collision replaces: no result changes). */
 export class TokenMemos {
   private readonly slots: (TokenMemo | undefined)[] = new Array<TokenMemo | undefined>(SLOTS).fill(undefined);
+  /** Per slot, the hash of the last word looked up there that was not recorded. */
+  private readonly seen = new Int32Array(SLOTS);
+  /**
+   * Whether the word last looked up in vain is worth recording: it was looked up before, or is
+   * recorded with other codecs. A word seen once is not (most words of real text are not
+   * repeated, and recording each cost more than the replays gained).
+   */
+  again = false;
 
   find(text: string, ts: number, te: number, possible: number): TokenMemo | undefined {
-    const first = this.slots[slotOf(text, ts, te)];
-    if (!first || !isTextAt(first.key, text, ts - 1, te + 1)) return undefined;
-    for (let memo: TokenMemo | undefined = first; memo; memo = memo.next) if ((possible & memo.codecs) === memo.possible) return memo;
+    const h = hashOf(text, ts, te);
+    const slot = h & (SLOTS - 1);
+    const first = this.slots[slot];
+    if (first && isTextAt(first.key, text, ts - 1, te + 1)) {
+      for (let memo: TokenMemo | undefined = first; memo; memo = memo.next) if ((possible & memo.codecs) === memo.possible) return memo;
+      this.again = true;
+      return undefined;
+    }
+    this.again = this.seen[slot] === h;
+    this.seen[slot] = h;
     return undefined;
   }
 
@@ -75,9 +90,14 @@ export class TokenMemos {
 }
 
 function slotOf(text: string, ts: number, te: number): number {
+  return hashOf(text, ts, te) & (SLOTS - 1);
+}
+
+/** A hash of the word with the white space around it. */
+function hashOf(text: string, ts: number, te: number): number {
   let h = 0;
   for (let i = ts - 1; i <= te; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
-  return (h ^ (h >>> 11)) & (SLOTS - 1);
+  return h ^ (h >>> 11);
 }
 
 /** Whether `s` is what `text` holds from `start` to `end`. */
