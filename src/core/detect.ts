@@ -11,7 +11,7 @@ import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
-import { byStart, firstIndexAfter } from './search';
+import { byStart, firstIndexAfter, hashText, isTextAt } from './search';
 import type { DetectOptions, Finding } from './types';
 
 const QMARK = 0x3f;
@@ -723,25 +723,12 @@ const PIECE_SLOTS = 4096;
 const pieceSlots: (Piece | undefined)[] = new Array<Piece | undefined>(PIECE_SLOTS).fill(undefined);
 
 function pieceOf(text: string, r: Run): Piece {
-  const slot = hashOf(text, r.start, r.end) & (PIECE_SLOTS - 1);
+  const slot = hashText(text, r.start, r.end) & (PIECE_SLOTS - 1);
   let piece = pieceSlots[slot];
   if (!piece || !isTextAt(piece.original, text, r.start, r.end)) pieceSlots[slot] = piece = { original: text.slice(r.start, r.end), bytes: NO_BYTES, replacement: '' };
   // Another codec may read the same characters as other bytes: checked, not assumed.
   if (!sameBytes(piece.bytes, r.seqs)) piece.bytes = Object.freeze(flatBytes(r.seqs)) as number[];
   return piece;
-}
-
-function hashOf(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
-  return h ^ (h >>> 12);
-}
-
-/** Whether `s` is what `text` holds from `start` to `end`. */
-function isTextAt(s: string, text: string, start: number, end: number): boolean {
-  if (s.length !== end - start) return false;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 const NO_BYTES = Object.freeze([] as number[]) as number[];

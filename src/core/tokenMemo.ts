@@ -9,6 +9,7 @@
 import { type Run, type ScanTables, isLeadLetter } from './reversible';
 import { Cls, classAt } from './chars';
 import type { Finding } from './types';
+import { hashText, isTextAt } from './search';
 
 /** Replay on (the default) or off: tests compare the two, which must find the same. */
 export const tokenMemo = { on: true };
@@ -54,7 +55,7 @@ export class TokenMemos {
   again = false;
 
   find(text: string, ts: number, te: number, possible: number): TokenMemo | undefined {
-    const h = hashOf(text, ts, te);
+    const h = hashText(text, ts - 1, te + 1);
     const slot = h & (SLOTS - 1);
     const first = this.slots[slot];
     if (first && isTextAt(first.key, text, ts - 1, te + 1)) {
@@ -90,21 +91,7 @@ export class TokenMemos {
 }
 
 function slotOf(text: string, ts: number, te: number): number {
-  return hashOf(text, ts, te) & (SLOTS - 1);
-}
-
-/** A hash of the word with the white space around it. */
-function hashOf(text: string, ts: number, te: number): number {
-  let h = 0;
-  for (let i = ts - 1; i <= te; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
-  return h ^ (h >>> 11);
-}
-
-/** Whether `s` is what `text` holds from `start` to `end`. */
-export function isTextAt(s: string, text: string, start: number, end: number): boolean {
-  if (s.length !== end - start) return false;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+  return hashText(text, ts - 1, te + 1) & (SLOTS - 1);
 }
 
 /**
