@@ -458,7 +458,7 @@ class RunJudge {
       const c2Pair = lone !== null && lone.seqs[0].bytes[0] === 0xc2;
       // (Both checks only read: the cheaper one, usually decisive in garbled text, goes first.)
       if (lone && !c2Pair && !otherRunNear(lone, runsBefore, runsFrom) && innocentPunctuationNear(text, lone, runsBefore, runsFrom)) confidence = Math.min(confidence, 0.45);
-      for (let k = 0; k < group.length; k++) out.push(groupFinding(text, group, k, memo, confidence));
+      for (let g = 0; g < group.length; g++) out.push(groupFinding(text, group, g, memo, confidence));
     }
   }
 
@@ -516,7 +516,7 @@ class RunJudge {
       let near = false;
       for (let j = k; !near && j < accepted.length && accepted[j].start - start < 200; j++) near = company(accepted[j]);
       for (let j = k - 1; !near && j >= 0 && start - accepted[j].start < 200; j--) near = company(accepted[j]);
-      if (near) for (let k = 0; k < group.length; k++) late.push(groupFinding(text, group, k, recordedWord(group), 0.6));
+      if (near) for (let g = 0; g < group.length; g++) late.push(groupFinding(text, group, g, recordedWord(group), 0.6));
     }
     // What a stable sort of both together gives, without copying and sorting hundreds of thousands.
     return mergeByStart(sortedByStart(accepted), sortedByStart(late));
@@ -768,6 +768,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
+    closingReplacements: new ClosingReplacements(text),
   };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -848,9 +849,8 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // close counts, with the quotation open.
     const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || ranked.best === quotes.style.close);
     // And a lost capital may start a word (`�cole`): an opening counts only with a close after it.
-    const opensQuote = ranked.position === 'opening' && replacementClosesLater(text, site.end);
-    const placed = opensQuote || ranked.position === 'dash' || ranked.position === 'digits' || closesQuote;
-    const asPunctuation = !clear && placed && evidence.replacementsArePunctuation();
+    const placed = ranked.position === 'dash' || ranked.position === 'digits' || closesQuote;
+    const asPunctuation = !clear && evidence.replacementsArePunctuation() && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
     if (!clear && !asPunctuation) return null;
     if (ranked.best === quotes.style.open) openedAt.push(site.start);
     const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);
@@ -872,6 +872,7 @@ interface Evidence {
   lossy: () => boolean;
   /** The text's U+FFFD replaced punctuation: some are apostrophes, none a letter (see below). */
   replacementsArePunctuation: () => boolean;
+  closingReplacements: ClosingReplacements;
 }
 
 /**
@@ -886,12 +887,31 @@ function apostropheLost(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Whether a U+FFFD after `from` on the same line may close a quotation: no word goes on after it (`innovation,�`, `big� deal`, `innovation, � said`). */
-function replacementClosesLater(text: string, from: number): boolean {
-  for (let i = from; i < text.length && text.charCodeAt(i) !== 0x0a; i++) {
-    if (text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit) return true;
+/**
+ * Whether a U+FFFD after a position, on the same line, may close a quotation: no word goes on
+ * after it (`innovation,�`, `big� deal`, `innovation, � said`). Asked in text order, it finds
+ * the next such U+FFFD and the next line break once, not once per question: a long line full of
+ * `�` would otherwise be read again from every one of them.
+ */
+class ClosingReplacements {
+  private close = -1; // the first closing U+FFFD at or after the last position asked (text.length: none)
+  private lineEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  after(from: number): boolean {
+    const text = this.text;
+    if (this.close < from) {
+      let i = from;
+      while (i < text.length && !(text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit)) i++;
+      this.close = i;
+    }
+    if (this.lineEnd < from) {
+      const nl = text.indexOf('\n', from);
+      this.lineEnd = nl < 0 ? text.length : nl;
+    }
+    return this.close < this.lineEnd;
   }
-  return false;
 }
 
 /**
