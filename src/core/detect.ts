@@ -193,7 +193,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   // those the chosen codecs explain are reported.
   const names = new Set(tables.codecs.map((c) => c.name));
   const western = names.has('windows-1252') || names.has('latin1');
-  const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
+  const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
 
   const runFindings = judge.finish();
   const isTaken = overlapChecker(runFindings);
@@ -765,10 +765,13 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     return false;
   };
   let punctuationMemo: boolean | undefined;
+  let questionMemo: boolean | undefined;
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
-    closingReplacements: new ClosingReplacements(text),
+    closingReplacements: new ClosingMarks(text, isClosingReplacement),
+    questionsAreApostrophes: () => (questionMemo ??= someOfForm(sites, keep, 'question-apostrophe')),
+    closingQuestionMarks: new ClosingMarks(text, isClosingQuestionMark),
   };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -840,6 +843,13 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
   const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost', quotes.style);
+  if (site.form === 'question-mark') {
+    // Only where the text's `?` are sure apostrophes elsewhere, and an opening with its close after it.
+    const fits = ranked.position === 'digits' || ranked.position === 'closing' || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
+    if (!fits || !evidence.questionsAreApostrophes()) return null;
+    if (ranked.best === quotes.style.open) openedAt.push(site.start);
+    return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.55, ranked.certainty), explainLossy(site, ranked.best, ranked.position));
+  }
   if (site.form === 'replacement') {
     // A lone U+FFFD can stand for any character; only propose a mark where the context is clear
     // (`Huawei�s`, `don�t`), or where the text's other U+FFFD show it lost punctuation, not
@@ -872,7 +882,10 @@ interface Evidence {
   lossy: () => boolean;
   /** The text's U+FFFD replaced punctuation: some are apostrophes, none a letter (see below). */
   replacementsArePunctuation: () => boolean;
-  closingReplacements: ClosingReplacements;
+  closingReplacements: ClosingMarks;
+  /** Some of the text's `?` stand between a word and a contraction's ending (`Huawei?s`). */
+  questionsAreApostrophes: () => boolean;
+  closingQuestionMarks: ClosingMarks;
 }
 
 /**
@@ -888,22 +901,24 @@ function apostropheLost(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether a U+FFFD after a position, on the same line, may close a quotation: no word goes on
- * after it (`innovation,�`, `big� deal`, `innovation, � said`). Asked in text order, it finds
- * the next such U+FFFD and the next line break once, not once per question: a long line full of
- * `�` would otherwise be read again from every one of them.
+ * Whether a mark after a position, on the same line, may close a quotation (`isClosing` says which
+ * do). Asked in text order, it finds the next such mark and the next line break once, not once per
+ * question: a long line full of openings would otherwise be read again from every one of them.
  */
-class ClosingReplacements {
-  private close = -1; // the first closing U+FFFD at or after the last position asked (text.length: none)
+class ClosingMarks {
+  private close = -1; // the first closing mark at or after the last position asked (text.length: none)
   private lineEnd = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly isClosing: (text: string, i: number) => boolean,
+  ) {}
 
   after(from: number): boolean {
     const text = this.text;
     if (this.close < from) {
       let i = from;
-      while (i < text.length && !(text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit)) i++;
+      while (i < text.length && !this.isClosing(text, i)) i++;
       this.close = i;
     }
     if (this.lineEnd < from) {
@@ -912,6 +927,24 @@ class ClosingReplacements {
     }
     return this.close < this.lineEnd;
   }
+}
+
+/** A U+FFFD no word goes on after (`innovation,�`, `big� deal`, `innovation, � said`). */
+function isClosingReplacement(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit;
+}
+
+/** A `?` after a comma or full stop, before a space (`innovation,? he said`): no question ends so. */
+function isClosingQuestionMark(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  return text.charCodeAt(i) === QMARK && (before === 0x2c || before === 0x2e) && classAt(text, i + 1) === Cls.Space;
+}
+
+/** Whether a kept site has the form given. */
+function someOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): boolean {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form) return true;
+  return false;
 }
 
 /**
@@ -957,7 +990,7 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
     confidence,
     kind: 'lossy',
     explanation,
-    wrongCodecs: (site.form === 'question-apostrophe' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
+    wrongCodecs: (site.form === 'question-apostrophe' || site.form === 'question-mark' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
   };
 }
 

@@ -97,6 +97,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+    case 'question-mark':
+      return `A “?” stands where no question mark goes: a curly quote or dash was written into a charset that lacks it, as the text's other “?” between a word and its ending were apostrophes; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'latin1-letter':
       return explainLatin1Letter(best === 'ß');
     case 'dropped-byte':

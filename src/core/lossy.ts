@@ -20,6 +20,8 @@ export type LossyForm =
   | 'replacement'
   /** A lone `?` between a word and a contraction (`don?t`, `Huawei?s`). */
   | 'question-apostrophe'
+  /** A lone `?` where a quote or dash stood (`?Open innovation,? he said`, `2019?2024`). */
+  | 'question-mark'
   /** `Ã?` inside a word: C3 80–9F (a capital with an accent, or ß) whose second byte became `?`. */
   | 'latin1-letter'
   /** `Ä?`, `Å?`: a Latin Extended-A letter (č, ł, ř, ő…) whose second byte (80–9F) became `?`. */
@@ -28,7 +30,7 @@ export type LossyForm =
   | 'dropped-byte';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark'];
 
 export interface LossySite {
   start: number;
@@ -105,6 +107,13 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
   }
+  // Where no question mark stands: before a word after a space (`?Open`), after a comma or full
+  // stop before a space (`innovation,? he`), between figures (`2019?2024`). Weak: believed only
+  // where the text's other `?` are sure apostrophes (see detect.ts).
+  const before = text.charCodeAt(q - 1);
+  const opening = (q === 0 || spaceOrEdge(text, q - 1)) && letterAt(text, q + 1);
+  const closing = (before === 0x2c || before === 0x2e) && (q + 1 >= text.length || spaceOrEdge(text, q + 1));
+  if (opening || closing || (digitAt(text, q - 1) && digitAt(text, q + 1))) return siteInto(into, q, q + 1, 'question-mark', false, false);
   return null;
 }
 

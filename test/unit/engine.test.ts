@@ -403,6 +403,21 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Wait Ã¢â‚¬Â¦ done').text, 'Wait … done');
   });
 
+  it('reads `?` as the quote or dash it replaced only where no question mark goes and the text shows the pipeline', () => {
+    // Windows-1252 text forced into Latin-1 or ASCII: every curly mark became `?`.
+    assert.strictEqual(repair('Huawei?s ?Open innovation,? he said, from 2019?2024.').text, 'Huawei’s “Open innovation,” he said, from 2019–2024.');
+    // Without a sure apostrophe, or where a question mark can stand, nothing changes.
+    assert.deepStrictEqual(detect('?Open innovation,? he said, from 2019?2024.'), []);
+    assert.deepStrictEqual(fixedMarks('What? Why? It?s ?big? See ?help.'), ['’']);
+    // The seed through that pipeline: no mark guessed wrong, the unsure ones left as they were.
+    const questioned = seedRepaired.replace(/[‘’“”–—]/g, '?');
+    const back = repair(questioned).text;
+    let wrong = 0;
+    for (let i = 0; i < questioned.length; i++) if (questioned[i] !== seedRepaired[i] && back[i] !== '?' && back[i] !== seedRepaired[i]) wrong++;
+    assert.strictEqual(wrong, 0);
+    assert.ok(count(back, '?') < count(questioned, '?') - 15, 'most marks restored');
+  });
+
   it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
     // `é` written e + U+0301 (macOS file names), its mark's bytes CC 81 read as Windows-1252 or MacRoman.
     assert.strictEqual(repair('cafe\u00cc\u0081 au lait').text, 'cafe\u0301 au lait');
