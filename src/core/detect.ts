@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird, TWICE_DASH, undefinedThirdBefore } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -193,7 +193,8 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   // those the chosen codecs explain are reported.
   const names = new Set(tables.codecs.map((c) => c.name));
   const western = names.has('windows-1252') || names.has('latin1');
-  const explained = (s: LossySite) => (s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark' ? true : s.form === 'third-lost' && text[s.start] === '鈥' ? names.has('gbk') : western);
+  const explained = (s: LossySite) =>
+    s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark' ? true : s.form === 'undefined-third' ? names.has(undefinedThirdBefore(text, s.end - 1)!.codec) : western;
 
   const runFindings = judge.finish();
   const isTaken = overlapChecker(runFindings);
@@ -201,7 +202,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   const keep = new Uint8Array(sites.length);
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) keep[k] = explained(sites.read(k, site)) && !isTaken(site.start, site.end) ? 1 : 0;
-  const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to));
+  const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to, runFindings));
   const isTakenNow = overlapChecker(findings);
   for (const i of singles) {
     if (!western || isTakenNow(i, i + 1)) continue;
@@ -679,7 +680,7 @@ function groupFinding(text: string, group: readonly Run[], k: number, memo: Toke
 }
 
 function runFinding(text: string, r: Run, confidence: number): Finding {
-  const lost = r.seqs.some((s) => s.lost);
+  const lost = r.seqs.some((s) => s.lost) || r.inferred === true;
   // A decoded byte-order mark in running text is noise: drop it.
   const decoded = r.decoded.includes('\ufeff') ? r.decoded.replace(/\ufeff/g, '') : r.decoded;
   const chain = chainOf(r);
@@ -694,7 +695,7 @@ function runFinding(text: string, r: Run, confidence: number): Finding {
     alternatives: NO_ALTERNATIVES,
     confidence: lost ? Math.min(confidence, 0.7) : confidence,
     kind: lost ? 'lossy' : 'reversible',
-    explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost),
+    explanation: explainReversible(r.seqs, replacement, chain.codecs, chain.key, lost, r.inferred),
     bytes: piece.bytes,
     wrongCodecs: chain.names,
   };
@@ -757,7 +758,7 @@ function flatBytes(seqs: readonly Sequence[]): number[] {
  * Judges the sites `keep` marks (by index), in text order. `keep` is decided for every site before
  * any is judged: whether a weak site counts depends on whether any kept site is strong.
  */
-function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: number, to: number): Finding[] {
+function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: number, to: number, runFindings: readonly Finding[]): Finding[] {
   // Whether the document shows strong signs of the lossy pipeline; looked for only when a weak site asks.
   let evidenceMemo: boolean | undefined;
   const anyStrong = () => {
@@ -775,7 +776,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
-  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang));
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang), sites.length ? quoteMarksOf(runFindings) : []);
   const originals = new Originals(text);
   const out: Finding[] = [];
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
@@ -786,6 +787,18 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     if (f) out.push(f);
   }
   return out;
+}
+
+/** The double quote marks repairs give, by position: position, mark, … (see QuoteState). */
+function quoteMarksOf(findings: readonly Finding[]): number[] {
+  const marks: number[] = [];
+  for (const f of findings) {
+    for (let k = 0; k < f.replacement.length; k++) {
+      const c = f.replacement.charCodeAt(k);
+      if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x22) marks.push(f.start, c);
+    }
+  }
+  return marks;
 }
 
 /**
@@ -806,6 +819,7 @@ class Originals {
 
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
+const NO_MARKS = Object.freeze([]) as unknown as string[];
 
 /** The finding for one lossy site, or null when it is not worth one. */
 function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], evidence: Evidence, lang: Language): Finding | null {
@@ -843,6 +857,19 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
   const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost', quotes.style);
+  if (site.form === 'third-lost' && text.startsWith(TWICE_DASH, site.start)) {
+    return lossyFinding(site, original, '—', NO_MARKS, 0.85, explainLossy(site, '—', ranked.position));
+  }
+  if (site.form === 'undefined-third') {
+    // Only the marks whose third byte that codec could not read: Windows-1251 lacks only 98 (‘).
+    const { codec } = undefinedThirdBefore(text, site.end - 1)!;
+    const lost = marksLostIn(codec);
+    const marks = [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m));
+    if (marks.length === 0) return null;
+    const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
+    if (marks[0] === quotes.style.open) openedAt.push(site.start);
+    return { ...lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position)), wrongCodecs: [codec] };
+  }
   if (site.form === 'question-mark') {
     // Only where the text's `?` are sure apostrophes elsewhere, and an opening with its close after it.
     const fits = ranked.position === 'digits' || ranked.position === 'closing' || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
@@ -939,6 +966,23 @@ function isClosingQuestionMark(text: string, i: number): boolean {
   const before = text.charCodeAt(i - 1);
   return text.charCodeAt(i) === QMARK && (before === 0x2c || before === 0x2e) && classAt(text, i + 1) === Cls.Space;
 }
+
+/**
+ * The punctuation (E2 80 xx) whose third byte `codec` cannot read: for a single-byte codec the
+ * bytes it leaves undefined (Windows-1253: ‘ “ ” „), for GBK and Shift_JIS any (the byte pairs
+ * with the next one or not). Built once per codec.
+ */
+function marksLostIn(name: string): readonly string[] {
+  let marks = lostMarks.get(name);
+  if (!marks) {
+    const codec = codecByName(name)!;
+    marks = PUNCTUATION.filter((m) => codec.kind === 'double' || !definesByte(codec, 0x80 | (m.charCodeAt(0) & 0x3f))); // E2 80 xx: xx
+    lostMarks.set(name, marks);
+  }
+  return marks;
+}
+const PUNCTUATION = ['’', '“', '”', '‘', '–', '—', '„'];
+const lostMarks = new Map<string, readonly string[]>();
 
 /** Whether a kept site has the form given. */
 function someOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): boolean {

@@ -46,12 +46,12 @@ const memo = new SentenceMemo();
  * `chainKey` names the codec chain (`windows-1252>windows-1252`); the bytes are only read from
  * `seqs` (lost sequences left out) when the sentence is not built yet.
  */
-export function explainReversible(seqs: readonly { bytes: number[]; lost: boolean }[], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean): string {
-  const table = lost ? `r1${chainKey}` : chainKey;
-  return memo.find(table, decoded) ?? memo.keep(table, decoded, buildReversible(seqs.filter((q) => !q.lost).map((q) => q.bytes), decoded, codecs, lost));
+export function explainReversible(seqs: readonly { bytes: number[]; lost: boolean }[], decoded: string, codecs: readonly CodecInfo[], chainKey: string, lost: boolean, inferred = false): string {
+  const table = inferred ? `r2${chainKey}` : lost ? `r1${chainKey}` : chainKey;
+  return memo.find(table, decoded) ?? memo.keep(table, decoded, buildReversible(seqs.filter((q) => !q.lost).map((q) => q.bytes), decoded, codecs, lost, inferred));
 }
 
-function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean): string {
+function buildReversible(bytes: number[][], decoded: string, codecs: readonly CodecInfo[], lost: boolean, inferred: boolean): string {
   const shown = bytes.slice(0, 3).map(hex).join(', ') + (bytes.length > 3 ? ', …' : '');
   // Peeled last: C1 controls that were Windows-1252 characters read as Latin-1 (see peelLayers).
   if (codecs.length >= 2 && codecs[codecs.length - 1].name === 'latin1') {
@@ -63,7 +63,11 @@ function buildReversible(bytes: number[][], decoded: string, codecs: readonly Co
   const what = decoded.length <= 3 ? `UTF-8 for ${show(decoded)}` : `UTF-8 for “${decoded.length > 40 ? decoded.slice(0, 40) + '…' : decoded}”`;
   const wrong = codecs.map((c) => c.label);
   const chain = wrong.length === 1 ? wrong[0] : `${wrong[0]}, and the result again as ${wrong.slice(1).join(', then ')}`;
-  const lostNote = lost ? ' Some bytes were lost (shown as �); those characters cannot be restored.' : '';
+  const lostNote = inferred
+    ? ' What that gave held “â€�”: ” (E2 80 9D) whose 9D, undefined in Windows-1252, a first decoder had made U+FFFD; read as ”.'
+    : lost
+      ? ' Some bytes were lost (shown as �); those characters cannot be restored.'
+      : '';
   return `Bytes ${shown} (${what}) were shown as ${chain}.${lostNote}`;
 }
 
@@ -90,6 +94,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'bullet-tail':
       return `UTF-8 bytes E2 80 9D (the closing quote ${show('”')}) were read as Windows-1252 and forced into Latin-1: € became “?” and the undefined byte 9D came out as “•”${lead}.`;
     case 'third-lost':
+      if (best === '—') return `UTF-8 for — (E2 80 94) was read as Windows-1252 twice: the second time its ” (E2 80 9D) lost the byte 9D, undefined there. Only — gives that ”.`;
       return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped, as Windows-1252 drops 9D, the closing quote${lead}. Most likely ${show(best)}.`;
     case 'middle-lost':
       return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”, the last one still tells the character.`;
@@ -97,6 +102,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+    case 'undefined-third':
+      return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ ” – —) were read with a codec that could not read the third byte (Windows-1253 leaves 9C and 9D undefined, GBK and Shift_JIS pair it with the byte after), so it became “�”. ${POSITION_WORDS[position]}: ${show(best)}, of the marks that codec loses.`;
     case 'question-mark':
       return `A “?” stands where no question mark goes: a curly quote or dash was written into a charset that lacks it, as the text's other “?” between a word and its ending were apostrophes; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'latin1-letter':

@@ -27,10 +27,12 @@ export type LossyForm =
   /** `Ä?`, `Å?`: a Latin Extended-A letter (č, ł, ř, ő…) whose second byte (80–9F) became `?`. */
   | 'lost-second-byte'
   /** `â¤ï¸`: a symbol or emoji whose byte Windows-1252 leaves undefined (9D, 8F…) was dropped. */
-  | 'dropped-byte';
+  | 'dropped-byte'
+  /** `β€�`, `鈥�`: E2 80 read by a codec that could not read the third byte (see UNDEFINED_THIRD). */
+  | 'undefined-third';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third'];
 
 export interface LossySite {
   start: number;
@@ -133,26 +135,54 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
     return siteInto(into, i, i + 2 + swallow, 'third-lost', false, true);
   }
   if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
-    return siteInto(into, i, i + 2, 'third-lost', false, true);
+    return siteInto(into, i, i + 2, 'undefined-third', false, true);
   }
-  if (code === 0xfffd) return siteInto(into, i, i + 1, 'replacement', false, false);
+  if (code === 0xfffd) {
+    const lead = undefinedThirdBefore(text, i);
+    return lead ? siteInto(into, i - lead.lead.length, i + 1, 'undefined-third', false, true) : siteInto(into, i, i + 1, 'replacement', false, false);
+  }
   return null;
 }
 
 /**
+ * E2 80 (the start of ’ “ ” – — …) as codecs other than Windows-1252 show it, where the third
+ * byte came out as U+FFFD: undefined there (Windows-1253 has no 9C or 9D, Windows-1257 no 9C,
+ * Windows-1251 no 98), or, in GBK and Shift_JIS, unpaired with the byte after it.
+ */
+const UNDEFINED_THIRD: readonly { lead: string; codec: string }[] = [
+  { lead: '鈥', codec: 'gbk' },
+  { lead: '窶', codec: 'shift_jis' },
+  { lead: 'β€', codec: 'windows-1253' },
+  { lead: 'ā€', codec: 'windows-1257' },
+  { lead: 'вЂ', codec: 'windows-1251' },
+];
+
+/** The codec whose E2 80 ends at `i` (before its U+FFFD or `?`), if any. */
+export function undefinedThirdBefore(text: string, i: number): { lead: string; codec: string } | undefined {
+  for (const u of UNDEFINED_THIRD) if (text.startsWith(u.lead, i - u.lead.length)) return u;
+  return undefined;
+}
+
+/**
  * `Ã¢â‚¬Â` with nothing after its `Â` (or `?`, `�`): the closing quote ” garbled twice, its last
- * byte 9D (undefined in Windows-1252) lost on the second pass. Read as one, with `?` or `�`
+ * byte 9D (undefined in Windows-1252) lost on the second pass; `Ã¢â‚¬â€` the same of —. Read as one, with `?` or `�`
  * swallowed like `â€?`; `Ã¢â‚¬Â\u009d` (kept) and `Ã¢â‚¬Â¦` (…) are whole runs, not this.
  */
 export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): LossySite | null {
-  if (!text.startsWith(TWICE_E2_80, i)) return null;
-  const after = text.charCodeAt(i + TWICE_E2_80.length);
+  const form = text.startsWith(TWICE_E2_80, i) ? TWICE_E2_80 : text.startsWith(TWICE_DASH, i) ? TWICE_DASH : null;
+  if (!form) return null;
+  const after = text.charCodeAt(i + form.length);
   if (after >= 0x80 && after <= 0xbf) return null; // a continuation: the byte is there
   const swallow = after === 0x3f || after === 0xfffd ? 1 : 0;
-  return siteInto(into, i, i + TWICE_E2_80.length + swallow, 'third-lost', false, true);
+  return siteInto(into, i, i + form.length + swallow, 'third-lost', false, true);
 }
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
 const TWICE_E2_80 = 'Ã¢â‚¬Â';
+/**
+ * `â€”` (— read as Windows-1252) read again: its ” is E2 80 9D, and the 9D was lost on the second
+ * pass. Only — (E2 80 94) gives a ” there: certain.
+ */
+export const TWICE_DASH = 'Ã¢â‚¬â€';
 
 /**
  * A three- or four-byte sequence read as Windows-1252 that lacks one continuation byte (`â¤`,

@@ -46,12 +46,14 @@ function garbledLetterEndsAt(text: string, at: number): boolean {
 
 /**
  * Whether a double quote is open at a position, tracked forward through the text (positions are
- * asked in increasing order): literal “ ” and " marks, repaired opening sites (`openedAt`), reset
- * at each blank line. Linear over the whole document.
+ * asked in increasing order): literal “ ” and " marks, marks that repairs of reversible mojibake
+ * put there (`decoded`: `鈥淭op` is “Top), repaired opening sites (`openedAt`), reset at each
+ * blank line. Linear over the whole document.
  */
 export class QuoteState {
   private open = false;
   private nextOpened = 0;
+  private nextDecoded = 0;
   private nextRelevant: number;
   private readonly opener: number;
   private readonly closer: number;
@@ -63,31 +65,57 @@ export class QuoteState {
     private readonly openedAt: readonly number[],
     /** The text's quotation marks (`„…“` in German): which literal marks open and close. */
     readonly style: QuoteStyle = QUOTE_STYLES[0],
+    /** Quote marks that repairs of reversible runs give, by position (increasing): position, mark, … */
+    private readonly decoded: readonly number[] = [],
   ) {
     RELEVANT.lastIndex = start;
     this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
     this.opener = style.open.charCodeAt(0);
     this.closer = style.close.charCodeAt(0);
+    while (this.nextDecoded < decoded.length && decoded[this.nextDecoded] < start) this.nextDecoded += 2;
   }
 
   openAt(at: number): boolean {
     const text = this.text;
-    const opened = this.openedAt;
     // Jump from one quote mark or line break to the next instead of walking every character; the
     // next one found is remembered, so text without any is searched once, not once per site.
     while (this.nextRelevant < at) {
       const index = this.nextRelevant;
-      for (; this.nextOpened < opened.length && opened[this.nextOpened] < index; this.nextOpened++) this.open = true;
+      this.applyBefore(index);
       RELEVANT.lastIndex = index + 1;
       this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
       const ch = text.charCodeAt(index);
-      if (ch === 0x22 || (ch === this.opener && ch === this.closer)) this.open = !this.open;
-      else if (ch === this.opener) this.open = true;
-      else if (ch === this.closer) this.open = false;
-      else if (isBlankLineAfter(text, index)) this.open = false;
+      if (ch === 0x0a) {
+        if (isBlankLineAfter(text, index)) this.open = false;
+      } else {
+        this.mark(ch);
+      }
     }
-    for (; this.nextOpened < opened.length && opened[this.nextOpened] < at; this.nextOpened++) this.open = true;
+    this.applyBefore(at);
     return this.open;
+  }
+
+  /** The repaired openings and decoded marks before `at`, in order. */
+  private applyBefore(at: number): void {
+    const { openedAt, decoded } = this;
+    for (;;) {
+      const site = this.nextOpened < openedAt.length ? openedAt[this.nextOpened] : Infinity;
+      const mark = this.nextDecoded < decoded.length ? decoded[this.nextDecoded] : Infinity;
+      if (Math.min(site, mark) >= at) return;
+      if (site <= mark) {
+        this.nextOpened++;
+        this.open = true;
+      } else {
+        this.mark(decoded[this.nextDecoded + 1]);
+        this.nextDecoded += 2;
+      }
+    }
+  }
+
+  private mark(ch: number): void {
+    if (ch === 0x22 || (ch === this.opener && ch === this.closer)) this.open = !this.open;
+    else if (ch === this.opener) this.open = true;
+    else if (ch === this.closer) this.open = false;
   }
 }
 

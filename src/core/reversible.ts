@@ -48,6 +48,8 @@ export interface Run {
   needsCompany?: boolean;
   /** The recorded word it was found in, or replayed from (see `tokenMemo.ts`). */
   memo?: TokenMemo;
+  /** Peeling found an inner `â€�` and read it as ” (see peelLayers): not all of it is certain. */
+  inferred?: boolean;
 }
 
 const SPACE = 0x20;
@@ -518,7 +520,7 @@ function tieWeirdness(text: string, start: number, end: number, decoded: string)
  * new shape and a separate store for them. `layers` is shared until peeled (read-only).
  */
 function newRun(start: number, end: number, codec: CodecInfo, seqs: Sequence[], decoded: string, hopeless: boolean): Run {
-  return { start, end, codec, seqs, decoded, layers: NO_LAYERS, hopeless, sameBits: 0, tieByOrder: false, tieVotes: undefined, convincing: false, needsCompany: false, memo: undefined };
+  return { start, end, codec, seqs, decoded, layers: NO_LAYERS, hopeless, sameBits: 0, tieByOrder: false, tieVotes: undefined, convincing: false, needsCompany: false, memo: undefined, inferred: false };
 }
 const NO_LAYERS = Object.freeze([] as CodecInfo[]) as CodecInfo[];
 
@@ -533,6 +535,7 @@ export function movedRun(r: Run, delta: number): Run {
   moved.layers = r.layers;
   moved.sameBits = r.sameBits;
   moved.memo = r.memo;
+  moved.inferred = r.inferred;
   return moved;
 }
 
@@ -817,6 +820,9 @@ export function peelLayers(run: Run, t: ScanTables): Run {
     if (weirdness(inner.decoded) > weirdness(s)) break;
     current = { ...current, decoded: inner.decoded, layers: [...current.layers, inner.codec] };
   }
+  // `Ã¢â‚¬ï¿½` is `â€�` read again: ” whose 9D (undefined in Windows-1252) the first decoder made
+  // U+FFFD, as `â€�` alone is read (see lossy.ts).
+  if (current.decoded.includes(LOST_CLOSE)) current = { ...current, decoded: current.decoded.replaceAll(LOST_CLOSE, '”'), inferred: true };
   // C1 controls left where Windows-1252 has characters: that text was read as Latin-1 first
   // (`ItÂ’s`: ’ is 92 there, U+0092 in Latin-1, C2 92 in UTF-8).
   const c1 = /[\u0080-\u009f]/g;
@@ -828,6 +834,7 @@ export function peelLayers(run: Run, t: ScanTables): Run {
   return current;
 }
 const LATIN1 = codecByName('latin1')!;
+const LOST_CLOSE = 'â€\ufffd';
 
 /** Windows-1252 or Latin-1: the codecs of that round trip (Windows-1251 `В’` is Belarusian `В’ена`). */
 function isWestern(codec: CodecInfo): boolean {
