@@ -4,8 +4,8 @@
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird, TWICE_DASH, undefinedThirdBefore } from './lossy';
+import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -197,6 +197,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
     s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark' ? true : s.form === 'undefined-third' ? names.has(undefinedThirdBefore(text, s.end - 1)!.codec) : western;
 
   const runFindings = judge.finish();
+  nameLostLetters(text, runFindings, () => languageOf(text, from, to));
   const isTaken = overlapChecker(runFindings);
   if (!sites.inOrder()) sites.sortByStart();
   const keep = new Uint8Array(sites.length);
@@ -787,6 +788,46 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     if (f) out.push(f);
   }
   return out;
+}
+
+/**
+ * Names the letter of a run's lost sequence where the codec's undefined bytes allow only a few:
+ * `Ã�frica` (Windows-1252 leaves 81 undefined: C3 81 is Á, or Í Ï Ð Ý) is `África` in Hungarian or
+ * Spanish text. One letter that fits, or the one the text's language ranks first, is the repair;
+ * otherwise U+FFFD stays in it, as before, and the letters are offered. The rest of the run is
+ * certain either way: its confidence is kept.
+ */
+function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
+  let lang: Language | undefined;
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
+    const q = f.replacement.indexOf('\ufffd');
+    const at = f.original.indexOf('\ufffd');
+    if (q < 0 || at < 1 || f.replacement.indexOf('\ufffd', q + 1) >= 0 || f.original.indexOf('\ufffd', at + 1) >= 0) continue;
+    const codec = codecByName(f.wrongCodecs[0]);
+    if (!codec || codec.kind !== 'single') continue;
+    const lead = singleByteTable(codec)[f.original.charCodeAt(at - 1)];
+    if (!(lead >= 0xc2 && lead <= 0xdf)) continue;
+    // The letter takes the case of the one before it, or starting a word, of the one after
+    // (`čas`); where no letter of that case fits, the other (`África`: C3 has no lowercase here).
+    const before = charClass(q > 0 ? f.replacement.charCodeAt(q - 1) : text.charCodeAt(f.start - 1));
+    const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
+    const isLower = (c: Cls) => c === Cls.LatinLower || c === Cls.OtherLower;
+    const lower = isLetter(before) ? isLower(before) : isLower(after);
+    lang ??= language();
+    let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
+    if (letters.length === 0) ({ letters, known } = undefinedSecondByteLetters(codec, lead, !lower, lang));
+    if (letters.length === 0) continue;
+    const sure = letters.length === 1 || known;
+    const withLetter = (c: string) => f.replacement.replace('\ufffd', c);
+    findings[k] = {
+      ...f,
+      replacement: sure ? withLetter(letters[0]) : f.replacement,
+      alternatives: (sure ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
+      explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, sure),
+    };
+  }
 }
 
 /** The double quote marks repairs give, by position: position, mark, … (see QuoteState). */

@@ -66,7 +66,7 @@ function buildReversible(bytes: number[][], decoded: string, codecs: readonly Co
   const lostNote = inferred
     ? ' What that gave held “â€�”: ” (E2 80 9D) whose 9D, undefined in Windows-1252, a first decoder had made U+FFFD; read as ”.'
     : lost
-      ? ' Some bytes were lost (shown as �); those characters cannot be restored.'
+      ? LOST_NOTE
       : '';
   return `Bytes ${shown} (${what}) were shown as ${chain}.${lostNote}`;
 }
@@ -131,4 +131,17 @@ export function explainLostSoftHyphen(lead: string, codec: string): string {
 export function explainLatin1Letter(certain: boolean): string {
   const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
   return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
+}
+
+/** How a reversible explanation ends when some of its bytes were lost (see explainUndefinedSecond). */
+export const LOST_NOTE = ' Some bytes were lost (shown as �); those characters cannot be restored.';
+
+/**
+ * A sequence whose second byte `codec` leaves undefined (a decoder made it U+FFFD): which letters
+ * fit, which is likeliest. `rest`: what the run's other sequences were, when it has others.
+ */
+export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: number, letters: readonly string[], sure: boolean): string {
+  const which = letters.length === 1 ? `only ${letters[0]} fits` : sure ? `${letters.join(' ')} fit, ${letters[0]} most likely in this language` : `${letters.join(' ')} fit; nothing here says which, so “�” stays`;
+  const lost = `UTF-8 for a letter starting ${hex([lead])} was read as ${codec.label}, which leaves its second byte undefined, so a decoder made that byte U+FFFD: ${which}.`;
+  return rest ? `${rest} ${lost}` : lost;
 }

@@ -2,8 +2,8 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { Cls, charClass, classAt, isLetter } from './chars';
-import { CODECS, singleByteTable } from './codecs';
+import { Cls, charClass, classAt, isLetter, rarity } from './chars';
+import { CODECS, type CodecInfo, definesByte, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_SECOND_BYTE, type Language } from './language';
 
@@ -411,3 +411,32 @@ export class SiteList {
     for (const site of all) this.push(site);
   }
 }
+
+/**
+ * The letters a two-byte sequence can have been when `codec` left its second byte undefined, so
+ * that a decoder made it U+FFFD (`Ã�` in Windows-1252 is Á, Í, Ï, Ð or Ý: C3 81, 8D, 8F, 90, 9D),
+ * in the case the word asks for, the language's likeliest first (see LOST_SECOND_BYTE and
+ * LOST_LATIN1_CAPITALS). `known`: the language ranked the first. Built per codec and lead.
+ */
+export function undefinedSecondByteLetters(codec: CodecInfo, lead: number, lower: boolean, lang: Language): { letters: string[]; known: boolean } {
+  const key = `${codec.name}:${lead}`;
+  let all = undefinedSeconds.get(key);
+  if (!all) {
+    all = [];
+    // (Only letters in use: C6 83 is ƃ, which no text lost.)
+    for (let b = 0x80; b <= 0xbf; b++) if (!definesByte(codec, b) && rarity(((lead & 0x1f) << 6) | (b & 0x3f)) < 2) all.push(decodeSequence([lead, b]));
+    undefinedSeconds.set(key, all);
+  }
+  const fitting = all.filter((c) => (c.toLowerCase() === c) === lower);
+  const own = (LOST_SECOND_BYTE[String.fromCharCode(lead)]?.[lang] ?? '') + (LOST_LATIN1_CAPITALS[lang]?.letters ?? '');
+  const rank = (c: string) => {
+    const k = (own + COMMON_ORDER).indexOf(lower ? c : c.toUpperCase());
+    return k < 0 ? Infinity : k;
+  };
+  const letters = [...fitting].sort((a, b) => rank(a) - rank(b));
+  // (LOST_SECOND_BYTE's `unknown` row orders by use everywhere; it knows no language.)
+  return { letters, known: lang !== 'unknown' && letters.length > 0 && own.includes(lower ? letters[0] : letters[0].toUpperCase()) };
+}
+const undefinedSeconds = new Map<string, string[]>();
+/** Latin-1 capitals by how widely they are used (Á of Spanish, Portuguese, Hungarian, Czech first). */
+const COMMON_ORDER = 'ÁÉÍÓÚÑÜÖÄÇÀÈÂÊÔÝÐÏÅØÆÌÒÙÎÛËÃÕÞ';

@@ -418,6 +418,16 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.ok(count(back, '?') < count(questioned, '?') - 15, 'most marks restored');
   });
 
+  it('names a letter whose second byte the codec left undefined where the language settles it', () => {
+    // Windows-1252 has no 81: Á (C3 81) came out as `Ã�`; so did Í, Ï, Ð and Ý.
+    const hungarian = 'Az Ã�llam és a hogy nem egy van meg csak vagy volt.';
+    assert.strictEqual(repair(hungarian).text, 'Az Állam és a hogy nem egy van meg csak vagy volt.');
+    // With no language to go by, U+FFFD stays (as before) and the letters are offered.
+    const f = only('The Ã�rea is big.');
+    assert.deepStrictEqual([f.replacement, f.alternatives.slice(0, 2)], ['\ufffd', ['Á', 'Í']]);
+    assert.match(f.explanation, /Á Í Ý Ð Ï fit/);
+  });
+
   it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
     // `é` written e + U+0301 (macOS file names), its mark's bytes CC 81 read as Windows-1252 or MacRoman.
     assert.strictEqual(repair('cafe\u00cc\u0081 au lait').text, 'cafe\u0301 au lait');
