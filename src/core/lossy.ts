@@ -165,8 +165,9 @@ export function undefinedThirdBefore(text: string, i: number): { lead: string; c
 
 /**
  * `Ã¢â‚¬Â` with nothing after its `Â` (or `?`, `�`): the closing quote ” garbled twice, its last
- * byte 9D (undefined in Windows-1252) lost on the second pass; `Ã¢â‚¬â€` the same of —. Read as one, with `?` or `�`
- * swallowed like `â€?`; `Ã¢â‚¬Â\u009d` (kept) and `Ã¢â‚¬Â¦` (…) are whole runs, not this.
+ * byte 9D (undefined in Windows-1252) lost on the second pass; `Ã¢â‚¬â€` the same of —. Read as
+ * one, with `?` or `�` swallowed like `â€?`; `Ã¢â‚¬Â\u009d` (kept) and `Ã¢â‚¬Â¦` (…) are whole
+ * runs, not this.
  */
 export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): LossySite | null {
   const form = text.startsWith(TWICE_E2_80, i) ? TWICE_E2_80 : text.startsWith(TWICE_DASH, i) ? TWICE_DASH : null;
@@ -269,8 +270,9 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  * fits, between digits only ×. A capital is ranked by the text's language and, where a word's
  * start or end settles it, picked: French words start with É (`Ã?tats` is États) and have È
  * before a consonant and a final E (`PARAMÃ?TRE`), Czech ones start with Ú, German ones with Ü
- * before `ber`, Ö before `ff`, Ä before `nd`; Spanish capitals end `-IÓN` and `-GÚN`. Alone as a word it is French `À` or Italian `È`. Elsewhere the language's
- * commonest is repaired where it is most of them, else only reported. Null: nothing fits.
+ * before `ber`, Ö before `ff`, Ä before `nd`; Spanish capitals end `-IÓN` and `-GÚN`. Alone as a
+ * word it is French `À` or Italian `È`. Elsewhere the language's commonest is repaired where it
+ * is most of them, else only reported. Null: nothing fits.
  */
 export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number } | null {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
