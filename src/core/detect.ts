@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -912,8 +912,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return { ...lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position)), wrongCodecs: [codec] };
   }
   if (site.form === 'question-mark') {
-    // Only where the text's `?` are sure apostrophes elsewhere, and an opening with its close after it.
-    const fits = ranked.position === 'digits' || ranked.position === 'closing' || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
+    // Only where the text's `?` are sure apostrophes elsewhere, an opening with its close after it,
+    // and after a word only inside a quotation (`Inventions? award`; else `what? he` is a question).
+    const closing = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
+    const fits = ranked.position === 'digits' || ranked.position === 'dash' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
     if (!fits || !evidence.questionsAreApostrophes()) return null;
     if (ranked.best === quotes.style.open) openedAt.push(site.start);
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.55, ranked.certainty), explainLossy(site, ranked.best, ranked.position));
@@ -1002,10 +1004,9 @@ function isClosingReplacement(text: string, i: number): boolean {
   return text.charCodeAt(i) === 0xfffd && !isLetter(classAt(text, i + 1)) && classAt(text, i + 1) !== Cls.Digit;
 }
 
-/** A `?` after a comma or full stop, before a space (`innovation,? he said`): no question ends so. */
+/** A `?` that may close a quotation: one where no question mark goes, not before a word (see questionMarkMisplaced). */
 function isClosingQuestionMark(text: string, i: number): boolean {
-  const before = text.charCodeAt(i - 1);
-  return text.charCodeAt(i) === QMARK && (before === 0x2c || before === 0x2e) && classAt(text, i + 1) === Cls.Space;
+  return text.charCodeAt(i) === QMARK && !isLetter(classAt(text, i + 1)) && questionMarkMisplaced(text, i);
 }
 
 /**

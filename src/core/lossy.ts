@@ -106,17 +106,29 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     const inside = letterAt(text, q - 2) && letterAt(text, q + 1);
     if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, inside);
   }
-  if (letterAt(text, q - 1) && letterAt(text, q - 2) && wordStartsCleanly(text, q - 1) && CONTRACTION.test(text.slice(q + 1, q + 4))) {
+  // (`I?m`: the one word of one letter that takes a contraction.)
+  const word = letterAt(text, q - 2) ? wordStartsCleanly(text, q - 1) : text[q - 1] === 'I' && !letterAt(text, q - 2) && q >= 1;
+  if (letterAt(text, q - 1) && word && CONTRACTION.test(text.slice(q + 1, q + 4))) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
   }
-  // Where no question mark stands: before a word after a space (`?Open`), after a comma or full
-  // stop before a space (`innovation,? he`), between figures (`2019?2024`). Weak: believed only
-  // where the text's other `?` are sure apostrophes (see detect.ts).
-  const before = text.charCodeAt(q - 1);
-  const opening = (q === 0 || spaceOrEdge(text, q - 1)) && letterAt(text, q + 1);
-  const closing = (before === 0x2c || before === 0x2e) && (q + 1 >= text.length || spaceOrEdge(text, q + 1));
-  if (opening || closing || (digitAt(text, q - 1) && digitAt(text, q + 1))) return siteInto(into, q, q + 1, 'question-mark', false, false);
+  // Where no question mark stands: before a word after a space (`?Open`), after punctuation
+  // (`innovation,? he`, `innovation, ? said`), between spaces (`STAMPA ? CONTENUTO`), between
+  // figures (`2019?2024`); and after a word before a lowercase one (`Inventions? award`), which
+  // only an open quotation makes a close. Weak: believed only where the text's other `?` are sure
+  // apostrophes (see detect.ts).
+  if (questionMarkMisplaced(text, q)) return siteInto(into, q, q + 1, 'question-mark', false, false);
   return null;
+}
+
+/** Whether the `?` at `q` stands where no question mark goes (see siteAtQuestionMark). */
+export function questionMarkMisplaced(text: string, q: number): boolean {
+  const before = text.charCodeAt(q - 1);
+  const afterSpace = q === 0 || spaceOrEdge(text, q - 1);
+  const endsHere = q + 1 >= text.length || spaceOrEdge(text, q + 1);
+  if (afterSpace) return letterAt(text, q + 1) || endsHere;
+  if (before === 0x2c || before === 0x2e) return endsHere;
+  if (digitAt(text, q - 1)) return digitAt(text, q + 1);
+  return letterAt(text, q - 1) && text[q + 1] === ' ' && classAt(text, q + 2) === Cls.LatinLower;
 }
 
 /** The word before `?` starts after a space, a line start or a quote (not `%bB?s`, a format string). */

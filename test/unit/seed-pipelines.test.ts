@@ -26,6 +26,7 @@ const EXACT: Record<string, () => string> = {
   'Windows-1252, no-break spaces made plain': () => misread(truth, 'windows-1252').replace(/\u00a0/g, ' '),
   'Windows-1252, undefined bytes dropped': () => misread(truth, 'windows-1252').replace(/[\u0080-\u009f\ufffd]/g, ''),
   'every mark replaced by U+FFFD': () => truth.replace(/[‘’“”–—]/g, '\ufffd'),
+  'Windows-1252 forced into ASCII (every mark replaced by ?)': () => truth.replace(/[‘’“”–—]/g, '?'),
 };
 
 /** Lines that differ where the bytes are gone for good: measured 2026-11-26, not to grow. */
