@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
 import * as path from 'path';
 import { repair } from '../../src/core';
 import { extractOutline, formatOutlineMarkdown, type Outline } from '../../src/core/outline';
@@ -163,4 +164,16 @@ describe('outline of the seed release', () => {
     });
     checkSeedOutline(text, extractOutline(text));
   });
+
+  // The same release through other pipelines: the outline reads through each.
+  const repaired = read('seed.repaired.txt');
+  const pipelines: Record<string, string> = {
+    'UTF-8 shown as Windows-1252': iconv.decode(Buffer.from(repaired, 'utf8'), 'windows-1252'),
+    'UTF-8 shown as Windows-1253 (curly quotes lost to U+FFFD)': iconv.decode(Buffer.from(repaired, 'utf8'), 'windows-1253'),
+    'every curly mark replaced by U+FFFD': repaired.replace(/[‘’“”–—]/g, '\ufffd'),
+    'every curly mark forced to ?': repaired.replace(/[‘’“”–—]/g, '?'),
+  };
+  for (const [name, text] of Object.entries(pipelines)) {
+    describe(`garbled text: ${name}`, () => checkSeedOutline(text, extractOutline(text)));
+  }
 });
