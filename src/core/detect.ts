@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -194,7 +194,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   const names = new Set(tables.codecs.map((c) => c.name));
   const western = names.has('windows-1252') || names.has('latin1');
   const explained = (s: LossySite) =>
-    s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark' ? true : s.form === 'undefined-third' ? names.has(undefinedThirdBefore(text, s.end - 1)!.codec) : western;
+    s.form === 'replacement' || s.form === 'question-apostrophe' || s.form === 'question-mark'
+      ? true
+      : s.form === 'undefined-third'
+        ? names.has(undefinedThirdBefore(text, s.end - 1)!.codec)
+        : s.form === 'lead-lost' || s.form === 'lead-lost-mark'
+          ? names.has('big5') || names.has('euc-kr')
+          : western;
 
   const runFindings = judge.finish();
   nameLostLetters(text, runFindings, () => languageOf(text, from, to));
@@ -768,12 +774,14 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   };
   let punctuationMemo: boolean | undefined;
   let questionMemo: boolean | undefined;
+  let leadLostMemo: string | undefined;
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
     closingReplacements: new ClosingMarks(text, isClosingReplacement),
     questionsAreApostrophes: () => (questionMemo ??= someOfForm(sites, keep, 'question-apostrophe')),
     closingQuestionMarks: new ClosingMarks(text, isClosingQuestionMark),
+    leadLostCodec: () => (leadLostMemo ??= firstLeadLostCodec(text, sites, keep) ?? ''),
   };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -901,6 +909,19 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'third-lost' && text.startsWith(TWICE_DASH, site.start)) {
     return lossyFinding(site, original, '—', NO_MARKS, 0.85, explainLossy(site, '—', ranked.position));
   }
+  if (site.form === 'lead-lost') {
+    const { replacement, codec } = leadLostPunctuation(text, site.start)!;
+    if (replacement[0] === quotes.style.open) openedAt.push(site.start);
+    return { ...lossyFinding(site, original, replacement, NO_MARKS, 0.85, explainLossy(site, replacement, 'inside-word')), wrongCodecs: [codec] };
+  }
+  if (site.form === 'lead-lost-mark') {
+    // `���` is any three unreadable bytes; only beside sure `��䏭`-type marks is it punctuation.
+    const codec = evidence.leadLostCodec();
+    // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
+    if (!codec || ranked.position === 'unclear' || ranked.position === 'inside-word') return null;
+    if (ranked.best === quotes.style.open) openedAt.push(site.start);
+    return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), wrongCodecs: [codec] };
+  }
   if (site.form === 'undefined-third') {
     // Only the marks whose third byte that codec could not read: Windows-1251 lacks only 98 (‘).
     const { codec } = undefinedThirdBefore(text, site.end - 1)!;
@@ -956,6 +977,8 @@ interface Evidence {
   /** Some of the text's `?` stand between a word and a contraction's ending (`Huawei?s`). */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
+  /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), if any. */
+  leadLostCodec: () => string | undefined;
 }
 
 /**
@@ -1025,6 +1048,13 @@ function marksLostIn(name: string): readonly string[] {
 }
 const PUNCTUATION = ['’', '“', '”', '‘', '–', '—', '„'];
 const lostMarks = new Map<string, readonly string[]>();
+
+/** The codec of the first kept `lead-lost` site. */
+function firstLeadLostCodec(text: string, sites: SiteList, keep: Uint8Array): string | undefined {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === 'lead-lost') return leadLostPunctuation(text, site.start)!.codec;
+  return undefined;
+}
 
 /** Whether a kept site has the form given. */
 function someOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): boolean {

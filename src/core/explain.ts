@@ -104,6 +104,10 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
     case 'undefined-third':
       return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ ” – —) were read with a codec that could not read the third byte (Windows-1253 leaves 9C and 9D undefined, GBK and Shift_JIS pair it with the byte after), so it became “�”. ${POSITION_WORDS[position]}: ${show(best)}, of the marks that codec loses.`;
+    case 'lead-lost':
+      return `UTF-8 bytes E2 80 xx (punctuation) were read with a double-byte codec that cannot read E2 80 (Big5, EUC-KR: two “�”), and it paired the third byte with the next one into one character: read back, ${show(best)}.`;
+    case 'lead-lost-mark':
+      return `UTF-8 bytes E2 80 xx (punctuation) were read with a double-byte codec that cannot read them (Big5, EUC-KR: “���”), as the text's other such marks show; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'question-mark':
       return `A “?” stands where no question mark goes: a curly quote or dash was written into a charset that lacks it, as the text's other “?” between a word and its ending were apostrophes; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'latin1-letter':

@@ -3,7 +3,7 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { Cls, charClass, classAt, isLetter, rarity } from './chars';
-import { CODECS, type CodecInfo, definesByte, singleByteTable } from './codecs';
+import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_SECOND_BYTE, type Language } from './language';
 
@@ -29,10 +29,14 @@ export type LossyForm =
   /** `â¤ï¸`: a symbol or emoji whose byte Windows-1252 leaves undefined (9D, 8F…) was dropped. */
   | 'dropped-byte'
   /** `β€�`, `鈥�`: E2 80 read by a codec that could not read the third byte (see UNDEFINED_THIRD). */
-  | 'undefined-third';
+  | 'undefined-third'
+  /** `��䏭`: E2 80 unreadable in Big5 or EUC-KR, the third byte paired with the next (see leadLostPunctuation). */
+  | 'lead-lost'
+  /** `���`: the same with the third byte unpaired, so lost too: only the position tells the mark. */
+  | 'lead-lost-mark';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark'];
 
 export interface LossySite {
   start: number;
@@ -149,7 +153,13 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
   if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
     return siteInto(into, i, i + 2, 'undefined-third', false, true);
   }
-  if (code === 0xfffd) {
+  if (code === 0xfffd && text.charCodeAt(i + 1) === 0xfffd && text.charCodeAt(i - 1) !== 0xfffd) {
+    const paired = leadLostPunctuation(text, i);
+    if (paired) return siteInto(into, i, i + paired.length, 'lead-lost', false, true);
+    if (text.charCodeAt(i + 2) === 0xfffd && !(text.charCodeAt(i + 3) >= 0x80)) return siteInto(into, i, i + 3, 'lead-lost-mark', false, false);
+  }
+  // (One U+FFFD after the lead: `窶���` is no mark lost.)
+  if (code === 0xfffd && text.charCodeAt(i + 1) !== 0xfffd) {
     const lead = undefinedThirdBefore(text, i);
     return lead ? siteInto(into, i - lead.lead.length, i + 1, 'undefined-third', false, true) : siteInto(into, i, i + 1, 'replacement', false, false);
   }
@@ -173,6 +183,35 @@ const UNDEFINED_THIRD: readonly { lead: string; codec: string }[] = [
 export function undefinedThirdBefore(text: string, i: number): { lead: string; codec: string } | undefined {
   for (const u of UNDEFINED_THIRD) if (text.startsWith(u.lead, i - u.lead.length)) return u;
   return undefined;
+}
+
+/** Marks that text glues to the letter after them (`’s`, `“Open`, `„Soubor`, `—and`): the only ones that pair so. */
+const GLUED_MARKS = '’‘“”„‚–—…';
+
+/** Codecs that cannot read E2 80 at all: each byte becomes U+FFFD. */
+const NO_E2_80 = ['big5', 'euc-kr'];
+
+/**
+ * `��䏭` (Big5) and `��셲` (EUC-KR) are `’s`: those codecs cannot read E2 80 (two U+FFFD) and
+ * paired the third byte with the next, an ASCII letter, into one character. The punctuation with
+ * that letter, the codec, and how many UTF-16 units the form takes; null when it is not one.
+ */
+export function leadLostPunctuation(text: string, i: number): { replacement: string; codec: string; length: number } | null {
+  // (Such pairs are Hangul or rare ideographs; an en dash after two U+FFFD is just that.)
+  const cp = text.codePointAt(i + 2);
+  if (cp === undefined || cp < 0x2e80) return null;
+  for (const name of NO_E2_80) {
+    const codec = codecByName(name);
+    if (!codec) continue;
+    const v = cp > 0xffff ? (doubleByteAstral(codec).get(cp) ?? NO_BYTE) : doubleByteTable(codec)[cp];
+    if (v <= 0xff) continue;
+    const third = v >> 8;
+    const next = v & 0xff;
+    if (third < 0x80 || third > 0xbf || next >= 0x80) continue;
+    const mark = decodeSequence([0xe2, 0x80, third]);
+    if (GLUED_MARKS.includes(mark)) return { replacement: mark + String.fromCharCode(next), codec: name, length: cp > 0xffff ? 4 : 3 };
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
+import * as iconv from 'iconv-lite';
 import * as path from 'path';
 import { applyFindings, detect, repair, type Finding } from '../../src/core';
 import { CODEC_NAMES } from '../../src/core/codecs';
@@ -391,6 +392,16 @@ describe('engine: lossy mojibake and leftovers', () => {
     const f = only('ItÂ’s here');
     assert.deepStrictEqual(f.wrongCodecs, ['windows-1252', 'latin1']);
     assert.match(f.explanation, /U\+0092, a control character/);
+  });
+
+  it('reads marks Big5 and EUC-KR could not read: E2 80 became two U+FFFD, the third byte paired with the next', () => {
+    // ’s is E2 80 99 73: Big5 reads E2 80 as two U+FFFD and 99 73 as 䏭; EUC-KR as 셲.
+    for (const codec of ['big5', 'euc-kr']) {
+      const garbled = iconv.decode(Buffer.from('Huawei’s “Open” forum — it’s here.', 'utf8'), codec);
+      assert.strictEqual(repair(garbled).text, 'Huawei’s “Open” forum — it’s here.', `${codec}: ${JSON.stringify(garbled)}`);
+    }
+    // Two U+FFFD before an en dash, or three alone, are no such marks.
+    assert.deepStrictEqual(detect('bad ��– bytes ��� here'), []);
   });
 
   it('reads a closing quote garbled twice whose last byte was lost on the second pass', () => {
