@@ -807,6 +807,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
  */
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
+  const seen = new Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation'> | null>();
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
@@ -823,18 +824,40 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
     const isLower = (c: Cls) => c === Cls.LatinLower || c === Cls.OtherLower;
     const lower = isLetter(before) ? isLower(before) : isLower(after);
-    lang ??= language();
-    let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
-    if (letters.length === 0) ({ letters, known } = undefinedSecondByteLetters(codec, lead, !lower, lang));
-    if (letters.length === 0) continue;
-    const sure = letters.length === 1 || known;
-    const withLetter = (c: string) => f.replacement.replace('\ufffd', c);
-    findings[k] = {
-      ...f,
-      replacement: sure ? withLetter(letters[0]) : f.replacement,
-      alternatives: (sure ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
-      explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, sure),
-    };
+    // A garbled document repeats its words: the same word in the same case is named once.
+    const key = lower ? f.original : f.original + '\u0000';
+    let named = seen.get(key);
+    if (named === undefined) {
+      lang ??= language();
+      let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
+      if (letters.length === 0) ({ letters, known } = undefinedSecondByteLetters(codec, lead, !lower, lang));
+      const sure = letters.length === 1 || known;
+      const withLetter = (c: string) => f.replacement.replace('\ufffd', c);
+      named =
+        letters.length === 0
+          ? null
+          : {
+              replacement: sure ? withLetter(letters[0]) : f.replacement,
+              alternatives: (sure ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
+              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, sure),
+            };
+      seen.set(key, named);
+    }
+    // (A literal in runFinding's order, not a spread: findings of one shape keep the code after fast.)
+    if (named) {
+      findings[k] = {
+        start: f.start,
+        end: f.end,
+        original: f.original,
+        replacement: named.replacement,
+        alternatives: named.alternatives,
+        confidence: f.confidence,
+        kind: f.kind,
+        explanation: named.explanation,
+        bytes: f.bytes,
+        wrongCodecs: f.wrongCodecs,
+      };
+    }
   }
 }
 
