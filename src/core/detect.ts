@@ -824,8 +824,8 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
     const isLower = (c: Cls) => c === Cls.LatinLower || c === Cls.OtherLower;
     const lower = isLetter(before) ? isLower(before) : isLower(after);
-    // A garbled document repeats its words: the same word in the same case is named once.
-    const key = lower ? f.original : f.original + '\u0000';
+    // A garbled document repeats its words: the same word, codec and case is named once.
+    const key = `${codec.name}\u0000${lower ? 1 : 0}\u0000${f.original}`;
     let named = seen.get(key);
     if (named === undefined) {
       lang ??= language();
