@@ -481,14 +481,16 @@ export function undefinedSecondByteLetters(codec: CodecInfo, lead: number, lower
     undefinedSeconds.set(key, all);
   }
   const fitting = all.filter((c) => (c.toLowerCase() === c) === lower);
-  const own = (LOST_SECOND_BYTE[String.fromCharCode(lead)]?.[lang] ?? '') + (LOST_LATIN1_CAPITALS[lang]?.letters ?? '');
+  // Compared in lowercase: one table lists lowercase letters, the other capitals.
+  const own = ((LOST_SECOND_BYTE[String.fromCharCode(lead)]?.[lang] ?? '') + (LOST_LATIN1_CAPITALS[lang]?.letters ?? '')).toLowerCase();
+  const order = own + COMMON_ORDER.toLowerCase();
   const rank = (c: string) => {
-    const k = (own + COMMON_ORDER).indexOf(lower ? c : c.toUpperCase());
+    const k = order.indexOf(c.toLowerCase());
     return k < 0 ? Infinity : k;
   };
   const letters = [...fitting].sort((a, b) => rank(a) - rank(b));
   // (LOST_SECOND_BYTE's `unknown` row orders by use everywhere; it knows no language.)
-  return { letters, known: lang !== 'unknown' && letters.length > 0 && own.includes(lower ? letters[0] : letters[0].toUpperCase()) };
+  return { letters, known: lang !== 'unknown' && letters.length > 0 && own.includes(letters[0].toLowerCase()) };
 }
 const undefinedSeconds = new Map<string, string[]>();
 /** Latin-1 capitals by how widely they are used (Á of Spanish, Portuguese, Hungarian, Czech first). */
