@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, 
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
-import { QuoteState, positionOf, rankPunctuation } from './rank';
+import { PUNCTUATION_MARKS, QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
@@ -779,9 +779,9 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
     closingReplacements: new ClosingMarks(text, isClosingReplacement),
-    questionsAreApostrophes: () => (questionMemo ??= someOfForm(sites, keep, 'question-apostrophe')),
+    questionsAreApostrophes: () => (questionMemo ??= firstOfForm(sites, keep, 'question-apostrophe') !== null),
     closingQuestionMarks: new ClosingMarks(text, isClosingQuestionMark),
-    leadLostCodec: () => (leadLostMemo ??= firstLeadLostCodec(text, sites, keep) ?? ''),
+    leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
   };
   const openedAt: number[] = [];
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -935,7 +935,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'lead-lost') {
     const { replacement, codec } = leadLostPunctuation(text, site.start)!;
     if (replacement[0] === quotes.style.open) openedAt.push(site.start);
-    return { ...lossyFinding(site, original, replacement, NO_MARKS, 0.85, explainLossy(site, replacement, 'inside-word')), wrongCodecs: [codec] };
+    return lossyFinding(site, original, replacement, NO_MARKS, 0.85, explainLossy(site, replacement, 'inside-word'), codecList(codec));
   }
   if (site.form === 'lead-lost-mark') {
     // `���` is any three unreadable bytes; only beside sure `��䏭`-type marks is it punctuation.
@@ -943,7 +943,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
     if (!codec || ranked.position === 'unclear' || ranked.position === 'inside-word') return null;
     if (ranked.best === quotes.style.open) openedAt.push(site.start);
-    return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position)), wrongCodecs: [codec] };
+    return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position), codecList(codec));
   }
   if (site.form === 'undefined-third') {
     // Only the marks whose third byte that codec could not read: Windows-1251 lacks only 98 (‘).
@@ -953,7 +953,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (marks.length === 0) return null;
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
     if (marks[0] === quotes.style.open) openedAt.push(site.start);
-    return { ...lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position)), wrongCodecs: [codec] };
+    return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
   if (site.form === 'question-mark') {
     // Only where the text's `?` are sure apostrophes elsewhere, an opening with its close after it,
@@ -989,7 +989,6 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
 }
 
-/** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
 interface Evidence {
   /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
@@ -1000,8 +999,8 @@ interface Evidence {
   /** Some of the text's `?` stand between a word and a contraction's ending (`Huawei?s`). */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
-  /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), if any. */
-  leadLostCodec: () => string | undefined;
+  /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
+  leadLostCodec: () => string;
 }
 
 /**
@@ -1064,26 +1063,23 @@ function marksLostIn(name: string): readonly string[] {
   let marks = lostMarks.get(name);
   if (!marks) {
     const codec = codecByName(name)!;
-    marks = PUNCTUATION.filter((m) => codec.kind === 'double' || !definesByte(codec, 0x80 | (m.charCodeAt(0) & 0x3f))); // E2 80 xx: xx
+    marks = PUNCTUATION_MARKS.filter((m) => codec.kind === 'double' || !definesByte(codec, 0x80 | (m.charCodeAt(0) & 0x3f))); // E2 80 xx: xx
     lostMarks.set(name, marks);
   }
   return marks;
 }
-const PUNCTUATION = ['’', '“', '”', '‘', '–', '—', '„'];
 const lostMarks = new Map<string, readonly string[]>();
 
-/** The codec of the first kept `lead-lost` site. */
-function firstLeadLostCodec(text: string, sites: SiteList, keep: Uint8Array): string | undefined {
-  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
-  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === 'lead-lost') return leadLostPunctuation(text, site.start)!.codec;
-  return undefined;
+/** The codec of a `lead-lost` site, or '' for none. */
+function leadLostCodecAt(text: string, site: LossySite | null): string {
+  return site ? leadLostPunctuation(text, site.start)!.codec : '';
 }
 
-/** Whether a kept site has the form given. */
-function someOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): boolean {
+/** The first kept site of the form given, or null. */
+function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
-  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form) return true;
-  return false;
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form) return site;
+  return null;
 }
 
 /**
@@ -1101,6 +1097,7 @@ function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Ar
   return apostrophes > 0;
 }
 
+/** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */
 function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
   const lo = Math.max(0, from - CONTEXT);
   const hi = Math.min(text.length, to + CONTEXT);
@@ -1118,8 +1115,16 @@ const LATIN1 = Object.freeze(['latin1']);
 const GBK = Object.freeze(['gbk']);
 const WESTERN_LOSSY = Object.freeze(['windows-1252', 'latin1']);
 const WINDOWS_1252 = Object.freeze(['windows-1252']);
+/** A one-codec chain by name, shared by its findings (read-only). */
+function codecList(name: string): string[] {
+  let list = codecLists.get(name);
+  if (!list) codecLists.set(name, (list = Object.freeze([name]) as string[]));
+  return list;
+}
+const codecLists = new Map<string, string[]>();
 
-function lossyFinding(site: LossySite, original: string, best: string, alternatives: string[], confidence: number, explanation: string): Finding {
+/** `wrongCodecs`: when the form does not say them (see below), the codec the caller found. */
+function lossyFinding(site: LossySite, original: string, best: string, alternatives: string[], confidence: number, explanation: string, wrongCodecs?: string[]): Finding {
   return {
     start: site.start,
     end: site.end,
@@ -1129,7 +1134,7 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
     confidence,
     kind: 'lossy',
     explanation,
-    wrongCodecs: (site.form === 'question-apostrophe' || site.form === 'question-mark' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[],
+    wrongCodecs: wrongCodecs ?? ((site.form === 'question-apostrophe' || site.form === 'question-mark' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[]),
   };
 }
 

@@ -137,10 +137,10 @@ export interface Ranked {
 
 // „ (E2 80 9E, German, Czech, Polish…) loses the same bytes: offered last, as English text is the
 // commoner case.
-const ALL = ['’', '“', '”', '‘', '–', '—', '„'];
+export const PUNCTUATION_MARKS: readonly string[] = ['’', '“', '”', '‘', '–', '—', '„'];
 
 /** `first` in its order (a repeat dropped), then the rest of `pool`. */
-function order(first: string[], pool: readonly string[] = ALL): string[] {
+function order(first: string[], pool: readonly string[] = PUNCTUATION_MARKS): string[] {
   const out: string[] = [];
   for (const c of [...first, ...pool]) if (!out.includes(c)) out.push(c);
   return out;

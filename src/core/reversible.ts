@@ -564,7 +564,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       if (m.count === 0 || (best && m.end < best.end)) continue;
       // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
       // it is only remembered as evidence against its neighbours, without building it.
-      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rarity(m.firstCp) >= 2 && !marksBase(text, i, m.firstCp) && !(bit & t.western && windows1252ForC1(m.firstCp))) {
+      if (!inner && m.count === 1 && m.firstCp >= 0 && !m.absorbedAny && rareAlone(text, i, m.firstCp, (bit & t.western) !== 0)) {
         if (!hopeless || m.end > hopeless.end) hopeless = { codec, end: m.end };
         continue;
       }
@@ -629,7 +629,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   }
   // A lone pair decoding to a rare letter (`’é` is Armenian Վ in MacRoman) never reads better:
   // drop it here, before the costlier judgement in context.
-  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rarity(best.decoded.charCodeAt(0)) >= 2 && !marksBase(text, i, best.decoded.charCodeAt(0)) && !(isWestern(best.codec) && windows1252ForC1(best.decoded.charCodeAt(0)))) {
+  if (!inner && best && best.seqs.length === 1 && best.seqs[0].bytes.length === 2 && rareAlone(text, i, best.decoded.charCodeAt(0), isWestern(best.codec))) {
     best.hopeless = true;
     return best;
   }
@@ -679,6 +679,16 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
     if (bestTier === Belief.None) best = null;
   }
   return best;
+}
+
+/**
+ * Whether a lone pair read at `i` as `cp` is a rare character on its own, which never reads better
+ * (`’é` is Armenian Վ in MacRoman): not a combining mark on its letter (see marksBase), nor, in a
+ * Windows-1252 or Latin-1 reading (`western`), a C1 control Windows-1252 has a character for
+ * (`Â’` is ’ that went through Latin-1; see peelLayers).
+ */
+function rareAlone(text: string, i: number, cp: number, western: boolean): boolean {
+  return rarity(cp) >= 2 && !marksBase(text, i, cp) && !(western && windows1252ForC1(cp) !== '');
 }
 
 /**
