@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, apostropheFits, droppedByteCandidates, elisionShaped, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -157,6 +157,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
     } else if (run) {
       const peeled = peelLayers(run, tables);
       judge.add(peeled, run.end);
+      // A run ending in U+FFFD (`ZZAJÉ�s`: É, C9, as a lead byte) may be judged no mojibake: then
+      // that U+FFFD is a lone one, judged as such (a kept run takes it, see isTaken below).
+      const lone = text.charCodeAt(run.end - 1) === 0xfffd ? siteAtSpecial(text, run.end - 1, found) : null;
+      if (lone) {
+        if (word) word.ok = false;
+        sites.push(lone);
+      }
       // The codecs that explain every run so far; when none does, start again from this run.
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       if (run.tieByOrder) tiesByOrder.push(run.start);
@@ -775,16 +782,20 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let punctuationMemo: boolean | undefined;
   let questionMemo: boolean | undefined;
   let leadLostMemo: string | undefined;
+  let lettersMemo: boolean | undefined;
+  let questionLettersMemo: boolean | undefined;
+  const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
-    replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep)),
+    replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep, lang)),
+    replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang)),
+    questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang)),
     closingReplacements: new ClosingMarks(text, isClosingReplacement),
-    questionsAreApostrophes: () => (questionMemo ??= firstOfForm(sites, keep, 'question-apostrophe') !== null),
+    questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
   };
   const openedAt: number[] = [];
-  const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang), sites.length ? quoteMarksOf(runFindings) : []);
   const originals = new Originals(text);
   const out: Finding[] = [];
@@ -922,6 +933,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
   }
   if (site.form === 'question-apostrophe') {
+    // An English contraction stands where other `?` lost letters (`Alem?n`, `Huawei?s`); a French
+    // elision then may have lost one too (`n?anmoins`).
+    if (!apostropheFits(text, site.start, site.end, lang) || evidence.questionsAreLetters()) return null;
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, evidence.lossy() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
   }
   const quoteOpen = quotes.openAt(site.start);
@@ -958,6 +972,8 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'question-mark') {
     // Only where the text's `?` are sure apostrophes elsewhere, an opening with its close after it,
     // and after a word only inside a quotation (`Inventions? award`; else `what? he` is a question).
+    // French sets a space before `?`: there `pas ?` and `normal, ? pour` are questions.
+    if (lang === 'fr' && classAt(text, site.start - 1) === Cls.Space && !isLetter(classAt(text, site.end))) return null;
     const closing = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
     const fits = ranked.position === 'digits' || ranked.position === 'dash' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
     if (!fits || !evidence.questionsAreApostrophes()) return null;
@@ -968,7 +984,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // A lone U+FFFD can stand for any character; only propose a mark where the context is clear
     // (`Huawei�s`, `don�t`), or where the text's other U+FFFD show it lost punctuation, not
     // letters (`�Open innovation,� he said`): elsewhere a lost letter is as likely as a lost mark.
-    const clear = apostropheLost(text, site.start, site.end);
+    const clear = apostropheFits(text, site.start, site.end, lang) && !evidence.replacementsAreLetters();
     // A word's last letter may be lost too (`caf� au lait`): after a letter only a quotation's
     // close counts, with the quotation open.
     const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || ranked.best === quotes.style.close);
@@ -995,8 +1011,11 @@ interface Evidence {
   lossy: () => boolean;
   /** The text's U+FFFD replaced punctuation: some are apostrophes, none a letter (see below). */
   replacementsArePunctuation: () => boolean;
+  /** Some of the text's U+FFFD, or `?`, stand for letters, so an apostrophe-shaped one may too (see marksLostLetters). */
+  replacementsAreLetters: () => boolean;
+  questionsAreLetters: () => boolean;
   closingReplacements: ClosingMarks;
-  /** Some of the text's `?` stand between a word and a contraction's ending (`Huawei?s`). */
+  /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
@@ -1004,15 +1023,24 @@ interface Evidence {
 }
 
 /**
- * U+FFFD between a word and a contraction's ending (`Huawei�s`, `don�t`, `I�ll`): an apostrophe.
- * The word must be one (`I` alone is; `C�t�` in `Marc C�t�` lost two letters).
+ * Whether `mark` (U+FFFD or `?`) stands for lost letters in the text, so that one where an
+ * apostrophe fits may have lost a letter too: French `n�anmoins` (né), Spanish `est�s` (á). Counted
+ * between two letters: those where no apostrophe fits (`pr�sent`, `d?but`) against those where one
+ * does. In a known language other than English a few count (an English `ld�s` in Italian does
+ * not); in a text of unknown language, more than the apostrophes, and an elision's shape is no
+ * lost letter there; in English never: its contractions stand beside lost letters (`Alem�n`,
+ * `Huawei�s`).
  */
-function apostropheLost(text: string, start: number, end: number): boolean {
-  return (
-    isLetter(classAt(text, start - 1)) &&
-    /^(?:s|t|m|d|ll|re|ve)(?![\p{L}\p{N}\ufffd])/u.test(text.slice(end, end + 3)) &&
-    /(?:^|[^\p{L}])(?:I|\p{L}{2,})$/u.test(text.slice(Math.max(0, start - 20), start))
-  );
+function marksLostLetters(text: string, mark: string, lang: Language): boolean {
+  if (lang === 'en') return false;
+  let letters = 0;
+  let apostrophes = 0;
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+    if (!isLetter(classAt(text, i - 1)) || !isLetter(classAt(text, i + 1))) continue;
+    if (apostropheFits(text, i, i + 1, lang)) apostrophes++;
+    else if (!(lang === 'unknown' && elisionShaped(text, i, i + 1))) letters++;
+  }
+  return lang === 'unknown' ? letters > apostrophes : letters > 0 && 3 * letters >= apostrophes;
 }
 
 /**
@@ -1075,6 +1103,13 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
   return site ? leadLostPunctuation(text, site.start)!.codec : '';
 }
 
+/** Whether a kept `question-apostrophe` site is one in the text's language (see apostropheFits). */
+function fittingApostrophe(text: string, sites: SiteList, keep: Uint8Array, lang: Language): boolean {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === 'question-apostrophe' && apostropheFits(text, site.start, site.end, lang)) return true;
+  return false;
+}
+
 /** The first kept site of the form given, or null. */
 function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
@@ -1086,12 +1121,12 @@ function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'])
  * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe, and none between
  * two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them).
  */
-function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array): boolean {
+function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): boolean {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   let apostrophes = 0;
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== 'replacement') continue;
-    if (apostropheLost(text, site.start, site.end)) apostrophes++;
+    if (apostropheFits(text, site.start, site.end, lang)) apostrophes++;
     else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end))) return false;
   }
   return apostrophes > 0;

@@ -97,7 +97,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       if (best === '—') return `UTF-8 for — (E2 80 94) was read as Windows-1252 twice: the second time its ” (E2 80 9D) lost the byte 9D, undefined there. Only — gives that ”.`;
       return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped, as Windows-1252 drops 9D, the closing quote${lead}. Most likely ${show(best)}.`;
     case 'middle-lost':
-      return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”, the last one still tells the character.`;
+      return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”${lead}, the last one still tells the character.`;
     case 'replacement':
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
     case 'question-apostrophe':

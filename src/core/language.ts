@@ -5,7 +5,7 @@
  * byte stood for (`Å?` is Polish `ł`, Czech `ř`, Hungarian `ő`).
  */
 
-export type Language = 'en' | 'nl' | 'it' | 'es' | 'fr' | 'de' | 'cs' | 'sk' | 'pl' | 'ro' | 'hu' | 'fi' | 'sv' | 'tr' | 'hr' | 'sl' | 'lv' | 'lt' | 'unknown';
+export type Language = 'en' | 'nl' | 'it' | 'es' | 'pt' | 'ca' | 'fr' | 'de' | 'cs' | 'sk' | 'pl' | 'ro' | 'hu' | 'fi' | 'sv' | 'tr' | 'hr' | 'sl' | 'lv' | 'lt' | 'unknown';
 
 export interface QuoteStyle {
   /** Index into QUOTE_STYLES, for memo keys. */
@@ -21,7 +21,7 @@ export const QUOTE_STYLES: readonly QuoteStyle[] = [
   { id: 1, open: '„', close: '“', dash: '–' }, // German, Czech, Slovak, Slovene, Lithuanian, Latvian
   { id: 2, open: '„', close: '”', dash: '–' }, // Polish, Romanian, Hungarian, Croatian
   { id: 3, open: '”', close: '”', dash: '–' }, // Finnish, Swedish
-  { id: 4, open: '“', close: '”', dash: '–' }, // Dutch, Italian, Spanish, French, Turkish
+  { id: 4, open: '“', close: '”', dash: '–' }, // Dutch, Italian, Spanish, Portuguese, Catalan, French, Turkish
 ];
 
 /** Each language: its commonest words and its quotation style. */
@@ -30,6 +30,8 @@ const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[]
   { lang: 'nl', style: 4, words: set('het een van niet voor zijn wordt ook maar naar worden') },
   { lang: 'it', style: 4, words: set('il che di per una sono della non anche gli nel alla') },
   { lang: 'es', style: 4, words: set('el los las del por para una con como pero sus fue') },
+  { lang: 'pt', style: 4, words: set('uma para com dos das pelo pela mais ao em seu sua este esta') },
+  { lang: 'ca', style: 4, words: set('els amb dels aquest aquesta pel als seu seva sobre hi ho pot cal') },
   { lang: 'fr', style: 4, words: set('le les des est une pour dans qui pas sur avec sont') },
   { lang: 'de', style: 1, words: set('und der die das nicht ist mit von werden wird eine einer auf sich auch den dem des im') },
   { lang: 'cs', style: 1, words: set('je se na pro jsou nebo jako ale jeho bude byl podle') },
@@ -98,6 +100,8 @@ export const LOST_LATIN1_CAPITALS: Readonly<Partial<Record<Language, { letters: 
   fr: { letters: 'ÉÈÎÀÇÊÔ', clear: true },
   de: { letters: 'ÄÜÖ', clear: false },
   es: { letters: 'ÓÁÚÑÉÍ', clear: false },
+  pt: { letters: 'ÚÍÃÇÓÉÁÕÊÔ', clear: false },
+  ca: { letters: 'ÀÍÉÚÓÈÒÇ', clear: false },
   it: { letters: 'ÈÀÉÒÙÌ', clear: false },
   sv: { letters: 'ÄÖÅ', clear: false },
   fi: { letters: 'ÄÖ', clear: false },

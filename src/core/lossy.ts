@@ -18,7 +18,7 @@ export type LossyForm =
   | 'middle-lost'
   /** A lone U+FFFD where an apostrophe or quote stood. */
   | 'replacement'
-  /** A lone `?` between a word and a contraction (`don?t`, `Huawei?s`). */
+  /** A lone `?` between a word and a contraction or elision (`don?t`, `Huawei?s`, `l?heure`). */
   | 'question-apostrophe'
   /** A lone `?` where a quote or dash stood (`?Open innovation,? he said`, `2019?2024`). */
   | 'question-mark'
@@ -54,6 +54,65 @@ const QMARK = 0x3f;
 const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
 // Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
 const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;
+/** The words English contracts with ’ll ’re ’d ’ve (`we’ll`, `they’re`, `I’d`, `could’ve`). */
+const CONTRACTING = new Set('i you we they he she it who what there that where how why here this could would should might must'.split(' '));
+
+/**
+ * An English contraction: `Huawei’s` after any word; `’t` only after n (`don’t`; `produ�t` is
+ * Catalan produït); `’m` only after I; the others after the words that take them (`mani?re` is
+ * French manière).
+ */
+function contractionAt(text: string, start: number, end: number): boolean {
+  const ending = CONTRACTION.exec(text.slice(end, end + 3))?.[0];
+  if (ending === undefined) return false;
+  const word = wordBefore(text, start);
+  if (word.length === 1) return text[start - 1] === 'I' && ending !== 's' && ending !== 't';
+  if (ending === 's') return word.length > 1;
+  if (ending === 't') return word.endsWith('n');
+  return ending !== 'm' && CONTRACTING.has(word);
+}
+
+/** Words French, Italian and Catalan shorten before a vowel or h, with an apostrophe: `l’heure`, `qu’il`, `dell’anno`. */
+const ELIDED: Partial<Record<Language, ReadonlySet<string>>> = {
+  fr: new Set('c d j l m n s t qu jusqu lorsqu puisqu quoiqu presqu aujourd'.split(' ')),
+  it: new Set('l d c s m t v n dell all dall nell sull coll un quest quell nessun buon bell sant tutt anch dov com'.split(' ')),
+  ca: new Set('l d s n m t'.split(' ')),
+};
+const ANY_ELIDED = new Set([...ELIDED.fr!, ...ELIDED.it!, ...ELIDED.ca!]);
+const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
+const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûü]/i;
+
+/** The word that ends at `end` (letters only), lowercased. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && letterAt(text, i - 1)) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
+/** `l?heure`, `dell?anno`: a word French, Italian or Catalan elides, then a vowel or h. */
+function elisionAt(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
+  return ELISION_NEXT.test(text.slice(end, end + 1)) && words.has(wordBefore(text, start));
+}
+
+/** Shaped like an elision (`l�heure`), whatever the text's language: no sign of a lost letter. */
+export function elisionShaped(text: string, start: number, end: number): boolean {
+  return letterAt(text, start - 1) && elisionAt(text, start, end, ANY_ELIDED);
+}
+
+/**
+ * Whether an apostrophe fits where [start, end) lost a character, in the text's language: an
+ * English contraction (`Huawei�s`, `don�t`, `I�ll`; the word must be one: `C�t�` lost letters) or a
+ * French, Italian or Catalan elision (`l�heure`, `dell�anno`). Not in the other languages, whose `m�s`,
+ * `est�s`, `hei�t` lost a letter.
+ */
+export function apostropheFits(text: string, start: number, end: number, lang: Language): boolean {
+  if (!letterAt(text, start - 1)) return false;
+  const elided = ELIDED[lang];
+  if (elided) return elisionAt(text, start, end, elided);
+  // (Language unknown: the longer elided words too; `d�a` and `n�o` are Spanish día, Portuguese não.)
+  if (lang === 'unknown' && elisionAt(text, start, end, LONGER_ELIDED)) return true;
+  return contractionAt(text, start, end);
+}
 
 function letterAt(text: string, i: number): boolean {
   return isLetter(classAt(text, i));
@@ -77,14 +136,15 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     const start = q - 1;
     const next = text.charCodeAt(q + 1);
     if (next === QMARK) {
-      // `a??` needs a word glued to it, else it is just "a" and two question marks.
-      const glued = letterAt(text, start - 1) || letterAt(text, q + 2);
+      // `a??` needs a word glued to it (or figures: `555a??0142`), else it is just "a" and two question marks.
+      const glued = letterAt(text, start - 1) || letterAt(text, q + 2) || (digitAt(text, start - 1) && digitAt(text, q + 2));
       if (folded && !glued && !spaceOrEdge(text, q + 2)) return null;
       return siteInto(into, start, q + 2, 'two-marks', folded, !folded || glued);
     }
     if (text[q + 1] === '•') return siteInto(into, start, q + 2, 'bullet-tail', folded, true);
     if (text[q + 1] === ' ' && text[q + 2] === '•') return siteInto(into, start, q + 3, 'bullet-tail', folded, true);
-    if (!folded && MIDDLE_LOST_TAILS.includes(text[q + 1])) {
+    // (Folded, only the tails nothing else puts after `a?`: `quotesa?¦` is quotes…, `5a?°` may be 5a? and a degree.)
+    if (MIDDLE_LOST_TAILS.includes(text[q + 1]) && !(folded && !FOLDED_MIDDLE_LOST_TAILS.includes(text[q + 1]))) {
       return siteInto(into, start, q + 2, 'middle-lost', folded, true);
     }
     if (spaceOrEdge(text, q + 1) && !(folded && letterAt(text, start - 1))) {
@@ -110,9 +170,8 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     const inside = letterAt(text, q - 2) && letterAt(text, q + 1);
     if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, inside);
   }
-  // (`I?m`: the one word of one letter that takes a contraction.)
-  const word = letterAt(text, q - 2) ? wordStartsCleanly(text, q - 1) : text[q - 1] === 'I' && !letterAt(text, q - 2) && q >= 1;
-  if (letterAt(text, q - 1) && word && CONTRACTION.test(text.slice(q + 1, q + 4))) {
+  // (`I?m`, `l?heure`: see contractionAt and elisionAt.)
+  if (q >= 1 && letterAt(text, q - 1) && wordStartsCleanly(text, q - 1) && (contractionAt(text, q, q + 1) || elisionAt(text, q, q + 1, ANY_ELIDED))) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
   }
   // Where no question mark stands: before a word after a space (`?Open`), after punctuation
@@ -307,6 +366,7 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
  */
 const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'] };
 const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
+const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
 
 /** What the middle-lost forms stood for: the surviving last byte decides. */
 export function middleLostCandidates(text: string, site: LossySite): string[] {

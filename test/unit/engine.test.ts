@@ -313,6 +313,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Huaweiâ?¢ devices: â?¢ speed').text, 'Huawei™ devices: • speed');
     assert.strictEqual(repair('a 2Ã?3 grid').text, 'a 2×3 grid');
     assert.strictEqual(repair('in the â??90s').text, 'in the ’90s'); // a decade, not an opening quote
+    // With the lead folded to `a` too: only the tails nothing else puts after `a?`.
+    assert.strictEqual(repair('quotesa?¦ and Acmea?¢, call 555a??0142').text, 'quotes… and Acme™, call 555–0142');
+    assert.deepStrictEqual(detect('is it a?° or a?² here'), []);
   });
 
   it('reads a lone ? in a contraction as a lost apostrophe, and leaves question marks alone', () => {
@@ -324,6 +327,44 @@ describe('engine: lossy mojibake and leftovers', () => {
   it('proposes an apostrophe for U+FFFD only where a contraction is clear', () => {
     assert.strictEqual(only('Huawei\ufffds patents').replacement, '’');
     assert.deepStrictEqual(detect('Sloven\ufffdina'), []);
+  });
+
+  it('reads French, Italian and Catalan elisions as lost apostrophes, in the text’s language', () => {
+    const fr = 'L’épisode est sur la table, qu’il a laissé dans la maison avec les amis pour l’hiver.';
+    const it = 'Il bilancio dell’anno è pronto per l’Italia e per un’altra regione che non ha una sede.';
+    for (const truth of [fr, it]) {
+      for (const mark of ['\ufffd', '?']) {
+        const garbled = truth.replace(/’/g, mark);
+        assert.strictEqual(repair(garbled).text, truth, JSON.stringify(garbled));
+      }
+    }
+    // English contractions are English: in Spanish `m�s` and `est�s` lost á, in Catalan `produ�t` lost ï.
+    assert.deepStrictEqual(detect('Es m\ufffds grande y est\ufffds en el d\ufffda de la fiesta por la ciudad para una persona.'), []);
+    assert.deepStrictEqual(detect("s'ha produ\ufffdt un error"), []);
+    assert.strictEqual(repair('we don\ufffdt, it\ufffdll, I\ufffdm').text, 'we don’t, it’ll, I’m');
+  });
+
+  it('leaves U+FFFD and ? alone where the text shows they replaced letters, not apostrophes', () => {
+    // A Latin-1 French text read as UTF-8 (é → U+FFFD) or forced into ASCII (é → ?): `unit�s` and
+    // `mani?re` lost letters like `pr�sent`, and `n�anmoins` only looks like an elision.
+    const french = 'Les unités de la manière sont présentes, néanmoins le début est dans la maison pour une fois.';
+    for (const mark of ['\ufffd', '?']) {
+      const garbled = french.replace(/[^\x00-\x7f]/g, mark);
+      assert.strictEqual(repair(garbled).text, garbled, JSON.stringify(garbled));
+    }
+    // An English contraction in an Italian text is not a lost letter, and does not make the elisions one.
+    const mixed = 'Il bilancio dell\ufffdanno e l\ufffdItalia, per un\ufffdaltra che non ha la sede quest\ufffdanno; ld\ufffds plugin.';
+    assert.deepStrictEqual(fixedMarks(mixed), ['’', '’', '’', '’']);
+  });
+
+  it('leaves a French question mark after its space alone, where other ? were apostrophes', () => {
+    const garbled = 'L?hiver est froid, n?est-ce pas ? Et les amis, qu?en disent-ils ? Les caractères *, ? et [ sont dans la liste pour une fois.';
+    assert.strictEqual(repair(garbled).text, 'L’hiver est froid, n’est-ce pas ? Et les amis, qu’en disent-ils ? Les caractères *, ? et [ sont dans la liste pour une fois.');
+  });
+
+  it('reads a lone U+FFFD after an accented capital that began no garbled sequence', () => {
+    // É (C9) is a UTF-8 lead byte in Windows-1252: `É�` was tried as a letter whose second byte was lost.
+    assert.strictEqual(repair('Join ZZAJÉ\ufffds Official Fan List').text, 'Join ZZAJÉ’s Official Fan List');
   });
 
   it('turns C1 controls into their Windows-1252 characters', () => {
