@@ -790,9 +790,9 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep, lang)),
     replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang)),
     questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang)),
-    closingReplacements: new ClosingMarks(text, isClosingReplacement),
+    closingReplacements: new ClosingMarks(text, 0xfffd, isClosingReplacement),
     questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
-    closingQuestionMarks: new ClosingMarks(text, isClosingQuestionMark),
+    closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
   };
   const openedAt: number[] = [];
@@ -1045,8 +1045,10 @@ function marksLostLetters(text: string, mark: string, lang: Language): boolean {
 
 /**
  * Whether a mark after a position, on the same line, may close a quotation (`isClosing` says which
- * do). Asked in text order, it finds the next such mark and the next line break once, not once per
- * question: a long line full of openings would otherwise be read again from every one of them.
+ * do), or the quotation goes on into the next paragraph, which opens with the same mark: one of
+ * several paragraphs closes only at its end. Asked in text order, it finds the next such mark and
+ * the next line break once, not once per question: a long line full of openings would otherwise
+ * be read again from every one of them.
  */
 class ClosingMarks {
   private close = -1; // the first closing mark at or after the last position asked (text.length: none)
@@ -1054,10 +1056,23 @@ class ClosingMarks {
 
   constructor(
     private readonly text: string,
+    private readonly mark: number,
     private readonly isClosing: (text: string, i: number) => boolean,
   ) {}
 
   after(from: number): boolean {
+    return this.closedOnLine(from) || this.continued();
+  }
+
+  /** The next paragraph (after blank lines) opens with the mark before a word. */
+  private continued(): boolean {
+    const text = this.text;
+    let i = this.lineEnd;
+    while (i < text.length && classAt(text, i) === Cls.Space) i++;
+    return i > this.lineEnd && text.charCodeAt(i) === this.mark && isLetter(classAt(text, i + 1));
+  }
+
+  private closedOnLine(from: number): boolean {
     const text = this.text;
     if (this.close < from) {
       let i = from;

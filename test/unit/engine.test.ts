@@ -427,6 +427,14 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('A �big� deal � really.'), []);
   });
 
+  it('opens a quotation that goes on into the next paragraph, which opens again (no close between)', () => {
+    const truth = 'Okafor’s team said: “We have looked at the numbers,” she said. “Rents will rise only with inflation.\n\n“Nobody will be asked to move out.”';
+    for (const mark of ['\ufffd', '?']) {
+      const garbled = truth.replace(/[’“”]/g, mark);
+      assert.strictEqual(repair(garbled).text, truth, JSON.stringify(garbled));
+    }
+  });
+
   it('reads Windows-1252 punctuation that went through Latin-1 and UTF-8 before a wrong decoding', () => {
     // ’ is 92 in Windows-1252, U+0092 read as Latin-1, C2 92 in UTF-8, `Â’` read as Windows-1252.
     assert.strictEqual(repair('ItÂ’s here, Â“quotedÂ” Â– yes').text, 'It’s here, “quoted” – yes');
