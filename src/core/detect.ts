@@ -3,9 +3,10 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { apostropheFits, elisionShaped, joinsWords } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, apostropheFits, droppedByteCandidates, elisionShaped, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -784,6 +785,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let leadLostMemo: string | undefined;
   let lettersMemo: boolean | undefined;
   let questionLettersMemo: boolean | undefined;
+  const closingsAhead = new Map<string, ClosingsAhead>();
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -794,17 +796,24 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
+    closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
-  const openedAt: number[] = [];
-  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), openedAt, quoteStyleOf(lang), sites.length ? quoteMarksOf(runFindings) : []);
+  const repaired: number[] = [];
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), repaired, quoteStyleOf(lang), sites.length ? quoteMarksOf(runFindings) : []);
   const originals = new Originals(text);
   const out: Finding[] = [];
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k]) continue;
     sites.read(k, site);
-    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, openedAt, evidence, lang);
-    if (f) out.push(f);
+    const f = judgeSite(text, site, originals.slice(site.start, site.end), quotes, evidence, lang);
+    if (!f) continue;
+    out.push(f);
+    // The quotation it opens or closes, for the sites after it (not an apostrophe: `’s`; a
+    // Big5 `��䏭` gives the mark and the letter after it).
+    const mark = f.replacement[0];
+    const after = f.replacement.length > 1 ? f.replacement.charCodeAt(1) : text.charCodeAt(f.end);
+    if (QUOTE_MARKS.includes(mark) && !(mark === '’' && isLetter(charClass(after)))) repaired.push(f.start, mark.charCodeAt(0));
   }
   return out;
 }
@@ -900,12 +909,14 @@ class Originals {
   }
 }
 
+/** The marks a repaired lossy site may open or close a quotation with (see QuoteState). */
+const QUOTE_MARKS = '“”„‘’';
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 const NO_MARKS = Object.freeze([]) as unknown as string[];
 
 /** The finding for one lossy site, or null when it is not worth one. */
-function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, openedAt: number[], evidence: Evidence, lang: Language): Finding | null {
+function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, evidence: Evidence, lang: Language): Finding | null {
   if (site.form === 'middle-lost') {
     const [best, ...alternatives] = middleLostCandidates(text, site);
     return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
@@ -938,25 +949,27 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!apostropheFits(text, site.start, site.end, lang) || evidence.questionsAreLetters()) return null;
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, evidence.lossy() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
   }
-  const quoteOpen = quotes.openAt(site.start);
+  let depth = quotes.depthAt(site.start);
+  // A quotation within one closes before it: two closing marks follow on the line, or the outer
+  // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
+  if (depth === 1 && positionOf(text, site.start, site.end) === 'opening' && !evidence.closingsAhead(original).twice(site.end)) depth = 0;
+  const quoteOpen = depth > 0;
   if (site.form === 'bullet-tail') {
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
-  const ranked = rankPunctuation(text, site.start, site.end, quoteOpen, site.form === 'third-lost', quotes.style);
+  const ranked = rankPunctuation(text, site.start, site.end, depth, site.form === 'third-lost', quotes.style, lang === 'en' || lang === 'unknown');
   if (site.form === 'third-lost' && text.startsWith(TWICE_DASH, site.start)) {
     return lossyFinding(site, original, '—', NO_MARKS, 0.85, explainLossy(site, '—', ranked.position));
   }
   if (site.form === 'lead-lost') {
     const { replacement, codec } = leadLostPunctuation(text, site.start)!;
-    if (replacement[0] === quotes.style.open) openedAt.push(site.start);
     return lossyFinding(site, original, replacement, NO_MARKS, 0.85, explainLossy(site, replacement, 'inside-word'), codecList(codec));
   }
   if (site.form === 'lead-lost-mark') {
     // `���` is any three unreadable bytes; only beside sure `��䏭`-type marks is it punctuation.
     const codec = evidence.leadLostCodec();
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
-    if (!codec || ranked.position === 'unclear' || ranked.position === 'inside-word') return null;
-    if (ranked.best === quotes.style.open) openedAt.push(site.start);
+    if (!codec || ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position), codecList(codec));
   }
   if (site.form === 'undefined-third') {
@@ -966,7 +979,6 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const marks = [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m));
     if (marks.length === 0) return null;
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
-    if (marks[0] === quotes.style.open) openedAt.push(site.start);
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
   if (site.form === 'question-mark') {
@@ -975,9 +987,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // French sets a space before `?`: there `pas ?` and `normal, ? pour` are questions.
     if (lang === 'fr' && classAt(text, site.start - 1) === Cls.Space && !isLetter(classAt(text, site.end))) return null;
     const closing = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
-    const fits = ranked.position === 'digits' || ranked.position === 'dash' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
+    // (Inside a word only a decade or `rock ?n? roll`: other `?` there are no site.)
+    const fits = ranked.position === 'digits' || ranked.position === 'dash' || ranked.position === 'inside-word' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
     if (!fits || !evidence.questionsAreApostrophes()) return null;
-    if (ranked.best === quotes.style.open) openedAt.push(site.start);
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.55, ranked.certainty), explainLossy(site, ranked.best, ranked.position));
   }
   if (site.form === 'replacement') {
@@ -987,12 +999,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const clear = apostropheFits(text, site.start, site.end, lang) && !evidence.replacementsAreLetters();
     // A word's last letter may be lost too (`caf� au lait`): after a letter only a quotation's
     // close counts, with the quotation open.
-    const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || ranked.best === quotes.style.close);
+    const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
     // And a lost capital may start a word (`�cole`): an opening counts only with a close after it.
     const placed = ranked.position === 'dash' || ranked.position === 'digits' || closesQuote;
     const asPunctuation = !clear && evidence.replacementsArePunctuation() && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
     if (!clear && !asPunctuation) return null;
-    if (ranked.best === quotes.style.open) openedAt.push(site.start);
     const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);
     return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
   }
@@ -1001,9 +1012,43 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!evidence.lossy()) return null; // not worth a squiggle on its own
     confidence = Math.min(confidence, 0.75);
   }
-  if (ranked.best === quotes.style.open) openedAt.push(site.start);
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
 }
+
+/**
+ * Whether two more marks like `original` (`â??`, `?`) that may close a quotation follow on the line,
+ * within a sentence's reach: a quotation within a quotation closes before it. Asked in text order;
+ * the closing marks found are kept, so a long line of marks is read once, not once per question.
+ */
+class ClosingsAhead {
+  private readonly found: number[] = [];
+  private next = 0; // index into found: the first at or after the last position asked
+  private scannedTo = 0;
+  private lineEnd = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly original: string,
+  ) {}
+
+  twice(from: number): boolean {
+    const { text, original, found } = this;
+    if (this.lineEnd < from) {
+      const nl = text.indexOf('\n', from);
+      this.lineEnd = nl < 0 ? text.length : nl;
+    }
+    const stop = Math.min(this.lineEnd, from + NESTED_REACH);
+    for (let i = text.indexOf(original, Math.max(from, this.scannedTo)); i >= 0 && i < stop; i = text.indexOf(original, i + original.length)) {
+      const p = positionOf(text, i, i + original.length);
+      if (p === 'closing' || p === 'dash' || p === 'unclear') found.push(i);
+      this.scannedTo = i + original.length;
+    }
+    this.scannedTo = Math.max(this.scannedTo, stop);
+    while (this.next < found.length && found[this.next] < from) this.next++;
+    return this.next + 1 < found.length && found[this.next + 1] < stop;
+  }
+}
+const NESTED_REACH = 1000;
 
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
 interface Evidence {
@@ -1018,6 +1063,8 @@ interface Evidence {
   /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
+  /** Closing marks like the one given ahead of a position (see ClosingsAhead). */
+  closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
   leadLostCodec: () => string;
 }
@@ -1134,15 +1181,17 @@ function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'])
 
 /**
  * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe, and none between
- * two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them).
+ * two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them), but for the
+ * dash English sets between words (`CEO�who`: see joinsWords), which says nothing either way.
  */
 function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): boolean {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  const english = lang === 'en' || lang === 'unknown';
   let apostrophes = 0;
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== 'replacement') continue;
     if (apostropheFits(text, site.start, site.end, lang)) apostrophes++;
-    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end))) return false;
+    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return false;
   }
   return apostrophes > 0;
 }

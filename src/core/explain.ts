@@ -78,6 +78,7 @@ const POSITION_WORDS: Record<Position, string> = {
   closing: 'after a word it closes a quotation or marks a possessive',
   dash: 'between spaces it is a dash',
   unclear: 'the context does not settle which',
+  joined: 'between two English words with no contraction after it, it is a dash',
 };
 
 export function explainLossy(site: LossySite, best: string, position: Position): string {

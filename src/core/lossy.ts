@@ -2,6 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
+import { ANY_ELIDED, contractionAt, elisionAt } from './apostrophe';
 import { Cls, charClass, classAt, isLetter, rarity } from './chars';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -52,67 +53,6 @@ const A_CIRC = 0xe2; // â
 const A_TILDE = 0xc3; // Ã
 const QMARK = 0x3f;
 const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
-// Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
-const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;
-/** The words English contracts with ’ll ’re ’d ’ve (`we’ll`, `they’re`, `I’d`, `could’ve`). */
-const CONTRACTING = new Set('i you we they he she it who what there that where how why here this could would should might must'.split(' '));
-
-/**
- * An English contraction: `Huawei’s` after any word; `’t` only after n (`don’t`; `produ�t` is
- * Catalan produït); `’m` only after I; the others after the words that take them (`mani?re` is
- * French manière).
- */
-function contractionAt(text: string, start: number, end: number): boolean {
-  const ending = CONTRACTION.exec(text.slice(end, end + 3))?.[0];
-  if (ending === undefined) return false;
-  const word = wordBefore(text, start);
-  if (word.length === 1) return text[start - 1] === 'I' && ending !== 's' && ending !== 't';
-  if (ending === 's') return word.length > 1;
-  if (ending === 't') return word.endsWith('n');
-  return ending !== 'm' && CONTRACTING.has(word);
-}
-
-/** Words French, Italian and Catalan shorten before a vowel or h, with an apostrophe: `l’heure`, `qu’il`, `dell’anno`. */
-const ELIDED: Partial<Record<Language, ReadonlySet<string>>> = {
-  fr: new Set('c d j l m n s t qu jusqu lorsqu puisqu quoiqu presqu aujourd'.split(' ')),
-  it: new Set('l d c s m t v n dell all dall nell sull coll un quest quell nessun buon bell sant tutt anch dov com'.split(' ')),
-  ca: new Set('l d s n m t'.split(' ')),
-};
-const ANY_ELIDED = new Set([...ELIDED.fr!, ...ELIDED.it!, ...ELIDED.ca!]);
-const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
-const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûü]/i;
-
-/** The word that ends at `end` (letters only), lowercased. */
-function wordBefore(text: string, end: number): string {
-  let i = end;
-  while (i > 0 && letterAt(text, i - 1)) i--;
-  return text.slice(i, end).toLowerCase();
-}
-
-/** `l?heure`, `dell?anno`: a word French, Italian or Catalan elides, then a vowel or h. */
-function elisionAt(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
-  return ELISION_NEXT.test(text.slice(end, end + 1)) && words.has(wordBefore(text, start));
-}
-
-/** Shaped like an elision (`l�heure`), whatever the text's language: no sign of a lost letter. */
-export function elisionShaped(text: string, start: number, end: number): boolean {
-  return letterAt(text, start - 1) && elisionAt(text, start, end, ANY_ELIDED);
-}
-
-/**
- * Whether an apostrophe fits where [start, end) lost a character, in the text's language: an
- * English contraction (`Huawei�s`, `don�t`, `I�ll`; the word must be one: `C�t�` lost letters) or a
- * French, Italian or Catalan elision (`l�heure`, `dell�anno`). Not in the other languages, whose `m�s`,
- * `est�s`, `hei�t` lost a letter.
- */
-export function apostropheFits(text: string, start: number, end: number, lang: Language): boolean {
-  if (!letterAt(text, start - 1)) return false;
-  const elided = ELIDED[lang];
-  if (elided) return elisionAt(text, start, end, elided);
-  // (Language unknown: the longer elided words too; `d�a` and `n�o` are Spanish día, Portuguese não.)
-  if (lang === 'unknown' && elisionAt(text, start, end, LONGER_ELIDED)) return true;
-  return contractionAt(text, start, end);
-}
 
 function letterAt(text: string, i: number): boolean {
   return isLetter(classAt(text, i));
@@ -188,17 +128,20 @@ export function questionMarkMisplaced(text: string, q: number): boolean {
   const before = text.charCodeAt(q - 1);
   const afterSpace = q === 0 || spaceOrEdge(text, q - 1);
   const endsHere = q + 1 >= text.length || spaceOrEdge(text, q + 1);
-  if (afterSpace) return letterAt(text, q + 1) || endsHere;
+  if (afterSpace) return letterAt(text, q + 1) || endsHere || /^\d\ds\b/.test(text.slice(q + 1, q + 5)); // `?90s`
   if (before === 0x2c || before === 0x2e) return endsHere;
   if (digitAt(text, q - 1)) return digitAt(text, q + 1);
   return letterAt(text, q - 1) && text[q + 1] === ' ' && classAt(text, q + 2) === Cls.LatinLower;
 }
 
-/** The word before `?` starts after a space, a line start or a quote (not `%bB?s`, a format string). */
+/**
+ * The word before `?` starts after a space, a line start or a quote (not `%bB?s`, a format
+ * string), or after a `?` after a space: the opening quote lost too (`?We?re ready`).
+ */
 function wordStartsCleanly(text: string, last: number): boolean {
   let i = last;
   while (i >= 0 && letterAt(text, i)) i--;
-  return i < 0 || spaceOrEdge(text, i) || '"“‘(\''.includes(text[i]);
+  return i < 0 || spaceOrEdge(text, i) || '"“‘(\''.includes(text[i]) || (text.charCodeAt(i) === QMARK && spaceOrEdge(text, i - 1));
 }
 
 /** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any, written into `into`. */

@@ -4,12 +4,13 @@
  * quote, after a word a closing quote, between spaces a dash. One function serves every lossy form
  * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
  */
+import { joinsWords } from './apostrophe';
 import { Cls, classAt, isLetter } from './chars';
 import { QUOTE_STYLES, type QuoteStyle } from './language';
 
-export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear';
+export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear' | 'joined';
 /** Every position, for memo tables indexed by number. */
-export const POSITIONS: readonly Position[] = ['inside-word', 'opening', 'closing', 'dash', 'digits', 'unclear'];
+export const POSITIONS: readonly Position[] = ['inside-word', 'opening', 'closing', 'dash', 'digits', 'unclear', 'joined'];
 
 const OPENERS = new Set(['(', '[', '{', '«', '‹', '“', '‘', '"', "'", '—', '–', '-', '/']);
 const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '…']);
@@ -25,6 +26,9 @@ export function positionOf(text: string, start: number, end: number): Position {
   const nextWordy = isLetter(n) || n === Cls.Digit;
   // A decade shortened (`’90s`): an apostrophe, though it stands where an opening quote would.
   if ((p === Cls.Space || OPENERS.has(prevCh)) && /^\d\ds\b/.test(text.slice(end, end + 4))) return 'inside-word';
+  // And `rock ’n’ roll`: a lone n between two marks.
+  if (p === Cls.Space && nextCh === 'n' && LONE_N_AFTER.test(text.slice(end, end + 6))) return 'inside-word';
+  if (prevCh === 'n' && n === Cls.Space && LONE_N_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return 'inside-word';
   // A range (`1990–2000`, `10a–16a`): a digit follows. (`1990’s` keeps its apostrophe: a letter follows.)
   if (prevWordy && n === Cls.Digit) return 'digits';
   if (prevWordy && nextWordy) return 'inside-word';
@@ -37,6 +41,9 @@ export function positionOf(text: string, start: number, end: number): Position {
   return 'unclear';
 }
 
+const LONE_N_AFTER = /^n(?:â\?\?|a\?\?|â€|[?\ufffd’])\s/;
+const LONE_N_BEFORE = /\s(?:â\?\?|a\?\?|â€|[?\ufffd‘’])n$/;
+
 /** `Ã¤`, `Ã©`: a Latin-1 lead (C2–DF) and a continuation shown as a Latin-1 sign, just before `at`. */
 function garbledLetterEndsAt(text: string, at: number): boolean {
   const last = text.charCodeAt(at - 1);
@@ -45,14 +52,15 @@ function garbledLetterEndsAt(text: string, at: number): boolean {
 }
 
 /**
- * Whether a double quote is open at a position, tracked forward through the text (positions are
+ * Whether a quotation is open at a position, tracked forward through the text (positions are
  * asked in increasing order): literal “ ” and " marks, marks that repairs of reversible mojibake
- * put there (`decoded`: `鈥淭op` is “Top), repaired opening sites (`openedAt`), reset at each
- * blank line. Linear over the whole document.
+ * put there (`decoded`: `鈥淭op` is “Top), the marks repaired lossy sites gave (`repaired`, see
+ * markRepaired), reset at each blank line. A single quotation opened inside a double one
+ * (`“He told me ‘no’ twice”`) is the second level. Linear over the whole document.
  */
 export class QuoteState {
-  private open = false;
-  private nextOpened = 0;
+  private depth: QuoteDepth = 0;
+  private nextRepaired = 0;
   private nextDecoded = 0;
   private nextRelevant: number;
   private readonly opener: number;
@@ -61,8 +69,8 @@ export class QuoteState {
   constructor(
     private readonly text: string,
     start: number,
-    /** Repaired opening quotes, in increasing order (appended as sites are ranked). */
-    private readonly openedAt: readonly number[],
+    /** Marks repaired lossy sites gave, in increasing order (appended as sites are judged): position, mark, … */
+    private readonly repaired: readonly number[],
     /** The text's quotation marks (`„…“` in German): which literal marks open and close. */
     readonly style: QuoteStyle = QUOTE_STYLES[0],
     /** Quote marks that repairs of reversible runs give, by position (increasing): position, mark, … */
@@ -75,7 +83,8 @@ export class QuoteState {
     while (this.nextDecoded < decoded.length && decoded[this.nextDecoded] < start) this.nextDecoded += 2;
   }
 
-  openAt(at: number): boolean {
+  /** 0: no quotation open at `at`; 1: one is; 2: a single one inside it too. */
+  depthAt(at: number): QuoteDepth {
     const text = this.text;
     // Jump from one quote mark or line break to the next instead of walking every character; the
     // next one found is remembered, so text without any is searched once, not once per site.
@@ -86,25 +95,25 @@ export class QuoteState {
       this.nextRelevant = RELEVANT.exec(text)?.index ?? Infinity;
       const ch = text.charCodeAt(index);
       if (ch === 0x0a) {
-        if (isBlankLineAfter(text, index)) this.open = false;
+        if (isBlankLineAfter(text, index)) this.depth = 0;
       } else {
         this.mark(ch);
       }
     }
     this.applyBefore(at);
-    return this.open;
+    return this.depth;
   }
 
-  /** The repaired openings and decoded marks before `at`, in order. */
+  /** The repaired and decoded marks before `at`, in order. */
   private applyBefore(at: number): void {
-    const { openedAt, decoded } = this;
+    const { repaired, decoded } = this;
     for (;;) {
-      const site = this.nextOpened < openedAt.length ? openedAt[this.nextOpened] : Infinity;
+      const site = this.nextRepaired < repaired.length ? repaired[this.nextRepaired] : Infinity;
       const mark = this.nextDecoded < decoded.length ? decoded[this.nextDecoded] : Infinity;
       if (Math.min(site, mark) >= at) return;
       if (site <= mark) {
-        this.nextOpened++;
-        this.open = true;
+        this.markRepaired(repaired[this.nextRepaired + 1]);
+        this.nextRepaired += 2;
       } else {
         this.mark(decoded[this.nextDecoded + 1]);
         this.nextDecoded += 2;
@@ -112,12 +121,36 @@ export class QuoteState {
     }
   }
 
+  /**
+   * A repaired lossy site's mark: as a literal one, and `‘` opens a quotation within an English
+   * one (`“He told me ‘no’ twice”`), `’` closes it. Where one mark opens and closes (Finnish and
+   * Swedish `”…”`) a guessed one only opens: its place, not a count, says which it was.
+   */
+  private markRepaired(ch: number): void {
+    if (ch === 0x2018) {
+      if (this.depth === 1 && this.opener === 0x201c) this.depth = 2;
+    } else if (ch === 0x2019) {
+      if (this.depth === 2) this.depth = 1;
+    } else if (ch === this.opener && ch === this.closer) {
+      this.depth = this.depth || 1;
+    } else {
+      this.mark(ch);
+    }
+  }
+
   private mark(ch: number): void {
-    if (ch === 0x22 || (ch === this.opener && ch === this.closer)) this.open = !this.open;
-    else if (ch === this.opener) this.open = true;
-    else if (ch === this.closer) this.open = false;
+    if (ch === 0x22 || (ch === this.opener && ch === this.closer)) {
+      this.depth = this.depth ? 0 : 1;
+    } else if (ch === this.opener) {
+      this.depth = 1;
+    } else if (ch === this.closer) {
+      this.depth = 0;
+    }
   }
 }
+
+/** How deep in quotations a position is (see QuoteState). */
+export type QuoteDepth = 0 | 1 | 2;
 
 const RELEVANT = /[“”„"\n]/g;
 
@@ -151,20 +184,23 @@ function order(first: string[], pool: readonly string[] = PUNCTUATION_MARKS): st
  * `thirdByteLost`: the sequence ended early (`â€` + nothing, `a? said`): the byte that vanishes in
  * Windows-1252 is 9D, the closing double quote, so ” comes first.
  */
-export function rankPunctuation(text: string, start: number, end: number, quoteOpen: boolean, thirdByteLost: boolean, style: QuoteStyle = QUOTE_STYLES[0]): Ranked {
-  const position = positionOf(text, start, end);
+export function rankPunctuation(text: string, start: number, end: number, depth: QuoteDepth, thirdByteLost: boolean, style: QuoteStyle = QUOTE_STYLES[0], english = false): Ranked {
+  let position = positionOf(text, start, end);
+  // English sets its dashes between words without spaces (`CEO—who`, `Q1–Q3`, a range as between figures).
+  if (position === 'inside-word' && english && joinsWords(text, start, end)) position = /^\p{L}*\d/u.test(text.slice(end, end + 12)) ? 'digits' : 'joined';
   // Few distinct answers: build each once and share it (the arrays are read-only). The key is a
   // small number, not a string: a line of `â??` asks hundreds of thousands of times.
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
   // Between spaces after punctuation (`innovation, � said`): where a quotation's last words end.
   const afterPunctSpace = position === 'dash' && CLOSING_PUNCT.has(text[start - 2] ?? '');
-  const key = (POSITIONS.indexOf(position) * 16 + (quoteOpen ? 8 : 0) + (thirdByteLost ? 4 : 0) + (afterPunct ? 2 : 0) + (afterPunctSpace ? 1 : 0)) * QUOTE_STYLES.length + style.id;
-  return (rankedMemo[key] ??= rankFor(position, quoteOpen, thirdByteLost, afterPunct || afterPunctSpace, style));
+  const key = ((POSITIONS.indexOf(position) * 3 + depth) * 8 + (thirdByteLost ? 4 : 0) + (afterPunct ? 2 : 0) + (afterPunctSpace ? 1 : 0)) * QUOTE_STYLES.length + style.id;
+  return (rankedMemo[key] ??= rankFor(position, depth, thirdByteLost, afterPunct || afterPunctSpace, style));
 }
 
 const rankedMemo: (Ranked | undefined)[] = [];
 
-function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
+function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
+  const quoteOpen = depth > 0;
   if (thirdByteLost) {
     const certainty = position === 'closing' || quoteOpen || afterPunct ? 0.85 : 0.6;
     return { best: '”', alternatives: order(['”', '“', '’']).slice(1), position, certainty };
@@ -180,9 +216,14 @@ function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean,
       ranked = order(['–', '—', '’']);
       certainty = 0.8;
       break;
+    case 'joined':
+      ranked = order(['—', '’', '–']);
+      certainty = 0.6;
+      break;
     case 'opening':
-      ranked = order([style.open, '‘', '—']);
-      certainty = 0.85;
+      // Inside an English-style quotation, a quotation within it: `“He told me ‘no’ twice”`.
+      ranked = depth === 1 && style.open === '“' ? order(['‘', style.open, '—']) : order([style.open, '‘', '—']);
+      certainty = depth === 1 ? 0.7 : 0.85;
       break;
     case 'dash':
       // Inside a quotation, after its last words' punctuation (`innovation, � said`), it closes it.
@@ -190,13 +231,14 @@ function rankFor(position: Position, quoteOpen: boolean, thirdByteLost: boolean,
       certainty = quoteOpen && afterPunct ? 0.6 : 0.75;
       break;
     case 'closing': {
-      ranked = quoteOpen || afterPunct ? order([style.close, '’']) : order(['’', style.close]);
+      // The inner quotation closes first.
+      ranked = depth === 2 ? order(['’', style.close]) : quoteOpen || afterPunct ? order([style.close, '’']) : order(['’', style.close]);
       certainty = quoteOpen ? 0.85 : 0.7;
       break;
     }
     default:
       // Inside a quotation a mark with no clear place most likely closes it.
-      ranked = quoteOpen ? order([style.close, '’', '“', '—']) : order(['’', style.close, style.open, '—']);
+      ranked = depth === 2 ? order(['’', style.close, '—']) : quoteOpen ? order([style.close, '’', '“', '—']) : order(['’', style.close, style.open, '—']);
       certainty = 0.5;
   }
   return { best: ranked[0], alternatives: ranked.slice(1), position, certainty };

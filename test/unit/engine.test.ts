@@ -69,6 +69,28 @@ describe('engine on the seed release', () => {
     assert.strictEqual(repair('run â??-vâ?? or â??(none)â??.').text, 'run “-v” or “(none)”.');
   });
 
+  it('ranks a quotation within a quotation, English dashes between words and rock ’n’ roll', () => {
+    const lossy = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff]/g, '?');
+    for (const clean of [
+      '“He told me ‘no’ twice,” she said. “It’s the ‘best’ product we’ve made.”',
+      // A second quotation after a closed one is no quotation within it.
+      '“Data,” he said, “is the new oil.” “Innovation…” she paused. “It matters.”',
+      'The company’s CEO—who joined in 2019—said revenue rose 10–20% in Q1–Q3.',
+      'Sales in the ’90s were strong; rock ’n’ roll never died, said O’Brien of Côte d’Ivoire.',
+    ]) {
+      assert.strictEqual(repair(lossy(clean)).text, clean, lossy(clean));
+    }
+    // Not a dash: a glottal stop between two of one vowel, nor in Turkish, whose suffixes take an apostrophe.
+    assert.strictEqual(repair(lossy('The Tongan pa’anga rose.')).text, 'The Tongan pa’anga rose.');
+    const turkish = 'Şirket bir açıklama yaptı ve bu İstanbul’da ile daha gibi ama olan veya kadar oldu.';
+    assert.ok(repair(lossy(turkish)).text.includes('İstanbul’da'));
+  });
+
+  it('reads ? for marks after a lost opening quote, before a decade and around rock ?n? roll', () => {
+    const truth = '“We’re ready,” said Smith. “Let’s go.” Sales in the ’90s were strong; rock ’n’ roll never died.';
+    assert.strictEqual(repair(truth.replace(/[‘’“”]/g, '?')).text, truth);
+  });
+
   it('explains which bytes and which wrong decodings', () => {
     const f = detect(seed)[0];
     assert.strictEqual(f.kind, 'lossy');

@@ -1,0 +1,91 @@
+/**
+ * Where an apostrophe fits a lost mark: English contractions (`Huawei’s`, `don’t`), French,
+ * Italian and Catalan elisions (`l’heure`, `dell’anno`), by the text's language. Site scanning,
+ * judging and ranking all ask here.
+ */
+import { Cls, classAt, isLetter } from './chars';
+import type { Language } from './language';
+
+function letterAt(text: string, i: number): boolean {
+  return isLetter(classAt(text, i));
+}
+
+// Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
+const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;
+/** The words English contracts with ’ll ’re ’d ’ve (`we’ll`, `they’re`, `I’d`, `could’ve`). */
+const CONTRACTING = new Set('i you we they he she it who what there that where how why here this could would should might must'.split(' '));
+
+/**
+ * An English contraction: `Huawei’s` after any word; `’t` only after n (`don’t`; `produ�t` is
+ * Catalan produït); `’m` only after I; the others after the words that take them (`mani?re` is
+ * French manière).
+ */
+export function contractionAt(text: string, start: number, end: number): boolean {
+  const ending = CONTRACTION.exec(text.slice(end, end + 3))?.[0];
+  if (ending === undefined) return false;
+  const word = wordBefore(text, start);
+  if (word.length === 1) return text[start - 1] === 'I' && ending !== 's' && ending !== 't';
+  if (ending === 's') return word.length > 1;
+  if (ending === 't') return word.endsWith('n');
+  return ending !== 'm' && CONTRACTING.has(word);
+}
+
+/** Words French, Italian and Catalan shorten before a vowel or h, with an apostrophe: `l’heure`, `qu’il`, `dell’anno`. */
+const ELIDED: Partial<Record<Language, ReadonlySet<string>>> = {
+  fr: new Set('c d j l m n s t qu jusqu lorsqu puisqu quoiqu presqu aujourd'.split(' ')),
+  it: new Set('l d c s m t v n dell all dall nell sull coll un quest quell nessun buon bell sant tutt anch dov com'.split(' ')),
+  ca: new Set('l d s n m t'.split(' ')),
+};
+export const ANY_ELIDED = new Set([...ELIDED.fr!, ...ELIDED.it!, ...ELIDED.ca!]);
+const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
+const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûü]/i;
+
+/** The word that ends at `end` (letters only), lowercased. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && letterAt(text, i - 1)) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
+/** `l?heure`, `dell?anno`: a word French, Italian or Catalan elides, then a vowel or h. */
+export function elisionAt(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
+  return ELISION_NEXT.test(text.slice(end, end + 1)) && words.has(wordBefore(text, start));
+}
+
+/** Shaped like an elision (`l�heure`), whatever the text's language: no sign of a lost letter. */
+export function elisionShaped(text: string, start: number, end: number): boolean {
+  return letterAt(text, start - 1) && elisionAt(text, start, end, ANY_ELIDED);
+}
+
+/**
+ * Whether an apostrophe fits where [start, end) lost a character, in the text's language: a
+ * French, Italian or Catalan elision (`l�heure`, `dell�anno`) where words elide, else an English
+ * contraction (`Huawei�s`, `don�t`, `I�ll`; the word must be one: `C�t�` lost letters). Whether
+ * the text's marks lost letters instead (Spanish `m�s`) is judged apart (see detect.ts).
+ */
+export function apostropheFits(text: string, start: number, end: number, lang: Language): boolean {
+  if (!letterAt(text, start - 1)) return false;
+  const elided = ELIDED[lang];
+  if (elided) return elisionAt(text, start, end, elided);
+  // (Language unknown: the longer elided words too; `d�a` and `n�o` are Spanish día, Portuguese não.)
+  if (lang === 'unknown' && elisionAt(text, start, end, LONGER_ELIDED)) return true;
+  return contractionAt(text, start, end);
+}
+
+/**
+ * An English mark between two words where no apostrophe goes: `CEO—who`, `2019—said`, `Q1–Q3`.
+ * Not a contraction, not after or before a lone letter (`O’Brien`, `d’Ivoire`, `Hawai’i`), not a
+ * glottal stop between two of one vowel (`Pa’anga`, `Shi’ite`).
+ */
+export function joinsWords(text: string, start: number, end: number): boolean {
+  if (!wordCharAt(text, start - 1) || !wordCharAt(text, end) || contractionAt(text, start, end)) return false;
+  if (text[start - 1] === text[end] && 'aeiou'.includes(text[end])) return false;
+  const loneBefore = letterAt(text, start - 1) && !wordCharAt(text, start - 2);
+  const loneAfter = letterAt(text, end) && !wordCharAt(text, end + 1);
+  return !loneBefore && !loneAfter;
+}
+
+function wordCharAt(text: string, i: number): boolean {
+  const c = classAt(text, i);
+  return isLetter(c) || c === Cls.Digit;
+}
