@@ -7,7 +7,7 @@ import { apostropheFits, elisionShaped, joinsWords } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
-import { PUNCTUATION_MARKS, QuoteState, positionOf, rankPunctuation } from './rank';
+import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
@@ -786,6 +786,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let lettersMemo: boolean | undefined;
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
+  let bulletTailMemo: boolean | undefined;
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -796,6 +797,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
+    closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
   const repaired: number[] = [];
@@ -1012,7 +1014,42 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!evidence.lossy()) return null; // not worth a squiggle on its own
     confidence = Math.min(confidence, 0.75);
   }
+  if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
+    // Where ” came out as `â?•` (its 9D undefined), a `â??` is no ”: a close is ’, and an opening
+    // closed by one is ‘ (`a??Top Ten Inventionsa??` is ‘Top Ten Inventions’).
+    const best = ranked.position === 'opening' ? openingClosedAs(text, site.end) : ranked.best === '”' ? '’' : ranked.best;
+    if (best !== ranked.best) return lossyFinding(site, original, best, order([best, ...ranked.alternatives.filter((m) => m !== '”'), ranked.best, '”']).slice(1), confidence, explainLossy(site, best, ranked.position));
+  }
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
+}
+
+/** The lossy marks of the seed's pipeline: `â??` (any of ’ ‘ “ – —) and `â?•` (”), the lead maybe folded. */
+const PIPELINE_MARK = /[âa]\?(?:\?|•| •)/g;
+
+/**
+ * The opening quote whose close, on the same line, is `â??` (‘, closed by ’) or `â?•` (“, closed
+ * by ”), where ” has its own form. Openings and closes in between pair off; no close: “.
+ */
+function openingClosedAs(text: string, from: number): string {
+  // (Within a sentence's reach: a long line full of marks is not read again from each.)
+  const nl = text.slice(from, from + NESTED_REACH).indexOf('\n');
+  const stop = nl < 0 ? from + NESTED_REACH : from + nl;
+  PIPELINE_MARK.lastIndex = from;
+  let open = 0;
+  for (let m = PIPELINE_MARK.exec(text); m && m.index < stop; m = PIPELINE_MARK.exec(text)) {
+    if (m[0].endsWith('•')) {
+      if (open === 0) return '“';
+      open--;
+    } else {
+      const p = positionOf(text, m.index, m.index + 3);
+      if (p === 'opening') open++;
+      else if (p === 'closing' || p === 'unclear') {
+        if (open === 0) return '‘';
+        open--;
+      }
+    }
+  }
+  return '“';
 }
 
 /**
@@ -1063,6 +1100,8 @@ interface Evidence {
   /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
+  /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
+  closingQuoteHasItsOwnForm: () => boolean;
   /** Closing marks like the one given ahead of a position (see ClosingsAhead). */
   closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */

@@ -173,7 +173,7 @@ export interface Ranked {
 export const PUNCTUATION_MARKS: readonly string[] = ['’', '“', '”', '‘', '–', '—', '„'];
 
 /** `first` in its order (a repeat dropped), then the rest of `pool`. */
-function order(first: string[], pool: readonly string[] = PUNCTUATION_MARKS): string[] {
+export function order(first: string[], pool: readonly string[] = PUNCTUATION_MARKS): string[] {
   const out: string[] = [];
   for (const c of [...first, ...pool]) if (!out.includes(c)) out.push(c);
   return out;

@@ -86,6 +86,15 @@ describe('engine on the seed release', () => {
     assert.ok(repair(lossy(turkish)).text.includes('İstanbul’da'));
   });
 
+  it('reads single quotes where ” has a form of its own (â?•), as in the seed', () => {
+    // The seed's pipeline: ” (E2 80 9D) came out `â?•`, every other mark `â??`.
+    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/\ufffd/g, '•').replace(/[^\x00-\xff•]/g, '?');
+    const clean = 'Huawei wins ‘Top Ten Inventions’ award.\n\n“Innovation is ‘open’ by design,” said Song. She called it ‘remarkable’.';
+    assert.strictEqual(repair(seedPipeline(clean)).text, clean);
+    // Without that form, a close after a word is ”, its opening “.
+    assert.strictEqual(repair('Huawei wins â??Top Ten Inventionsâ?? award.').text, 'Huawei wins “Top Ten Inventions” award.');
+  });
+
   it('reads ? for marks after a lost opening quote, before a decade and around rock ?n? roll', () => {
     const truth = '“We’re ready,” said Smith. “Let’s go.” Sales in the ’90s were strong; rock ’n’ roll never died.';
     assert.strictEqual(repair(truth.replace(/[‘’“”]/g, '?')).text, truth);
