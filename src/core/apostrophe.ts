@@ -89,3 +89,17 @@ function wordCharAt(text: string, i: number): boolean {
   const c = classAt(text, i);
   return isLetter(c) || c === Cls.Digit;
 }
+
+/** Words that start a clause after an English dash (`CEO—who`, `2019—said`, `growth—and`). */
+const AFTER_DASH = new Set('a an and as at but by for from he her his in including it its not of on or our said she that the their they this to we was were which while who will with'.split(' '));
+
+/**
+ * `joinsWords`, and the word after is one a clause starts with: only then a lone U+FFFD or `?`
+ * between two words is a dash, not a lost letter (`Fran�ois`).
+ */
+export function dashBeforeWord(text: string, start: number, end: number): boolean {
+  if (!joinsWords(text, start, end)) return false;
+  let k = end;
+  while (letterAt(text, k)) k++;
+  return AFTER_DASH.has(text.slice(end, k).toLowerCase());
+}

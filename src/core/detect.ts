@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
@@ -990,7 +990,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (lang === 'fr' && classAt(text, site.start - 1) === Cls.Space && !isLetter(classAt(text, site.end))) return null;
     const closing = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
     // (Inside a word only a decade or `rock ?n? roll`: other `?` there are no site.)
-    const fits = ranked.position === 'digits' || ranked.position === 'dash' || ranked.position === 'inside-word' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
+    const fits = ranked.position === 'digits' || ranked.position === 'dash' || ranked.position === 'inside-word' || ranked.position === 'joined' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
     if (!fits || !evidence.questionsAreApostrophes()) return null;
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.55, ranked.certainty), explainLossy(site, ranked.best, ranked.position));
   }
@@ -1003,7 +1003,8 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // close counts, with the quotation open.
     const closesQuote = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
     // And a lost capital may start a word (`�cole`): an opening counts only with a close after it.
-    const placed = ranked.position === 'dash' || ranked.position === 'digits' || closesQuote;
+    // Between two words, a dash only before a word a clause starts with (`CEO�who`, not `Fran�ois`).
+    const placed = ranked.position === 'dash' || ranked.position === 'digits' || closesQuote || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
     const asPunctuation = !clear && evidence.replacementsArePunctuation() && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
     if (!clear && !asPunctuation) return null;
     const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);

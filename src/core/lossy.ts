@@ -2,7 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { ANY_ELIDED, contractionAt, elisionAt } from './apostrophe';
+import { ANY_ELIDED, contractionAt, dashBeforeWord, elisionAt } from './apostrophe';
 import { Cls, charClass, classAt, isLetter, rarity } from './chars';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -126,6 +126,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
 /** Whether the `?` at `q` stands where no question mark goes (see siteAtQuestionMark). */
 export function questionMarkMisplaced(text: string, q: number): boolean {
   const before = text.charCodeAt(q - 1);
+  if (dashBeforeWord(text, q, q + 1)) return true; // `CEO?who`, `2019?said`
   const afterSpace = q === 0 || spaceOrEdge(text, q - 1);
   const endsHere = q + 1 >= text.length || spaceOrEdge(text, q + 1);
   if (afterSpace) return letterAt(text, q + 1) || endsHere || /^\d\ds\b/.test(text.slice(q + 1, q + 5)); // `?90s`

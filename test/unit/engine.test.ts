@@ -100,6 +100,14 @@ describe('engine on the seed release', () => {
     assert.strictEqual(repair(truth.replace(/[‘’“”]/g, '?')).text, truth);
   });
 
+  it('reads U+FFFD or ? between two words as a dash only before a word a clause starts with', () => {
+    const truth = 'The company’s CEO—who joined in 2019—said François was right.';
+    for (const mark of ['\ufffd', '?']) {
+      const garbled = truth.replace(/[’—ç]/g, mark);
+      assert.strictEqual(repair(garbled).text, truth.replace('ç', mark), JSON.stringify(garbled));
+    }
+  });
+
   it('explains which bytes and which wrong decodings', () => {
     const f = detect(seed)[0];
     assert.strictEqual(f.kind, 'lossy');
