@@ -4,6 +4,7 @@
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
+import { type CyrillicGuess, readCyrillicWord } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
@@ -787,6 +788,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
+  const cyrillicGuesses = new Map<number, CyrillicGuess | undefined>();
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -797,6 +799,10 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
+    cyrillicGuess: (at) => {
+      if (!cyrillicGuesses.has(at)) for (const [k, g] of readCyrillicWord(text, at) ?? [[at, undefined] as const]) cyrillicGuesses.set(k, g);
+      return cyrillicGuesses.get(at);
+    },
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
@@ -944,6 +950,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const { candidates, sure } = droppedByteCandidates(text, site.start, site.end);
     const [best, ...alternatives] = candidates;
     return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
+  }
+  if (site.form === 'lost-cyrillic') {
+    // Ranked by the word's other letters, right about two times in five: offered, never repaired.
+    const guess = evidence.cyrillicGuess(site.start);
+    return guess ? lossyFinding(site, original, guess.best, guess.alternatives, Math.min(0.45, guess.confidence), explainLossy(site, guess.best, 'inside-word')) : null;
   }
   if (site.form === 'question-apostrophe') {
     // An English contraction stands where other `?` lost letters (`Alem?n`, `Huawei?s`); a French
@@ -1101,6 +1112,8 @@ interface Evidence {
   /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
   questionsAreApostrophes: () => boolean;
   closingQuestionMarks: ClosingMarks;
+  /** The likeliest letter of a lost Cyrillic one at a position (see cyrillic.ts); words read once. */
+  cyrillicGuess: (at: number) => CyrillicGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
   /** Closing marks like the one given ahead of a position (see ClosingsAhead). */

@@ -4,6 +4,7 @@
  */
 import { ANY_ELIDED, contractionAt, dashBeforeWord, elisionAt } from './apostrophe';
 import { Cls, charClass, classAt, isLetter, rarity } from './chars';
+import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_SECOND_BYTE, type Language } from './language';
@@ -34,10 +35,12 @@ export type LossyForm =
   /** `��䏭`: E2 80 unreadable in Big5 or EUC-KR, the third byte paired with the next (see leadLostPunctuation). */
   | 'lead-lost'
   /** `���`: the same with the third byte unpaired, so lost too: only the position tells the mark. */
-  | 'lead-lost-mark';
+  | 'lead-lost-mark'
+  /** `Ñ?`, `Ð?`: a Cyrillic letter (р–я, А–П…) whose second byte became `?` (see cyrillic.ts). */
+  | 'lost-cyrillic';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic'];
 
 export interface LossySite {
   start: number;
@@ -94,6 +97,8 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     // An `a` ending a word is also just a letter: `Nokia?s` is Nokia’s.
     if (!folded) return null;
   }
+  // `Ð¿Ñ?Ð¸Ð²ÐµÑ?`: Cyrillic, whose р–я and А–П lost their second byte; judged with the word's other letters.
+  if (isLostCyrillic(text, q - 1)) return siteInto(into, q - 1, q + 1, 'lost-cyrillic', false, false);
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);

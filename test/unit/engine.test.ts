@@ -100,6 +100,22 @@ describe('engine on the seed release', () => {
     assert.strictEqual(repair(truth.replace(/[‘’“”]/g, '?')).text, truth);
   });
 
+  it('marks Cyrillic letters whose second byte became ? (Ñ?, Ð?) and ranks them, without repairing a guess', () => {
+    const garbled = garbleLossy('Привет, мир! Проверка связи.');
+    const lost = detect(garbled).filter((f) => f.original === 'Ñ?' || f.original === 'Ð?');
+    // П р т, р, П р р, с я: each lost letter marked, offered among six choices (here all but я).
+    const truth = ['П', 'р', 'т', 'р', 'П', 'р', 'р', 'с', 'я'];
+    assert.strictEqual(lost.length, truth.length);
+    const offered = lost.filter((f, k) => [f.replacement, ...f.alternatives].includes(truth[k]));
+    assert.ok(offered.length >= 8, `${offered.length} of 9 offered`);
+    assert.deepStrictEqual([lost[0].replacement, lost[4].replacement], ['П', 'П']);
+    // Right about two times in five: offered, not applied.
+    assert.ok(lost.every((f) => f.confidence < 0.5));
+    assert.ok(repair(garbled).text.includes('Ñ?'));
+    // Icelandic Ð before a question mark is no Cyrillic word.
+    assert.deepStrictEqual(detect('HVAÐ? Hvað er það?'), []);
+  });
+
   it('reads U+FFFD or ? between two words as a dash only before a word a clause starts with', () => {
     const truth = 'The company’s CEO—who joined in 2019—said François was right.';
     for (const mark of ['\ufffd', '?']) {
