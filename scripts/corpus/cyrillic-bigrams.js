@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Prints the Cyrillic letter-pair table of src/core/cyrillic.ts from the cached corpus
-// (`npm run corpus`): how often each lowercase letter follows another in Russian, Ukrainian,
-// Bulgarian, Belarusian, Serbian and Macedonian prose. Built from the second half of each file, so
+// Prints the Cyrillic letter-pair table and word list of src/core/cyrillic.ts from the cached
+// corpus (`npm run corpus`): how often each lowercase letter follows another in Russian, Ukrainian,
+// Bulgarian, Belarusian, Serbian and Macedonian prose, and their commonest words. Built from the second half of each file, so
 // the tests that read the first half do not grade the table on its own text.
-// Usage: node scripts/corpus/cyrillic-bigrams.js > /tmp/table.txt, then paste into cyrillic.ts.
+// Usage: node scripts/corpus/cyrillic-bigrams.js > /tmp/table.txt, then paste each line into cyrillic.ts.
 'use strict';
 
 const fs = require('fs');
@@ -52,4 +52,18 @@ for (let a = 0; a < N; a++) {
     out += String.fromCharCode(48 + Math.min(LEVELS - 1, Math.round(-2 * Math.log2(p))));
   }
 }
-process.stdout.write(`${JSON.stringify(ALPHABET)}\n${JSON.stringify(out)}\n`);
+// The commonest words, commonest first (per language in turn, each word once): a garbled word whose
+// lost letters leave one of them fitting is that word.
+const WORDS_PER_LANGUAGE = { ru: 2000, uk: 2000, bg: 400, be: 400, sr: 800, mk: 200 };
+const lists = LANGS.map((lang) => {
+  const text = fs.readFileSync(path.join(ROOT, '.cache', 'corpus', `${lang}.txt`), 'utf8').toLowerCase();
+  const freq = new Map();
+  for (const word of text.slice(text.length >> 1).match(/[\u0430-\u045f\u0491]{2,}/g) ?? []) freq.set(word, (freq.get(word) ?? 0) + 1);
+  return [...freq].sort((a, b) => b[1] - a[1]).slice(0, WORDS_PER_LANGUAGE[lang]).map(([w]) => w);
+});
+const words = [];
+const seen = new Set();
+for (let rank = 0; lists.some((l) => rank < l.length); rank++) {
+  for (const list of lists) if (rank < list.length && !seen.has(list[rank])) seen.add(list[rank]) && words.push(list[rank]);
+}
+process.stdout.write(`${JSON.stringify(ALPHABET)}\n${JSON.stringify(out)}\n${JSON.stringify(words.join(' '))}\n`);

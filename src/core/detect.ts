@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, 
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { type CyrillicGuess, readCyrillicWord } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, explainC1, explainLossy, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
@@ -952,9 +952,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, best, alternatives, sure ? 0.7 : 0.45, explainLossy(site, best, 'inside-word'));
   }
   if (site.form === 'lost-cyrillic') {
-    // Ranked by the word's other letters, right about two times in five: offered, never repaired.
+    // A common word the letters spell is repaired; a guess from letter pairs only offered.
     const guess = evidence.cyrillicGuess(site.start);
-    return guess ? lossyFinding(site, original, guess.best, guess.alternatives, Math.min(0.45, guess.confidence), explainLossy(site, guess.best, 'inside-word')) : null;
+    return guess ? lossyFinding(site, original, guess.best, guess.alternatives, guess.confidence, explainLostCyrillic(guess.best, guess.word)) : null;
   }
   if (site.form === 'question-apostrophe') {
     // An English contraction stands where other `?` lost letters (`Alem?n`, `Huawei?s`); a French

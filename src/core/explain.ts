@@ -116,10 +116,20 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'dropped-byte':
       return `UTF-8 for ${show(best)} (${hex(encodeUtf8(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
     case 'lost-cyrillic':
-      return `UTF-8 for a Cyrillic letter (lead byte D0 or D1, then a byte 80–9F: р с т у … я, or the capitals А–П) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; by how often letters follow one another in Slavic prose, ${show(best)} is likeliest here.`;
+      return explainLostCyrillic(best, null);
     case 'lost-second-byte':
       return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex(encodeUtf8(best).slice(0, 1))}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }
+}
+
+/**
+ * A Cyrillic letter whose second byte became `?` (see cyrillic.ts): `word`, the common word the
+ * other letters fit, or null where letter pairs ranked the choices.
+ */
+export function explainLostCyrillic(best: string, word: string | null): string {
+  const key = `${best}\u0000${word ?? ''}`;
+  const how = word ? `the word is most likely “${word}”, the common word its other letters fit: ${show(best)}` : `by how often letters follow one another in Slavic prose, ${show(best)} is likeliest here`;
+  return memo.find('cyrillic', key) ?? memo.keep('cyrillic', key, `UTF-8 for a Cyrillic letter (lead byte D0 or D1, then a byte 80–9F: р с т у … я, or the capitals А–П) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${how}.`);
 }
 
 export function explainC1(ch: string, replacement: string): string {
