@@ -807,7 +807,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
   const repaired: number[] = [];
-  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), repaired, quoteStyleOf(lang), sites.length ? quoteMarksOf(runFindings) : []);
+  const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), repaired, quoteStyleOf(lang, text, from, to), sites.length ? quoteMarksOf(runFindings) : []);
   const originals = new Originals(text);
   const out: Finding[] = [];
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };

@@ -22,7 +22,12 @@ export const QUOTE_STYLES: readonly QuoteStyle[] = [
   { id: 2, open: '„', close: '”', dash: '–' }, // Polish, Romanian, Hungarian, Croatian
   { id: 3, open: '”', close: '”', dash: '–' }, // Finnish, Swedish
   { id: 4, open: '“', close: '”', dash: '–' }, // Dutch, Italian, Spanish, Portuguese, Catalan, French, Turkish
+  { id: 5, open: '“', close: '”', dash: '–' }, // British English: a spaced en dash
 ];
+
+/** Spellings that tell British English from American (the first list) and back. */
+const BRITISH = set('colour colours favour honour labour neighbour neighbours behaviour centre centres metre metres theatre programme programmes organisation organisations organise organised recognise recognised realise realised analyse analysed licence defence catalogue travelled cancelled whilst amongst fulfil cheque tyre tyres grey aluminium modelling labelled');
+const AMERICAN = set('color colors favor honor labor neighbor neighbors behavior center centers meter theater organization organizations organize organized recognize recognized realize realized analyze analyzed defense catalog traveled canceled modeling labeled');
 
 /** Each language: its commonest words and its quotation style. */
 const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[] = [
@@ -73,9 +78,26 @@ export function languageOf(text: string, from: number, to: number): Language {
   return hits[best] >= 3 && 2 * hits[best] >= 3 * rival ? LANGUAGES[best].lang : 'unknown';
 }
 
-/** The quotation marks and dash of a language (English style when it is unknown). */
-export function quoteStyleOf(lang: Language): QuoteStyle {
+/**
+ * The quotation marks and dash of a language (English style when it is unknown); for English, of
+ * its British or American spelling in the text around [from, to) (British sets its dash `–`).
+ */
+export function quoteStyleOf(lang: Language, text = '', from = 0, to = 0): QuoteStyle {
+  if (lang === 'en' && spelledBritish(text, from, to)) return QUOTE_STYLES[5];
   return QUOTE_STYLES[LANGUAGES.find((l) => l.lang === lang)?.style ?? 0];
+}
+
+/** Two British spellings or more, and more than twice the American ones, near [from, to). */
+function spelledBritish(text: string, from: number, to: number): boolean {
+  const lo = Math.max(0, from - WINDOW);
+  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  let british = 0;
+  let american = 0;
+  for (const m of text.slice(lo, hi).toLowerCase().matchAll(/[a-z]{4,}/g)) {
+    if (BRITISH.has(m[0])) british++;
+    else if (AMERICAN.has(m[0])) american++;
+  }
+  return british >= 2 && british > 2 * american;
 }
 
 /**

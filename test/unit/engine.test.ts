@@ -86,6 +86,15 @@ describe('engine on the seed release', () => {
     assert.ok(repair(lossy(turkish)).text.includes('İstanbul’da'));
   });
 
+  it('sets a spaced en dash in British English, an em dash in American', () => {
+    for (const clean of [
+      'The organisation said the programme – which began in 2019 – had recognised the colour of the centre.',
+      'The organization said the program — which began in 2019 — had recognized the color of the center.',
+    ]) {
+      assert.strictEqual(repair(garbleLossy(clean)).text, clean);
+    }
+  });
+
   it('reads single quotes where ” has a form of its own (â?•), as in the seed', () => {
     // The seed's pipeline: ” (E2 80 9D) came out `â?•`, every other mark `â??`.
     const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/\ufffd/g, '•').replace(/[^\x00-\xff•]/g, '?');
