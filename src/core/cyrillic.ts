@@ -92,13 +92,30 @@ function lostChoices(lead: number): { choices: number[]; capital: boolean } {
 }
 const LOST = { [LEAD_UPPER]: lostChoices(LEAD_UPPER), [LEAD_LOWER]: lostChoices(LEAD_LOWER) };
 
-/** The garbled Cyrillic word around `at` (a lost letter's position), as slots; null: not one. */
-function slotsAround(text: string, at: number): Slot[] | null {
+/** Longer than any word: a stretch of garbled letters this long is not read as one. */
+const LONGEST_WORD = 40;
+
+/** Whether a garbled Cyrillic letter, lost or whole, stands at `i`. */
+function garbledLetterAt(text: string, i: number): boolean {
+  return isLostCyrillic(text, i) || wholeLetter(text, i) !== null;
+}
+
+/**
+ * The garbled Cyrillic word around `at` (a lost letter's position), as slots, and where its
+ * stretch of garbled letters ends; slots null: not a word (a lone lost letter, an unknown letter,
+ * or a stretch longer than any word, whose end is then found once for all its letters).
+ */
+function slotsAround(text: string, at: number): { slots: Slot[] | null; end: number } {
   let start = at;
-  while (start >= 2 && (isLostCyrillic(text, start - 2) || wholeLetter(text, start - 2) !== null)) start -= 2;
+  while (start >= 2 && garbledLetterAt(text, start - 2)) {
+    start -= 2;
+    if (at - start > 2 * LONGEST_WORD) return { slots: null, end: stretchEnd(text, at) };
+  }
   const slots: Slot[] = [];
   let known = 0;
-  for (let i = start; ; i += 2) {
+  let i = start;
+  for (; ; i += 2) {
+    if (slots.length > LONGEST_WORD) return { slots: null, end: stretchEnd(text, i) };
     if (isLostCyrillic(text, i)) {
       const lost = LOST[text.charCodeAt(i) as 0xd0 | 0xd1];
       slots.push({ choices: lost.choices, capital: lost.capital, at: i });
@@ -106,22 +123,28 @@ function slotsAround(text: string, at: number): Slot[] | null {
       const letter = wholeLetter(text, i);
       if (letter === null) break;
       const k = ALPHABET.indexOf(letter.toLowerCase());
-      if (k <= 0) return null;
+      if (k <= 0) return { slots: null, end: i };
       slots.push({ choices: [k], capital: letter !== letter.toLowerCase(), at: i });
       known++;
     }
   }
-  return slots.length > 1 || known > 0 ? slots : null;
+  return { slots: slots.length > 1 || known > 0 ? slots : null, end: i };
+}
+
+function stretchEnd(text: string, i: number): number {
+  while (garbledLetterAt(text, i)) i += 2;
+  return i;
 }
 
 /**
  * The lost letters of the word around `at`, by position: for each, the letter the likeliest
- * reading of the whole word gives it, then the others by the likeliest reading with each. Null
- * where `at` is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own).
+ * reading of the whole word gives it, then the others by the likeliest reading with each; and
+ * where the word (or the stretch of garbled letters that is none) ends. Guesses null where `at`
+ * is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own).
  */
-export function readCyrillicWord(text: string, at: number): Map<number, CyrillicGuess> | null {
-  const slots = slotsAround(text, at);
-  if (!slots) return null;
+export function readCyrillicWord(text: string, at: number): { guesses: Map<number, CyrillicGuess> | null; end: number } {
+  const { slots, end } = slotsAround(text, at);
+  if (!slots) return { guesses: null, end };
   // Cheapest cost of each choice from the word's start (forward) and to its end (backward).
   const fwd = slots.map((s) => new Array<number>(s.choices.length).fill(Infinity));
   const bwd = slots.map((s) => new Array<number>(s.choices.length).fill(Infinity));
@@ -152,7 +175,7 @@ export function readCyrillicWord(text: string, at: number): Map<number, Cyrillic
     // The table alone is right about two times in five: offered, not repaired.
     guesses.set(s.at, { best: letter(ranked[0].c), alternatives: ranked.slice(1, 6).map((r) => letter(r.c)), confidence: margin >= 6 ? 0.45 : 0.4, word: null });
   });
-  return guesses;
+  return { guesses, end };
 }
 
 /**

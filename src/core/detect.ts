@@ -788,19 +788,26 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
-  const cyrillicGuesses = new Map<number, CyrillicGuess | undefined>();
+  const cyrillicGuesses = new Map<number, CyrillicGuess>();
+  let noCyrillicWordUntil = -1;
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep, lang)),
-    replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang)),
-    questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang)),
+    replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang, from, to)),
+    questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang, from, to)),
     closingReplacements: new ClosingMarks(text, 0xfffd, isClosingReplacement),
     questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => {
-      if (!cyrillicGuesses.has(at)) for (const [k, g] of readCyrillicWord(text, at) ?? [[at, undefined] as const]) cyrillicGuesses.set(k, g);
+      // Each word read once for all its lost letters; a stretch that is no word, once for all of it.
+      if (at < noCyrillicWordUntil) return undefined;
+      if (!cyrillicGuesses.has(at)) {
+        const { guesses, end } = readCyrillicWord(text, at);
+        if (guesses) for (const [k, g] of guesses) cyrillicGuesses.set(k, g);
+        else noCyrillicWordUntil = end;
+      }
       return cyrillicGuesses.get(at);
     },
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
@@ -1131,11 +1138,13 @@ interface Evidence {
  * lost letter there; in English never: its contractions stand beside lost letters (`Alem�n`,
  * `Huawei�s`).
  */
-function marksLostLetters(text: string, mark: string, lang: Language): boolean {
+function marksLostLetters(text: string, mark: string, lang: Language, from: number, to: number): boolean {
   if (lang === 'en') return false;
   let letters = 0;
   let apostrophes = 0;
-  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) {
+  // (Near the scanned window, as hasLossyEvidenceNear: an edited line of a large file is not a reason to read all of it.)
+  const hi = Math.min(text.length, to + CONTEXT);
+  for (let i = text.indexOf(mark, Math.max(0, from - CONTEXT)); i >= 0 && i < hi; i = text.indexOf(mark, i + 1)) {
     if (!isLetter(classAt(text, i - 1)) || !isLetter(classAt(text, i + 1))) continue;
     if (apostropheFits(text, i, i + 1, lang)) apostrophes++;
     else if (!(lang === 'unknown' && elisionShaped(text, i, i + 1))) letters++;
