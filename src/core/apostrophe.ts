@@ -101,5 +101,6 @@ export function dashBeforeWord(text: string, start: number, end: number): boolea
   if (!joinsWords(text, start, end)) return false;
   let k = end;
   while (letterAt(text, k)) k++;
-  return AFTER_DASH.has(text.slice(end, k).toLowerCase());
+  // (Not a web address's query: `page?for=you`.)
+  return AFTER_DASH.has(text.slice(end, k).toLowerCase()) && text[k] !== '=' && text[k] !== '&';
 }

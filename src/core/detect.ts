@@ -1129,6 +1129,9 @@ interface Evidence {
   leadLostCodec: () => string;
 }
 
+/** A web address's query after a `?` (`page?for=you`). */
+const QUERY = /^\w+=/;
+
 /**
  * Whether `mark` (U+FFFD or `?`) stands for lost letters in the text, so that one where an
  * apostrophe fits may have lost a letter too: French `n�anmoins` (né), Spanish `est�s` (á). Counted
@@ -1147,7 +1150,8 @@ function marksLostLetters(text: string, mark: string, lang: Language, from: numb
   for (let i = text.indexOf(mark, Math.max(0, from - CONTEXT)); i >= 0 && i < hi; i = text.indexOf(mark, i + 1)) {
     if (!isLetter(classAt(text, i - 1)) || !isLetter(classAt(text, i + 1))) continue;
     if (apostropheFits(text, i, i + 1, lang)) apostrophes++;
-    else if (!(lang === 'unknown' && elisionShaped(text, i, i + 1))) letters++;
+    // (Neither an elision's shape nor an English dash's says letter where the language is unknown, nor a web address's query.)
+    else if (!(lang === 'unknown' && (elisionShaped(text, i, i + 1) || dashBeforeWord(text, i, i + 1))) && !QUERY.test(text.slice(i + 1, i + 40))) letters++;
   }
   return lang === 'unknown' ? letters > apostrophes : letters > 0 && 3 * letters >= apostrophes;
 }

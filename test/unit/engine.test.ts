@@ -133,6 +133,8 @@ describe('engine on the seed release', () => {
       const garbled = truth.replace(/[’—ç]/g, mark);
       assert.strictEqual(repair(garbled).text, truth.replace('ç', mark), JSON.stringify(garbled));
     }
+    // A web address's query is no dash, and no sign that the text's `?` lost letters.
+    assert.strictEqual(repair('We don?t know; see https://example.com/page?for=you.').text, 'We don’t know; see https://example.com/page?for=you.');
   });
 
   it('explains which bytes and which wrong decodings', () => {
