@@ -12,6 +12,7 @@ function letterAt(text: string, i: number): boolean {
 
 // Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
 const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;
+const CONTRACTION_START = 'stmdlrv';
 /** The words English contracts with ’ll ’re ’d ’ve (`we’ll`, `they’re`, `I’d`, `could’ve`). */
 const CONTRACTING = new Set('i you we they he she it who what there that where how why here this could would should might must'.split(' '));
 
@@ -21,6 +22,8 @@ const CONTRACTING = new Set('i you we they he she it who what there that where h
  * French manière).
  */
 export function contractionAt(text: string, start: number, end: number): boolean {
+  // (The letter after first: most marks stand before a space, and this is asked at each one.)
+  if (!CONTRACTION_START.includes(text[end] ?? ' ')) return false;
   const ending = CONTRACTION.exec(text.slice(end, end + 3))?.[0];
   if (ending === undefined) return false;
   const word = wordBefore(text, start);
@@ -49,7 +52,7 @@ function wordBefore(text: string, end: number): string {
 
 /** `l?heure`, `dell?anno`: a word French, Italian or Catalan elides, then a vowel or h. */
 export function elisionAt(text: string, start: number, end: number, words: ReadonlySet<string>): boolean {
-  return ELISION_NEXT.test(text.slice(end, end + 1)) && words.has(wordBefore(text, start));
+  return ELISION_NEXT.test(text[end] ?? '') && words.has(wordBefore(text, start));
 }
 
 /** Shaped like an elision (`l�heure`), whatever the text's language: no sign of a lost letter. */
