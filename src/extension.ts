@@ -32,9 +32,11 @@ export function activate(context: vscode.ExtensionContext): CleanCopyApi {
 
   const outlineCache = new OutlineCache();
   const tree = new OutlineTreeProvider(outlineCache);
+  const treeView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
     tree,
-    vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    treeView,
+    tree.attach(treeView),
     vscode.languages.registerDocumentSymbolProvider(DOCUMENT_SELECTOR, new OutlineSymbolProvider(outlineCache), {
       label: 'Release Outline',
     }),

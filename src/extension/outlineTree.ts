@@ -31,6 +31,9 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   private signature = '';
   /** Documents the tree does not switch to (the exported outline itself). */
   private readonly ignored = new WeakSet<vscode.TextDocument>();
+  /** The view, once shown by `attach`; and the roots it was last given (undefined: never rendered). */
+  private view: vscode.TreeView<OutlineNode> | undefined;
+  private served: OutlineNode[] | undefined;
 
   constructor(private readonly cache: OutlineCache) {
     this.disposables.push(
@@ -51,6 +54,19 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
       }),
     );
     this.follow(vscode.window.activeTextEditor?.document);
+  }
+
+  /**
+   * The view this provider feeds. While it is hidden, changes are not announced: a refresh a view
+   * receives while hidden or while first rendering can leave rows of one group under another
+   * (seen in code-server 1.100.3). It asks for its rows when first shown, and is told once shown
+   * again if they changed meanwhile.
+   */
+  attach(view: vscode.TreeView<OutlineNode>): vscode.Disposable {
+    this.view = view;
+    return view.onDidChangeVisibility(({ visible }) => {
+      if (visible && this.served !== undefined && this.served !== this.roots) this.changed.fire(undefined);
+    });
   }
 
   /** The document the tree shows, if any. */
@@ -87,6 +103,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     if (signature === this.signature && !force) return;
     this.signature = signature;
     this.roots = outline ? outlineNodes(outline) : [];
+    if (this.view && !this.view.visible) return; // announced when shown (see attach)
     this.changed.fire(undefined);
   }
 
@@ -96,6 +113,7 @@ export class OutlineTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
+    if (!node) this.served = this.roots;
     return node ? node.children : this.roots;
   }
 

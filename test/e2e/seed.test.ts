@@ -120,6 +120,10 @@ describe('Clean Copy in code-server (packaged VSIX)', function () {
     await quote.waitFor({ timeout: 10_000 });
     await waitForStableRows(view, 1_500, 20_000);
     await screenshot(page, env.screenshots, '06-release-outline');
+    // Each group shows its own rows (a refresh while the view was hidden once put quotes under Figures).
+    const figures = view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Figures' }).first();
+    if ((await figures.getAttribute('aria-expanded')) === 'false') await figures.click();
+    await view.locator('.monaco-list-row[aria-level="2"]', { hasText: 'US$630 million' }).first().waitFor({ timeout: 10_000 });
 
     await quote.click();
     const after = await cursorMovedFrom(page, before, 10_000);

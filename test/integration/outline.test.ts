@@ -86,6 +86,33 @@ describe('release outline', () => {
     await waitFor(() => count('Contacts') === expected, `${expected} contacts in the tree`);
   });
 
+  it('announces changes to the view only while it is shown, and once it is shown again', async () => {
+    const extension = await api();
+    const tree = extension.outlineTree();
+    const seed = (await vscode.workspace.openTextDocument(fixturePath('seed.txt'))).getText();
+    const document = await vscode.workspace.openTextDocument(tempFile('hidden.txt', seed));
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor(() => tree.currentDocument === document, 'the tree to follow the editor');
+    await vscode.commands.executeCommand('cleanCopy.outline.focus');
+    await waitFor(() => tree.getChildren().length > 0, 'the view to show the outline');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.window.showTextDocument(document);
+    let announced = 0;
+    const listener = tree.onDidChangeTreeData(() => announced++);
+    try {
+      // (Read from the outline, not getChildren: asking for the rows is what the view does when told.)
+      const contacts = () => tree.outline?.contacts.length ?? 0;
+      const before = contacts();
+      await editor.edit((b) => b.insert(document.positionAt(document.getText().length), '\nPress office: hidden@example.com\n'));
+      await waitFor(() => contacts() > before, 'the outline to take the new contact');
+      assert.strictEqual(announced, 0, 'a hidden view is not told');
+      await vscode.commands.executeCommand('cleanCopy.outline.focus');
+      await waitFor(() => announced > 0, 'the view to be told once shown');
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('exports the outline as an untitled Markdown document', async () => {
     const document = await vscode.workspace.openTextDocument(fixturePath('seed.txt'));
     await vscode.window.showTextDocument(document);
