@@ -77,7 +77,7 @@ export function isLostCyrillic(text: string, i: number): boolean {
 function wholeLetter(text: string, i: number): string | null {
   const lead = text.charCodeAt(i);
   const second = text.charCodeAt(i + 1);
-  if (!(lead >= LEAD_UPPER && lead <= 0xd2 && second >= 0x80 && second <= 0xbf)) return null; // (NaN past the end)
+  if (!(lead >= LEAD_UPPER && lead <= CYRILLIC_LAST_LEAD && second >= 0x80 && second <= 0xbf)) return null; // (NaN past the end)
   return String.fromCharCode(((lead & 0x1f) << 6) | (second & 0x3f));
 }
 
@@ -97,7 +97,19 @@ const LONGEST_WORD = 40;
 
 /** Whether a garbled Cyrillic letter, lost or whole, stands at `i`. */
 function garbledLetterAt(text: string, i: number): boolean {
-  return isLostCyrillic(text, i) || wholeLetter(text, i) !== null;
+  return isLostCyrillic(text, i) || otherLostAt(text, i) || wholeLetter(text, i) !== null;
+}
+
+/**
+ * The last lead of Cyrillic (D4: U+0500–U+052F). D2–D4 hold the letters of Kazakh, Tatar, Chuvash,
+ * Mongolian… (`ә ө ү ӑ`): a word with one of them, whole or lost (`Ó?`), is none of the table's
+ * languages, and its letters are not guessed from them.
+ */
+const CYRILLIC_LAST_LEAD = 0xd4;
+
+function otherLostAt(text: string, i: number): boolean {
+  const lead = text.charCodeAt(i);
+  return lead >= 0xd2 && lead <= CYRILLIC_LAST_LEAD && text.charCodeAt(i + 1) === 0x3f;
 }
 
 /**
@@ -116,6 +128,7 @@ function slotsAround(text: string, at: number): { slots: Slot[] | null; end: num
   let i = start;
   for (; ; i += 2) {
     if (slots.length > LONGEST_WORD) return { slots: null, end: stretchEnd(text, i) };
+    if (otherLostAt(text, i)) return { slots: null, end: stretchEnd(text, i) };
     if (isLostCyrillic(text, i)) {
       const lost = LOST[text.charCodeAt(i) as 0xd0 | 0xd1];
       slots.push({ choices: lost.choices, capital: lost.capital, at: i });
@@ -140,9 +153,10 @@ function stretchEnd(text: string, i: number): number {
  * The lost letters of the word around `at`, by position: for each, the letter the likeliest
  * reading of the whole word gives it, then the others by the likeliest reading with each; and
  * where the word (or the stretch of garbled letters that is none) ends. Guesses null where `at`
- * is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own).
+ * is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own). `useList`: the word
+ * list may settle it (see writtenInListedLanguages).
  */
-export function readCyrillicWord(text: string, at: number): { guesses: Map<number, CyrillicGuess> | null; end: number } {
+export function readCyrillicWord(text: string, at: number, useList: boolean): { guesses: Map<number, CyrillicGuess> | null; end: number } {
   const { slots, end } = slotsAround(text, at);
   if (!slots) return { guesses: null, end };
   // Cheapest cost of each choice from the word's start (forward) and to its end (backward).
@@ -158,7 +172,7 @@ export function readCyrillicWord(text: string, at: number): { guesses: Map<numbe
       bwd[i][j] = i === slots.length - 1 ? cost(c, 0) : Math.min(...slots[i + 1].choices.map((n, q) => cost(c, n) + bwd[i + 1][q]));
     });
   }
-  const listed = listedReading(slots);
+  const listed = useList ? listedReading(slots) : null;
   const guesses = new Map<number, CyrillicGuess>();
   slots.forEach((s, i) => {
     if (s.choices.length === 1) return;
@@ -199,4 +213,21 @@ function listedReading(slots: Slot[]): { word: string; letters: number[] } | nul
   if (weight(ranks[0]) < 0.9 * all) return null;
   const word = wordList[ranks[0]];
   return { word, letters: [...word].map((ch) => ALPHABET.indexOf(ch)) };
+}
+
+/**
+ * Whether the garbled Cyrillic text in [from, to) may be of the word list's languages: it shows
+ * no letters of the others (Kazakh, Tatar, Chuvash, Mongolian… `ә ө ү ҫ`, leads D2–D4, second
+ * byte A0–BF, which survive), whose words the list would misread (Chuvash: half of them).
+ */
+export function writtenInListedLanguages(text: string, from: number, to: number): boolean {
+  let others = 0;
+  for (let i = from; i < to - 1; i++) {
+    const lead = text.charCodeAt(i);
+    if (lead >= 0xd2 && lead <= CYRILLIC_LAST_LEAD) {
+      const second = text.charCodeAt(i + 1);
+      if (second >= 0xa0 && second <= 0xbf && ++others >= 2) return false;
+    }
+  }
+  return true;
 }

@@ -4,7 +4,7 @@
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
-import { type CyrillicGuess, readCyrillicWord } from './cyrillic';
+import { type CyrillicGuess, readCyrillicWord, writtenInListedLanguages } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
@@ -790,6 +790,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let bulletTailMemo: boolean | undefined;
   const cyrillicGuesses = new Map<number, CyrillicGuess>();
   let noCyrillicWordUntil = -1;
+  let listedLanguages: boolean | undefined;
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -804,7 +805,8 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
       // Each word read once for all its lost letters; a stretch that is no word, once for all of it.
       if (at < noCyrillicWordUntil) return undefined;
       if (!cyrillicGuesses.has(at)) {
-        const { guesses, end } = readCyrillicWord(text, at);
+        listedLanguages ??= writtenInListedLanguages(text, Math.max(0, from - CONTEXT), Math.min(text.length, to + CONTEXT));
+        const { guesses, end } = readCyrillicWord(text, at, listedLanguages);
         if (guesses) for (const [k, g] of guesses) cyrillicGuesses.set(k, g);
         else noCyrillicWordUntil = end;
       }

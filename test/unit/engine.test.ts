@@ -125,6 +125,9 @@ describe('engine on the seed release', () => {
     }
     // Icelandic Ð before a question mark is no Cyrillic word.
     assert.deepStrictEqual(detect('HVAÐ? Hvað er það?'), []);
+    // Where the text shows letters of another Cyrillic language (Kazakh ө, ү), the list guesses nothing.
+    const kazakh = garbleLossy('Біз өте жақсы жұмыс істейміз, үйде проверка жасаймыз.');
+    assert.ok(detect(kazakh).every((f) => !(f.original === 'Ñ?' || f.original === 'Ð?') || f.confidence < 0.5));
   });
 
   it('reads U+FFFD or ? between two words as a dash only before a word a clause starts with', () => {
