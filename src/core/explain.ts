@@ -79,6 +79,7 @@ const POSITION_WORDS: Record<Position, string> = {
   dash: 'between spaces it is a dash',
   unclear: 'the context does not settle which',
   joined: 'between two English words with no contraction after it, it is a dash',
+  'loose-dash': 'glued to a word before a space and a lowercase word, with no quotation open, it is a dash',
 };
 
 export function explainLossy(site: LossySite, best: string, position: Position): string {

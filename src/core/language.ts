@@ -31,7 +31,7 @@ const AMERICAN = set('color colors favor honor labor neighbor neighbors behavior
 
 /** Each language: its commonest words and its quotation style. */
 const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[] = [
-  { lang: 'en', style: 0, words: set('the and of is that for with said will are this from has have was were which') }, // not `to`: Czech has it
+  { lang: 'en', style: 0, words: set('the and of is that for with said will are this from has have was were which you your it be not but they their can would there what about been') }, // not `to`: Czech has it
   { lang: 'nl', style: 4, words: set('het een van niet voor zijn wordt ook maar naar worden') },
   { lang: 'it', style: 4, words: set('il che di per una sono della non anche gli nel alla') },
   { lang: 'es', style: 4, words: set('el los las del por para una con como pero sus fue') },

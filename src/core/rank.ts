@@ -8,9 +8,9 @@ import { joinsWords } from './apostrophe';
 import { Cls, classAt, isLetter } from './chars';
 import { QUOTE_STYLES, type QuoteStyle } from './language';
 
-export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear' | 'joined';
+export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear' | 'joined' | 'loose-dash';
 /** Every position, for memo tables indexed by number. */
-export const POSITIONS: readonly Position[] = ['inside-word', 'opening', 'closing', 'dash', 'digits', 'unclear', 'joined'];
+export const POSITIONS: readonly Position[] = ['inside-word', 'opening', 'closing', 'dash', 'digits', 'unclear', 'joined', 'loose-dash'];
 
 const OPENERS = new Set(['(', '[', '{', '«', '‹', '“', '‘', '"', "'", '—', '–', '-', '/']);
 const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ';', ':', ')', ']', '…']);
@@ -186,8 +186,7 @@ export function order(first: string[], pool: readonly string[] = PUNCTUATION_MAR
  */
 export function rankPunctuation(text: string, start: number, end: number, depth: QuoteDepth, thirdByteLost: boolean, style: QuoteStyle = QUOTE_STYLES[0], english = false): Ranked {
   let position = positionOf(text, start, end);
-  // English sets its dashes between words without spaces (`CEO—who`, `Q1–Q3`, a range as between figures).
-  if (position === 'inside-word' && english && joinsWords(text, start, end)) position = /^\p{L}*\d/u.test(text.slice(end, end + 12)) ? 'digits' : 'joined';
+  if (english) position = englishDash(text, start, end, position, depth);
   // Few distinct answers: build each once and share it (the arrays are read-only). The key is a
   // small number, not a string: a line of `â??` asks hundreds of thousands of times.
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
@@ -198,6 +197,25 @@ export function rankPunctuation(text: string, start: number, end: number, depth:
 }
 
 const rankedMemo: (Ranked | undefined)[] = [];
+
+/**
+ * Where English sets a dash that the position alone does not show: between words without spaces
+ * (`CEO—who`; `Q1–Q3` and `2014–present`, ranges, as between figures), after a bracket or markup
+ * glued to the next word (`(NYSE: X)—the`), and glued to a word before a space and a lowercase
+ * one outside any quotation (`the module– it`; not a plural's possessive, `students’ choice`).
+ */
+function englishDash(text: string, start: number, end: number, position: Position, depth: QuoteDepth): Position {
+  if (position === 'inside-word' && joinsWords(text, start, end)) {
+    return /^\p{L}*\d/u.test(text.slice(end, end + 12)) || (classAt(text, start - 1) === Cls.Digit && RANGE_ENDS.test(text.slice(end, end + 8))) ? 'digits' : 'joined';
+  }
+  if (position === 'unclear' && GLUED_BEFORE_DASH.includes(text[start - 1] ?? '') && classAt(text, end) === Cls.LatinLower) return 'joined';
+  if (position === 'closing' && depth === 0 && isLetter(classAt(text, start - 1)) && text[start - 1] !== 's' && text[end] === ' ' && classAt(text, end + 1) === Cls.LatinLower && !MARKED_WORD.test(text.slice(Math.max(0, start - 24), start))) return 'loose-dash';
+  return position;
+}
+/** A word with a mark inside it already (`K’iche’`, a glottal stop, ends with another). */
+const MARKED_WORD = /[’'?\ufffd]\p{L}+$/u;
+const RANGE_ENDS = /^(?:present|now|today|date)\b/;
+const GLUED_BEFORE_DASH = ')]`_*';
 
 function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
   const quoteOpen = depth > 0;
@@ -219,6 +237,11 @@ function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, 
     case 'joined':
       ranked = order(['—', '’', '–']);
       certainty = 0.6;
+      break;
+    case 'loose-dash':
+      // (Typed so, it is mostly the en dash a keyboard gives.)
+      ranked = order(['–', '’', '—']);
+      certainty = 0.55;
       break;
     case 'opening':
       // Inside an English-style quotation, a quotation within it: `“He told me ‘no’ twice”`.

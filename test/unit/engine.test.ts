@@ -80,6 +80,19 @@ describe('engine on the seed release', () => {
     ]) {
       assert.strictEqual(repair(lossy(clean)).text, clean, lossy(clean));
     }
+    // Dashes the position alone does not show: a range to the present, after a bracket glued to a
+    // word, and glued to a word before a lowercase one outside any quotation (typed so, an en dash).
+    for (const clean of [
+      'Copyright 2014–present by the authors, who said it.',
+      'The company (NYSE: ACME)—the largest in the field—said it would grow.',
+      'This is the typical interface to the module– it provides a simple way in.',
+      // (English, though `in` and `so` are Slovene's commonest words too.)
+      'Chalk is likely in your tree (since 100K+ packages depend on it), so switching won’t save space—in fact, it might increase it.',
+      // …but not after a plural's possessive, nor after a word that has a mark already.
+      'It was the students’ choice, and the K’iche’ language is spoken there.',
+    ]) {
+      assert.strictEqual(repair(lossy(clean)).text, clean, lossy(clean));
+    }
     // Not a dash: a glottal stop between two of one vowel, nor in Turkish, whose suffixes take an apostrophe.
     assert.strictEqual(repair(lossy('The Tongan pa’anga rose.')).text, 'The Tongan pa’anga rose.');
     const turkish = 'Şirket bir açıklama yaptı ve bu İstanbul’da ile daha gibi ama olan veya kadar oldu.';
