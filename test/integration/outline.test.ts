@@ -68,13 +68,18 @@ describe('release outline', () => {
     assert.ok(editor.selection.isEqual(new vscode.Selection(rangeOf(document, outline.figures[0]).start, rangeOf(document, outline.figures[0]).end)));
   });
 
-  it('refreshes after edits', async () => {
-    const extension = await api();
-    const tree = extension.outlineTree();
+  /** A copy of the seed in an editor, the tree following it. */
+  async function editedCopy(name: string) {
+    const tree = (await api()).outlineTree();
     const seed = (await vscode.workspace.openTextDocument(fixturePath('seed.txt'))).getText();
-    const document = await vscode.workspace.openTextDocument(tempFile('release.txt', seed));
+    const document = await vscode.workspace.openTextDocument(tempFile(name, seed));
     const editor = await vscode.window.showTextDocument(document);
     await waitFor(() => tree.currentDocument === document, 'the tree to follow the editor');
+    return { tree, document, editor };
+  }
+
+  it('refreshes after edits', async () => {
+    const { tree, document, editor } = await editedCopy('release.txt');
     const count = (label: string) => {
       const node = tree.getChildren().find((r: OutlineNode) => r.label === label);
       return node ? tree.getChildren(node).length : 0;
@@ -87,12 +92,7 @@ describe('release outline', () => {
   });
 
   it('announces changes to the view only while it is shown, and once it is shown again', async () => {
-    const extension = await api();
-    const tree = extension.outlineTree();
-    const seed = (await vscode.workspace.openTextDocument(fixturePath('seed.txt'))).getText();
-    const document = await vscode.workspace.openTextDocument(tempFile('hidden.txt', seed));
-    const editor = await vscode.window.showTextDocument(document);
-    await waitFor(() => tree.currentDocument === document, 'the tree to follow the editor');
+    const { tree, document, editor } = await editedCopy('hidden.txt');
     await vscode.commands.executeCommand('cleanCopy.outline.focus');
     await waitFor(() => tree.getChildren().length > 0, 'the view to show the outline');
     await vscode.commands.executeCommand('workbench.view.explorer');
