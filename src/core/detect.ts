@@ -9,7 +9,7 @@ import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scri
 import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
-import { type Language, languageOf, quoteStyleOf } from './language';
+import { LOST_LETTERS_BY_LEAD, type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
@@ -790,7 +790,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let bulletTailMemo: boolean | undefined;
   const cyrillicGuesses = new Map<number, CyrillicGuess>();
   let noCyrillicWordUntil = -1;
-  let listedLanguages: boolean | undefined;
+  const listedLanguages = new Map<number, boolean>();
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -805,8 +805,11 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
       // Each word read once for all its lost letters; a stretch that is no word, once for all of it.
       if (at < noCyrillicWordUntil) return undefined;
       if (!cyrillicGuesses.has(at)) {
-        listedLanguages ??= writtenInListedLanguages(text, Math.max(0, from - CONTEXT), Math.min(text.length, to + CONTEXT));
-        const { guesses, end } = readCyrillicWord(text, at, listedLanguages);
+        // (Asked of the text around, by block: a Russian text may name a Kazakh word or two.)
+        const block = Math.floor(at / LANGUAGE_BLOCK);
+        let listed = listedLanguages.get(block);
+        if (listed === undefined) listedLanguages.set(block, (listed = writtenInListedLanguages(text, Math.max(0, (block - 1) * LANGUAGE_BLOCK), Math.min(text.length, (block + 2) * LANGUAGE_BLOCK))));
+        const { guesses, end } = readCyrillicWord(text, at, listed);
         if (guesses) for (const [k, g] of guesses) cyrillicGuesses.set(k, g);
         else noCyrillicWordUntil = end;
       }
@@ -965,6 +968,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const guess = evidence.cyrillicGuess(site.start);
     return guess ? lossyFinding(site, original, guess.best, guess.alternatives, guess.confidence, explainLostCyrillic(guess.best, guess.word)) : null;
   }
+  if (site.form === 'lost-letter') {
+    // Nothing but how common each letter is ranks them: offered, never applied.
+    const { best, alternatives } = lostLetterChoices(text.charCodeAt(site.start));
+    return lossyFinding(site, original, best, alternatives, 0.3, explainLossy(site, best, 'inside-word'));
+  }
   if (site.form === 'question-apostrophe') {
     // An English contraction stands where other `?` lost letters (`Alem?n`, `Huawei?s`); a French
     // elision then may have lost one too (`n?anmoins`).
@@ -1108,6 +1116,18 @@ class ClosingsAhead {
 }
 const NESTED_REACH = 1000;
 
+/** The letters a `lost-letter` site may be, best first; built once per lead and shared by its findings (read-only). */
+function lostLetterChoices(lead: number): { best: string; alternatives: string[] } {
+  let choices = lostLetterCache.get(lead);
+  if (!choices) {
+    const [best, ...rest] = LOST_LETTERS_BY_LEAD[lead];
+    choices = { best, alternatives: Object.freeze(rest.slice(0, 7)) as string[] };
+    lostLetterCache.set(lead, choices);
+  }
+  return choices;
+}
+const lostLetterCache = new Map<number, { best: string; alternatives: string[] }>();
+
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
 interface Evidence {
   /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
@@ -1130,6 +1150,9 @@ interface Evidence {
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
   leadLostCodec: () => string;
 }
+
+/** How far around a lost Cyrillic letter the text is read for letters of other Cyrillic languages. */
+const LANGUAGE_BLOCK = 2000;
 
 /** A web address's query after a `?` (`page?for=you`). */
 const QUERY = /^\w+=/;

@@ -1,6 +1,7 @@
 /** Sentences for people: what the bytes were and which wrong decodings garbled them. */
 import type { CodecInfo } from './codecs';
 import { LOSSY_FORMS, type LossySite } from './lossy';
+import { LOST_LETTERS_BY_LEAD, lostLetterScript } from './language';
 import { POSITIONS, type Position } from './rank';
 import { codePointLabel, encodeUtf8, hex } from './utf8';
 
@@ -118,6 +119,10 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `UTF-8 for ${show(best)} (${hex(encodeUtf8(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
     case 'lost-cyrillic':
       return explainLostCyrillic(best, null);
+    case 'lost-letter': {
+      const lead = encodeUtf8(best)[0];
+      return `UTF-8 for a ${lostLetterScript(lead).name} letter (lead byte ${hex([lead])}, then a byte 80–9F: ${[...LOST_LETTERS_BY_LEAD[lead]].join(' ')}) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${show(best)} is the commonest of them, offered, not applied.`;
+    }
     case 'lost-second-byte':
       return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex(encodeUtf8(best).slice(0, 1))}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }

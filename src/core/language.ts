@@ -138,3 +138,33 @@ export const LOST_LATIN1_CAPITALS: Readonly<Partial<Record<Language, { letters: 
 
 /** A capital that is a word by itself: French `À` (à chaque), Italian `È` (è stato). */
 export const LOST_LATIN1_WORDS: Readonly<Partial<Record<Language, string>>> = { fr: 'À', it: 'È' };
+
+/**
+ * Letters of other two-byte scripts whose second UTF-8 byte (80–9F) a Latin-1 target turns into
+ * `?` (`Ï?`, `×?`, `Ù?`), by lead byte, commonest first: Greek (CE capitals, CF π–ω), the Cyrillic
+ * of Kazakh, Tatar, Chuvash (D2, D3), Armenian (D5, D6), Hebrew (D7 א–ן), Arabic (D9, DA, DB),
+ * Thaana (DE). Counted in the corpus by scripts/corpus/lost-letter-order.js; regenerate, do not edit.
+ */
+export const LOST_LETTERS_BY_LEAD: Readonly<Record<number, string>> = {
+  0xce: 'ΑΜΝΚΔΕΟΙΓΒΛΗΖΆΘΈΌΊΞΐΏΉΎ',
+  0xcf: 'τρσπυςόχωύφώϊψϋ',
+  0xd2: 'ҖқғҚҗ',
+  0xd3: 'әӑӀӗӘ',
+  0xd5: 'ՀՄՍՊՆՎՖՏՉՔՌՋՇՈՂՕՓ',
+  0xd6: 'րւցքևֆօ',
+  0xd7: 'יוהאלבמטדגןחזכםך',
+  0xd9: 'لونيمىهكفقـ',
+  0xda: 'چڈډژڊڕ',
+  0xdb: 'یۇەېۋۆہےێۈ',
+  0xde: 'ނއރސލމކބގޑތޖޓވޒޔޕދފހޝޗޅ',
+};
+
+/** The script of a lead byte in LOST_LETTERS_BY_LEAD, and the leads its letters share. */
+export function lostLetterScript(lead: number): { name: string; first: number; last: number } {
+  if (lead <= 0xcf) return { name: 'Greek', first: 0xce, last: 0xcf };
+  if (lead <= 0xd4) return { name: 'Cyrillic', first: 0xd0, last: 0xd4 };
+  if (lead <= 0xd6) return { name: 'Armenian', first: 0xd5, last: 0xd6 };
+  if (lead === 0xd7) return { name: 'Hebrew', first: 0xd7, last: 0xd7 };
+  if (lead <= 0xdb) return { name: 'Arabic', first: 0xd8, last: 0xdb };
+  return { name: 'Thaana', first: 0xde, last: 0xde };
+}

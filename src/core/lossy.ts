@@ -7,7 +7,7 @@ import { Cls, charClass, classAt, isLetter, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
-import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_SECOND_BYTE, type Language } from './language';
+import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -37,10 +37,12 @@ export type LossyForm =
   /** `���`: the same with the third byte unpaired, so lost too: only the position tells the mark. */
   | 'lead-lost-mark'
   /** `Ñ?`, `Ð?`: a Cyrillic letter (р–я, А–П…) whose second byte became `?` (see cyrillic.ts). */
-  | 'lost-cyrillic';
+  | 'lost-cyrillic'
+  /** `Ï?`, `×?`, `Ù?`: a letter of another two-byte script (Greek, Hebrew, Arabic…) whose second byte became `?`. */
+  | 'lost-letter';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter'];
 
 export interface LossySite {
   start: number;
@@ -99,6 +101,10 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   }
   // `Ð¿Ñ?Ð¸Ð²ÐµÑ?`: Cyrillic, whose р–я and А–П lost their second byte; judged with the word's other letters.
   if (isLostCyrillic(text, q - 1)) return siteInto(into, q - 1, q + 1, 'lost-cyrillic', false, false);
+  // `Î±Ï?Ï?Ï?`, `×©×?×?×?`: the same in other two-byte scripts, beside another garbled letter of the script.
+  if (LOST_LETTERS_BY_LEAD[lead] && (garbledLetterOf(text, q - 3, lead) || garbledLetterOf(text, q + 1, lead))) {
+    return siteInto(into, q - 1, q + 1, 'lost-letter', false, false);
+  }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
@@ -126,6 +132,14 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // apostrophes (see detect.ts).
   if (questionMarkMisplaced(text, q)) return siteInto(into, q, q + 1, 'question-mark', false, false);
   return null;
+}
+
+/** A letter of the script of `lead` garbled the same way at `i`: a lead of the script, then A0–BF or `?`. */
+function garbledLetterOf(text: string, i: number, lead: number): boolean {
+  const { first, last } = lostLetterScript(lead);
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= first && c <= last && (next === QMARK || (next >= 0xa0 && next <= 0xbf));
 }
 
 /** Whether the `?` at `q` stands where no question mark goes (see siteAtQuestionMark). */

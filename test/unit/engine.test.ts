@@ -143,6 +143,18 @@ describe('engine on the seed release', () => {
     assert.ok(detect(kazakh).every((f) => !(f.original === 'Ñ?' || f.original === 'Ð?') || f.confidence < 0.5));
   });
 
+  it('marks letters of other two-byte scripts whose second byte became ? (Greek Ï?, Hebrew ×?, Arabic Ù?), offered not applied', () => {
+    for (const [clean, lead] of [['Καλημέρα κόσμε', 'Ï?'], ['שלום עולם', '×?'], ['مرحبا بالعالم', 'Ù?']] as const) {
+      const garbled = garbleLossy(clean);
+      const lost = detect(garbled).filter((f) => f.original === lead);
+      assert.ok(lost.length > 0, garbled);
+      assert.ok(lost.every((f) => f.kind === 'lossy' && f.confidence < 0.5 && f.alternatives.length > 0), JSON.stringify(lost[0]));
+      assert.ok(repair(garbled).text.includes(lead), 'a guess is offered, not applied');
+    }
+    // The lead alone before a question mark, with no garbled letter of its script beside it, is no site.
+    assert.deepStrictEqual(detect('Est-ce vraiment Î? Oui.'), []);
+  });
+
   it('reads U+FFFD or ? between two words as a dash only before a word a clause starts with', () => {
     const truth = 'The company’s CEO—who joined in 2019—said François was right.';
     for (const mark of ['\ufffd', '?']) {
