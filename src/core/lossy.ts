@@ -325,9 +325,10 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
 
 /**
  * The last byte of E2 8x yy, shown in Latin-1, and what it stood for with the middle byte lost:
- * mostly General Punctuation (E2 80 yy). ¢ (A2) is • (E2 80 A2) or ™ (E2 84 A2); ¬ (AC) is €.
+ * mostly General Punctuation (E2 80 yy). ¢ (A2) is • (E2 80 A2) or ™ (E2 84 A2); ¬ (AC) is €;
+ * ¯ (AF) the narrow no-break space French sets inside « » and before : ; ! ?.
  */
-const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'] };
+const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'], '¡': ['‡'], '¯': ['\u202f'] };
 const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
 const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
 

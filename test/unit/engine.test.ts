@@ -406,6 +406,8 @@ describe('engine: lossy mojibake and leftovers', () => {
   it('reads the middle-lost forms by their surviving last byte, and × between digits', () => {
     assert.strictEqual(repair('He pausedâ?¦ then left; it costs â?¬5.').text, 'He paused… then left; it costs €5.');
     assert.strictEqual(repair('up 5â?° on a 5â?² cable, 10â?³ screen, â?¹Hiâ?º').text, 'up 5‰ on a 5′ cable, 10″ screen, ‹Hi›');
+    // French sets a narrow no-break space (E2 80 AF) inside « » and before its colons; ‡ marks notes.
+    assert.strictEqual(repair('Â«â?¯Bonjourâ?¯Â» Parisâ?¯: oui, Revenueâ?¡').text, '«\u202fBonjour\u202f» Paris\u202f: oui, Revenue‡');
     assert.strictEqual(repair('Huaweiâ?¢ devices: â?¢ speed').text, 'Huawei™ devices: • speed');
     assert.strictEqual(repair('a 2Ã?3 grid').text, 'a 2×3 grid');
     assert.strictEqual(repair('in the â??90s').text, 'in the ’90s'); // a decade, not an opening quote
