@@ -3,12 +3,9 @@
  * Italian and Catalan elisions (`l’heure`, `dell’anno`), by the text's language. Site scanning,
  * judging and ranking all ask here.
  */
-import { Cls, classAt, isLetter } from './chars';
+import { Cls, classAt, isLetter, letterAt } from './chars';
 import type { Language } from './language';
 
-function letterAt(text: string, i: number): boolean {
-  return isLetter(classAt(text, i));
-}
 
 // Then a word's end: a space or sentence punctuation (`http?s:/` is a pattern, not http’s).
 const CONTRACTION = /^(?:s|t|m|d|ll|re|ve)(?=[\s.,;!?)\]"'”’…]|$)/u;

@@ -82,6 +82,10 @@ export function classAt(text: string, i: number): Cls {
 export function isLetter(c: Cls): boolean {
   return c >= Cls.LatinUpper && c <= Cls.Caseless;
 }
+/** A letter at `i` (outside the text: none). */
+export function letterAt(text: string, i: number): boolean {
+  return isLetter(classAt(text, i));
+}
 export function isUpper(c: Cls): boolean {
   return c === Cls.LatinUpper || c === Cls.OtherUpper;
 }

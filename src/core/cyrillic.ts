@@ -4,6 +4,7 @@
  * come out `Ñ?` and `Ð?`, while а–п (D0 B0–BF) survive as `Ð°`…`Ð¿`. A word's lost letters are
  * chosen together, by how often each letter follows another in Slavic prose (the table below).
  */
+import { lostLetterScript } from './language';
 
 /** The table's letters: index 0 is a word's edge, then а–я, U+0450–U+045F, ґ. */
 const ALPHABET = " абвгдежзийклмнопрстуфхцчшщъыьэюяѐёђѓєѕіїјљњћќѝўџґ";
@@ -101,11 +102,11 @@ function garbledLetterAt(text: string, i: number): boolean {
 }
 
 /**
- * The last lead of Cyrillic (D4: U+0500–U+052F). D2–D4 hold the letters of Kazakh, Tatar, Chuvash,
+ * The last lead of Cyrillic (D4: U+0500–U+052F; language.ts names the scripts' leads). D2–D4 hold the letters of Kazakh, Tatar, Chuvash,
  * Mongolian… (`ә ө ү ӑ`): a word with one of them, whole or lost (`Ó?`), is none of the table's
  * languages, and its letters are not guessed from them.
  */
-const CYRILLIC_LAST_LEAD = 0xd4;
+const CYRILLIC_LAST_LEAD = lostLetterScript(LEAD_UPPER).last;
 
 function otherLostAt(text: string, i: number): boolean {
   const lead = text.charCodeAt(i);
@@ -156,7 +157,7 @@ function stretchEnd(text: string, i: number): number {
  * is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own). `useList`: the word
  * list may settle it (see writtenInListedLanguages).
  */
-export function readCyrillicWord(text: string, at: number, useList: boolean): { guesses: Map<number, CyrillicGuess> | null; end: number } {
+function readCyrillicWord(text: string, at: number, useList: boolean): { guesses: Map<number, CyrillicGuess> | null; end: number } {
   const { slots, end } = slotsAround(text, at);
   if (!slots) return { guesses: null, end };
   // Cheapest cost of each choice from the word's start (forward) and to its end (backward).
@@ -220,7 +221,7 @@ function listedReading(slots: Slot[]): { word: string; letters: number[] } | nul
  * no letters of the others (Kazakh, Tatar, Chuvash, Mongolian… `ә ө ү ҫ`, leads D2–D4, second
  * byte A0–BF, which survive), whose words the list would misread (Chuvash: half of them).
  */
-export function writtenInListedLanguages(text: string, from: number, to: number): boolean {
+function writtenInListedLanguages(text: string, from: number, to: number): boolean {
   let others = 0;
   for (let i = from; i < to - 1; i++) {
     const lead = text.charCodeAt(i);
@@ -230,4 +231,40 @@ export function writtenInListedLanguages(text: string, from: number, to: number)
     }
   }
   return true;
+}
+
+/** How far around a lost letter the text is read for letters of other Cyrillic languages. */
+const LANGUAGE_BLOCK = 2000;
+
+/**
+ * The guesses for the lost Cyrillic letters of one text, asked in text order: each word read once
+ * for all its lost letters, a stretch that is no word once for all of it, and the text around read
+ * for other Cyrillic languages by blocks (a Russian text may name a Kazakh word or two).
+ */
+export class CyrillicReader {
+  private readonly guesses = new Map<number, CyrillicGuess>();
+  private noWordUntil = -1;
+  private readonly listedByBlock = new Map<number, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  guess(at: number): CyrillicGuess | undefined {
+    if (at < this.noWordUntil) return undefined;
+    if (!this.guesses.has(at)) {
+      const { guesses, end } = readCyrillicWord(this.text, at, this.listedAround(at));
+      if (guesses) for (const [k, g] of guesses) this.guesses.set(k, g);
+      else this.noWordUntil = end;
+    }
+    return this.guesses.get(at);
+  }
+
+  private listedAround(at: number): boolean {
+    const block = Math.floor(at / LANGUAGE_BLOCK);
+    let listed = this.listedByBlock.get(block);
+    if (listed === undefined) {
+      listed = writtenInListedLanguages(this.text, Math.max(0, (block - 1) * LANGUAGE_BLOCK), Math.min(this.text.length, (block + 2) * LANGUAGE_BLOCK));
+      this.listedByBlock.set(block, listed);
+    }
+    return listed;
+  }
 }

@@ -4,12 +4,12 @@
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
-import { type CyrillicGuess, readCyrillicWord, writtenInListedLanguages } from './cyrillic';
+import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
-import { LOST_LETTERS_BY_LEAD, type Language, languageOf, quoteStyleOf } from './language';
+import { type Language, languageOf, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
@@ -788,9 +788,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
-  const cyrillicGuesses = new Map<number, CyrillicGuess>();
-  let noCyrillicWordUntil = -1;
-  const listedLanguages = new Map<number, boolean>();
+  const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
@@ -798,23 +796,11 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang, from, to)),
     questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang, from, to)),
     closingReplacements: new ClosingMarks(text, 0xfffd, isClosingReplacement),
-    questionsAreApostrophes: () => (questionMemo ??= fittingApostrophe(text, sites, keep, lang) && !evidence.questionsAreLetters()),
+    // (A `?` apostrophe in the text's language: see apostropheFits.)
+    questionsAreApostrophes: () => (questionMemo ??= firstOfForm(sites, keep, 'question-apostrophe', (s) => apostropheFits(text, s.start, s.end, lang)) !== null && !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
-    cyrillicGuess: (at) => {
-      // Each word read once for all its lost letters; a stretch that is no word, once for all of it.
-      if (at < noCyrillicWordUntil) return undefined;
-      if (!cyrillicGuesses.has(at)) {
-        // (Asked of the text around, by block: a Russian text may name a Kazakh word or two.)
-        const block = Math.floor(at / LANGUAGE_BLOCK);
-        let listed = listedLanguages.get(block);
-        if (listed === undefined) listedLanguages.set(block, (listed = writtenInListedLanguages(text, Math.max(0, (block - 1) * LANGUAGE_BLOCK), Math.min(text.length, (block + 2) * LANGUAGE_BLOCK))));
-        const { guesses, end } = readCyrillicWord(text, at, listed);
-        if (guesses) for (const [k, g] of guesses) cyrillicGuesses.set(k, g);
-        else noCyrillicWordUntil = end;
-      }
-      return cyrillicGuesses.get(at);
-    },
+    cyrillicGuess: (at) => cyrillic.guess(at),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
@@ -1116,18 +1102,6 @@ class ClosingsAhead {
 }
 const NESTED_REACH = 1000;
 
-/** The letters a `lost-letter` site may be, best first; built once per lead and shared by its findings (read-only). */
-function lostLetterChoices(lead: number): { best: string; alternatives: string[] } {
-  let choices = lostLetterCache.get(lead);
-  if (!choices) {
-    const [best, ...rest] = LOST_LETTERS_BY_LEAD[lead];
-    choices = { best, alternatives: Object.freeze(rest.slice(0, 7)) as string[] };
-    lostLetterCache.set(lead, choices);
-  }
-  return choices;
-}
-const lostLetterCache = new Map<number, { best: string; alternatives: string[] }>();
-
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
 interface Evidence {
   /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
@@ -1150,9 +1124,6 @@ interface Evidence {
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
   leadLostCodec: () => string;
 }
-
-/** How far around a lost Cyrillic letter the text is read for letters of other Cyrillic languages. */
-const LANGUAGE_BLOCK = 2000;
 
 /** A web address's query after a `?` (`page?for=you`). */
 const QUERY = /^\w+=/;
@@ -1256,17 +1227,10 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
   return site ? leadLostPunctuation(text, site.start)!.codec : '';
 }
 
-/** Whether a kept `question-apostrophe` site is one in the text's language (see apostropheFits). */
-function fittingApostrophe(text: string, sites: SiteList, keep: Uint8Array, lang: Language): boolean {
+/** The first kept site of the form given (and that `accept` takes), or null. */
+function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept?: (site: LossySite) => boolean): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
-  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === 'question-apostrophe' && apostropheFits(text, site.start, site.end, lang)) return true;
-  return false;
-}
-
-/** The first kept site of the form given, or null. */
-function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form']): LossySite | null {
-  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
-  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form) return site;
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && (!accept || accept(site))) return site;
   return null;
 }
 

@@ -60,15 +60,20 @@ function set(words: string): ReadonlySet<string> {
 /** How much text around the sites is read for its language. */
 const WINDOW = 8_000;
 
+/** The text read for the language of [from, to): WINDOW either side of its first WINDOW, lowercased. */
+function textAround(text: string, from: number, to: number): string {
+  const lo = Math.max(0, from - WINDOW);
+  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  return text.slice(lo, hi).toLowerCase();
+}
+
 /**
  * The language of the text around [from, to): the one with the most of its common words, if it
  * has at least three and half as many again as any other; `unknown` otherwise.
  */
 export function languageOf(text: string, from: number, to: number): Language {
-  const lo = Math.max(0, from - WINDOW);
-  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
   const hits = new Array<number>(LANGUAGES.length).fill(0);
-  for (const m of text.slice(lo, hi).toLowerCase().matchAll(/[a-z]+/g)) {
+  for (const m of textAround(text, from, to).matchAll(/[a-z]+/g)) {
     if (m[0].length > 6) continue;
     for (let l = 0; l < LANGUAGES.length; l++) if (LANGUAGES[l].words.has(m[0])) hits[l]++;
   }
@@ -89,11 +94,9 @@ export function quoteStyleOf(lang: Language, text = '', from = 0, to = 0): Quote
 
 /** Two British spellings or more, and more than twice the American ones, near [from, to). */
 function spelledBritish(text: string, from: number, to: number): boolean {
-  const lo = Math.max(0, from - WINDOW);
-  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
   let british = 0;
   let american = 0;
-  for (const m of text.slice(lo, hi).toLowerCase().matchAll(/[a-z]{4,}/g)) {
+  for (const m of textAround(text, from, to).matchAll(/[a-z]{4,}/g)) {
     if (BRITISH.has(m[0])) british++;
     else if (AMERICAN.has(m[0])) american++;
   }

@@ -3,7 +3,7 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { ANY_ELIDED, contractionAt, dashBeforeWord, elisionAt } from './apostrophe';
-import { Cls, charClass, classAt, isLetter, rarity } from './chars';
+import { Cls, charClass, classAt, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -59,9 +59,6 @@ const A_TILDE = 0xc3; // Ã
 const QMARK = 0x3f;
 const GBK_E2_80 = 0x9225; // 鈥: E2 80 read as GBK
 
-function letterAt(text: string, i: number): boolean {
-  return isLetter(classAt(text, i));
-}
 function digitAt(text: string, i: number): boolean {
   return classAt(text, i) === Cls.Digit;
 }
@@ -331,6 +328,18 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
 const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'], '¡': ['‡'], '¯': ['\u202f'] };
 const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
 const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
+
+/** The letters a `lost-letter` site may be, best first; built once per lead and shared by its findings (read-only). */
+export function lostLetterChoices(lead: number): { best: string; alternatives: string[] } {
+  let choices = lostLetterCache.get(lead);
+  if (!choices) {
+    const [best, ...rest] = LOST_LETTERS_BY_LEAD[lead];
+    choices = { best, alternatives: Object.freeze(rest.slice(0, 7)) as string[] };
+    lostLetterCache.set(lead, choices);
+  }
+  return choices;
+}
+const lostLetterCache = new Map<number, { best: string; alternatives: string[] }>();
 
 /** What the middle-lost forms stood for: the surviving last byte decides. */
 export function middleLostCandidates(text: string, site: LossySite): string[] {
