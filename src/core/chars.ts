@@ -89,7 +89,7 @@ export function letterAt(text: string, i: number): boolean {
 export function isUpper(c: Cls): boolean {
   return c === Cls.LatinUpper || c === Cls.OtherUpper;
 }
-function isLower(c: Cls): boolean {
+export function isLower(c: Cls): boolean {
   return c === Cls.LatinLower || c === Cls.OtherLower;
 }
 function isLatin(c: Cls): boolean {

@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
@@ -848,7 +848,6 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     // (`čas`); where no letter of that case fits, the other (`África`: C3 has no lowercase here).
     const before = charClass(q > 0 ? f.replacement.charCodeAt(q - 1) : text.charCodeAt(f.start - 1));
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
-    const isLower = (c: Cls) => c === Cls.LatinLower || c === Cls.OtherLower;
     const lower = isLetter(before) ? isLower(before) : isLower(after);
     // A garbled document repeats its words: the same word, codec and case is named once.
     const key = `${codec.name}\u0000${lower ? 1 : 0}\u0000${f.original}`;
