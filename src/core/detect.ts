@@ -82,6 +82,11 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   const tieOrthographies = new Map<number, number>(); // codec bit → orthographies of its readings in those ties
   let spoken = 0; // orthographies of the letters decoded so far (see chars.ts)
   const sites = new SiteList();
+  // `?` where no question mark goes are believed only beside a `?` apostrophe (see judgeSite):
+  // kept apart, and judged only where the scan found one. Clean prose has one at every question
+  // before a lowercase word.
+  const questionMarks = new SiteList();
+  let questionApostrophes = false;
   const singles: number[] = []; // C1 controls and Â, judged after runs are known
   const softHyphenLost: number[] = []; // `antÃgeno`: Ã (or Ă) between lowercase letters
 
@@ -125,8 +130,13 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       if (word) word.ok = false;
       const site = siteAtQuestionMark(text, i, found);
       if (site && site.start >= from) {
-        sites.push(site);
-        i = Math.max(i, site.end - 1);
+        if (site.form === 'question-mark') {
+          questionMarks.push(site);
+        } else {
+          questionApostrophes ||= site.form === 'question-apostrophe';
+          sites.push(site);
+          i = Math.max(i, site.end - 1);
+        }
       }
       continue;
     }
@@ -197,6 +207,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   }
 
   if (word) word = endWord(word);
+  if (questionApostrophes) sites.mergeIn(questionMarks);
 
   // Lossy forms and leftovers name the codecs they come from; with `encodings` narrowed, only
   // those the chosen codecs explain are reported.
@@ -964,6 +975,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!apostropheFits(text, site.start, site.end, lang) || evidence.questionsAreLetters()) return null;
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, evidence.lossy() ? 0.8 : 0.6, explainLossy(site, '’', 'inside-word'));
   }
+  // (Believed only where the text's other `?` are sure apostrophes: asked first, as clean prose
+  // has a `?` site at every question before a lowercase word.)
+  if (site.form === 'question-mark' && !evidence.questionsAreApostrophes()) return null;
   let depth = quotes.depthAt(site.start);
   // A quotation within one closes before it: two closing marks follow on the line, or the outer
   // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
@@ -1004,7 +1018,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const closing = ranked.position === 'closing' && (!isLetter(classAt(text, site.start - 1)) || quoteOpen);
     // (Inside a word only a decade or `rock ?n? roll`: other `?` there are no site.)
     const fits = ranked.position === 'digits' || ranked.position === 'dash' || ranked.position === 'inside-word' || ranked.position === 'joined' || closing || (ranked.position === 'opening' && evidence.closingQuestionMarks.after(site.end));
-    if (!fits || !evidence.questionsAreApostrophes()) return null;
+    if (!fits) return null;
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.55, ranked.certainty), explainLossy(site, ranked.best, ranked.position));
   }
   if (site.form === 'replacement') {

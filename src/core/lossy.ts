@@ -3,7 +3,7 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { ANY_ELIDED, contractionAt, dashBeforeWord, elisionAt } from './apostrophe';
-import { Cls, charClass, classAt, isLetter, letterAt, rarity } from './chars';
+import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -72,11 +72,17 @@ function spaceOrEdge(text: string, i: number): boolean {
  */
 export function siteAtQuestionMark(text: string, q: number, into: LossySite): LossySite | null {
   const lead = text.charCodeAt(q - 1);
+  // The commonest `?` by far ends a question after a word of ASCII letters (`is it? the`, `why??`,
+  // `now?` at a line's end): no garbled form has that shape, and the only site it may be is a close
+  // after a word (the last test of questionMarkMisplaced). Clean prose asks this at every `?`.
+  const next = text.charCodeAt(q + 1);
+  if (isAsciiLetter(lead) && lead !== 0x61 && !(next >= 0x80) && !isAsciiLetter(next) && !isAsciiDigit(next)) {
+    return next === 0x20 && classAt(text, q + 2) === Cls.LatinLower ? siteInto(into, q, q + 1, 'question-mark', false, false) : null;
+  }
   const isLead = lead === A_CIRC || lead === 0x61; // â or a
   const folded = lead === 0x61;
   if (isLead) {
     const start = q - 1;
-    const next = text.charCodeAt(q + 1);
     if (next === QMARK) {
       // `a??` needs a word glued to it (or figures: `555a??0142`), else it is just "a" and two question marks.
       const glued = letterAt(text, start - 1) || letterAt(text, q + 2) || (digitAt(text, start - 1) && digitAt(text, q + 2));
@@ -119,7 +125,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, inside);
   }
   // (`I?m`, `l?heure`: see contractionAt and elisionAt.)
-  if (q >= 1 && letterAt(text, q - 1) && wordStartsCleanly(text, q - 1) && (contractionAt(text, q, q + 1) || elisionAt(text, q, q + 1, ANY_ELIDED))) {
+  if (q >= 1 && letterAt(text, q - 1) && (contractionAt(text, q, q + 1) || elisionAt(text, q, q + 1, ANY_ELIDED)) && wordStartsCleanly(text, q - 1)) {
     return siteInto(into, q, q + 1, 'question-apostrophe', false, false);
   }
   // Where no question mark stands: before a word after a space (`?Open`), after punctuation
@@ -444,6 +450,9 @@ const NONE = Object.freeze([] as string[]) as string[];
  * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
  * more than the judging (the garbage collector copies every survivor).
  */
+/** Each form's place in LOSSY_FORMS (a property read: an `indexOf` per site showed in profiles). */
+const FORM_INDEX = Object.fromEntries(LOSSY_FORMS.map((form, k) => [form, k])) as Record<LossyForm, number>;
+
 export class SiteList {
   private data = new Int32Array(96);
   length = 0;
@@ -457,7 +466,7 @@ export class SiteList {
     const k = 3 * this.length++;
     this.data[k] = site.start;
     this.data[k + 1] = site.end;
-    this.data[k + 2] = (LOSSY_FORMS.indexOf(site.form) << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
+    this.data[k + 2] = (FORM_INDEX[site.form] << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
   }
 
   start(k: number): number {
@@ -481,6 +490,28 @@ export class SiteList {
 
   strong(k: number): boolean {
     return (this.data[3 * k + 2] & 1) !== 0;
+  }
+
+  /** Adds the sites of `other`, both in order by start, keeping the order. */
+  mergeIn(other: SiteList): void {
+    if (other.length === 0) return;
+    const a = this.data;
+    const b = other.data;
+    const merged = new Int32Array(3 * (this.length + other.length));
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < merged.length; k += 3) {
+      const fromA = j >= 3 * other.length || (i < 3 * this.length && a[i] <= b[j]);
+      const src = fromA ? a : b;
+      const at = fromA ? i : j;
+      merged[k] = src[at];
+      merged[k + 1] = src[at + 1];
+      merged[k + 2] = src[at + 2];
+      if (fromA) i += 3;
+      else j += 3;
+    }
+    this.data = merged;
+    this.length += other.length;
   }
 
   /** Whether the starts increase (the scan finds sites in order, so they always should). */
