@@ -64,12 +64,29 @@ export function elisionShaped(text: string, start: number, end: number): boolean
  * the text's marks lost letters instead (Spanish `m�s`) is judged apart (see detect.ts).
  */
 export function apostropheFits(text: string, start: number, end: number, lang: Language): boolean {
-  if (!letterAt(text, start - 1)) return false;
+  // (After no letter only a decade: `the �90s`, English's.)
+  if (!letterAt(text, start - 1)) return (lang === 'en' || lang === 'unknown') && classAt(text, start - 1) !== Cls.Digit && decadeAt(text, end);
   const elided = ELIDED[lang];
   if (elided) return elisionAt(text, start, end, elided);
   // (Language unknown: the longer elided words too; `d�a` and `n�o` are Spanish día, Portuguese não.)
   if (lang === 'unknown' && elisionAt(text, start, end, LONGER_ELIDED)) return true;
-  return contractionAt(text, start, end);
+  return contractionAt(text, start, end) || (lang === 'en' && pluralPossessiveAt(text, start, end));
+}
+
+/** A decade shortened after the mark (`’90s`): two figures and an s ending the word. */
+export function decadeAt(text: string, end: number): boolean {
+  return DECADE.test(text.slice(end, end + 4));
+}
+const DECADE = /^\d\ds\b/;
+
+/**
+ * An English plural's possessive before a word: `students’ choice`, `Jones’ book` (a word of four
+ * letters or more ending in a lowercase s, then a space and a lowercase letter). English only, as
+ * the text's words tell it (a French participle lost its last letter in `pass� une`), and not a
+ * shorter word: the words of a language taken for English may end so (Danish `ogs� at`, også).
+ */
+function pluralPossessiveAt(text: string, start: number, end: number): boolean {
+  return text[start - 1] === 's' && text[end] === ' ' && classAt(text, end + 1) === Cls.LatinLower && letterAt(text, start - 2) && letterAt(text, start - 3) && letterAt(text, start - 4);
 }
 
 /**

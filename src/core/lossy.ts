@@ -2,7 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { ANY_ELIDED, contractionAt, dashBeforeWord, elisionAt } from './apostrophe';
+import { ANY_ELIDED, contractionAt, dashBeforeWord, decadeAt, elisionAt } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
@@ -151,7 +151,7 @@ export function questionMarkMisplaced(text: string, q: number): boolean {
   if (dashBeforeWord(text, q, q + 1)) return true; // `CEO?who`, `2019?said`
   const afterSpace = q === 0 || spaceOrEdge(text, q - 1);
   const endsHere = q + 1 >= text.length || spaceOrEdge(text, q + 1);
-  if (afterSpace) return letterAt(text, q + 1) || endsHere || /^\d\ds\b/.test(text.slice(q + 1, q + 5)); // `?90s`
+  if (afterSpace) return letterAt(text, q + 1) || endsHere || decadeAt(text, q + 1); // `?90s`
   if (before === 0x2c || before === 0x2e) return endsHere;
   if (digitAt(text, q - 1)) return digitAt(text, q + 1);
   return letterAt(text, q - 1) && text[q + 1] === ' ' && classAt(text, q + 2) === Cls.LatinLower;

@@ -4,7 +4,7 @@
  * quote, after a word a closing quote, between spaces a dash. One function serves every lossy form
  * (`â??`, `a??`, `â€�`, `鈥?`, a lone `�`).
  */
-import { joinsWords } from './apostrophe';
+import { decadeAt, joinsWords } from './apostrophe';
 import { Cls, classAt, isLetter } from './chars';
 import { QUOTE_STYLES, type QuoteStyle } from './language';
 
@@ -25,7 +25,7 @@ export function positionOf(text: string, start: number, end: number): Position {
   const prevWordy = isLetter(p) || p === Cls.Digit || garbledLetterEndsAt(text, start);
   const nextWordy = isLetter(n) || n === Cls.Digit;
   // A decade shortened (`’90s`): an apostrophe, though it stands where an opening quote would.
-  if ((p === Cls.Space || OPENERS.has(prevCh)) && /^\d\ds\b/.test(text.slice(end, end + 4))) return 'inside-word';
+  if ((p === Cls.Space || OPENERS.has(prevCh)) && decadeAt(text, end)) return 'inside-word';
   // And `rock ’n’ roll`: a lone n between two marks.
   if (p === Cls.Space && nextCh === 'n' && LONE_N_AFTER.test(text.slice(end, end + 6))) return 'inside-word';
   if (prevCh === 'n' && n === Cls.Space && LONE_N_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return 'inside-word';

@@ -442,6 +442,17 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('we don\ufffdt, it\ufffdll, I\ufffdm').text, 'we don’t, it’ll, I’m');
   });
 
+  it('reads U+FFFD as an English plural’s possessive and a shortened decade', () => {
+    const english = 'It was the students’ choice and the teachers’ plan, back in the ’90s, for the whole school.';
+    assert.strictEqual(repair(english.replace(/’/g, '\ufffd')).text, english);
+    // Inside a quotation the same place closes it (`‘Top Ten Inventions’ award`).
+    const quoted = 'The company won its “Top Ten Inventions” award this year, and the students’ union said so.';
+    assert.strictEqual(repair(quoted.replace(/[“”’]/g, '\ufffd')).text, quoted);
+    // Not in French (a participle lost its é), nor after a short word (Danish `ogs�`, også, taken for English).
+    assert.deepStrictEqual(detect('Il a pass\ufffd une semaine dans la maison avec les amis pour le travail.'), []);
+    assert.deepStrictEqual(detect('Husk ogs\ufffd at the files and the rest'), []);
+  });
+
   it('leaves U+FFFD and ? alone where the text shows they replaced letters, not apostrophes', () => {
     // A Latin-1 French text read as UTF-8 (é → U+FFFD) or forced into ASCII (é → ?): `unit�s` and
     // `mani?re` lost letters like `pr�sent`, and `n�anmoins` only looks like an elision.
