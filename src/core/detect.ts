@@ -792,7 +792,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     for (let k = 0; k < sites.length; k++) if (keep[k] && sites.strong(k)) return true;
     return false;
   };
-  let punctuationMemo: boolean | undefined;
+  let punctuationMemo: 'shown' | 'english' | null | undefined;
   let questionMemo: boolean | undefined;
   let leadLostMemo: string | undefined;
   let lettersMemo: boolean | undefined;
@@ -1032,7 +1032,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // And a lost capital may start a word (`�cole`): an opening counts only with a close after it.
     // Between two words, a dash only before a word a clause starts with (`CEO�who`, not `Fran�ois`).
     const placed = ranked.position === 'dash' || ranked.position === 'digits' || closesQuote || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
-    const asPunctuation = !clear && evidence.replacementsArePunctuation() && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
+    // Where only the text's language says so (no apostrophe shown), not beside a figure: `� 2024`
+    // may be ©, `5 � 3` ×, `�50` £.
+    const punctuation = evidence.replacementsArePunctuation();
+    const fits = punctuation === 'shown' || (punctuation === 'english' && !besideFigure(text, site.start, site.end));
+    const asPunctuation = !clear && fits && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
     if (!clear && !asPunctuation) return null;
     const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);
     return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
@@ -1119,8 +1123,8 @@ const NESTED_REACH = 1000;
 interface Evidence {
   /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
   lossy: () => boolean;
-  /** The text's U+FFFD replaced punctuation: some are apostrophes, none a letter (see below). */
-  replacementsArePunctuation: () => boolean;
+  /** The text's U+FFFD replaced punctuation: some are apostrophes, or the text is English; none a letter (see below). */
+  replacementsArePunctuation: () => 'shown' | 'english' | null;
   /** Some of the text's U+FFFD, or `?`, stand for letters, so an apostrophe-shaped one may too (see marksLostLetters). */
   replacementsAreLetters: () => boolean;
   questionsAreLetters: () => boolean;
@@ -1248,20 +1252,30 @@ function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'],
 }
 
 /**
- * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe, and none between
- * two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them), but for the
+ * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe (or the text is
+ * English), and none between two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them), but for the
  * dash English sets between words (`CEO�who`: see joinsWords), which says nothing either way.
  */
-function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): boolean {
+function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): 'shown' | 'english' | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   const english = lang === 'en' || lang === 'unknown';
   let apostrophes = 0;
+  let runs = false; // `���` beside each other: whole words lost (Russian read as English by its ASCII words)
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== 'replacement') continue;
+    runs ||= text.charCodeAt(site.start - 1) === 0xfffd || text.charCodeAt(site.end) === 0xfffd;
     if (apostropheFits(text, site.start, site.end, lang)) apostrophes++;
-    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return false;
+    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return null;
   }
-  return apostrophes > 0;
+  // English spells its words in ASCII: with no letter lost, its U+FFFD were its marks and dashes.
+  return apostrophes > 0 ? 'shown' : lang === 'en' && !runs ? 'english' : null;
+}
+
+/** A figure beside [start, end), a space between allowed. */
+function besideFigure(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1) === 0x20 ? start - 2 : start - 1;
+  const after = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+  return classAt(text, before) === Cls.Digit || classAt(text, after) === Cls.Digit;
 }
 
 /** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */

@@ -453,6 +453,20 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('Husk ogs\ufffd at the files and the rest'), []);
   });
 
+  it('reads U+FFFD in English text as its marks and dashes, with no apostrophe to show it', () => {
+    const english = 'Use the old API only — in any files where “early” or “pre” expansions are the ones you want.';
+    assert.strictEqual(repair(english.replace(/[—“”]/g, '\ufffd')).text, english);
+    // Beside a figure it may be a sign: © 2024, 5 × 3, £50.
+    for (const figure of ['Copyright \ufffd 2024 Acme, and all of the rights are reserved for the company.', 'It measured 5 \ufffd 3 metres and it was the best of the lot in the shop.']) {
+      assert.strictEqual(repair(figure).text, figure);
+    }
+    const prices = 'The price is \ufffd50 for the month and \ufffd60 for the \ufffdbest\ufffd deal of the year.';
+    assert.strictEqual(repair(prices).text, 'The price is \ufffd50 for the month and \ufffd60 for the “best” deal of the year.');
+    // Whole words lost (`���`): a Russian text whose ASCII words read as English keeps its U+FFFD.
+    const russian = 'GNU GPL \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd 3 \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd <https://gnu.org/licenses/gpl.html>. This is free software: you are free to change and redistribute it.';
+    assert.deepStrictEqual(detect(russian), []);
+  });
+
   it('leaves U+FFFD and ? alone where the text shows they replaced letters, not apostrophes', () => {
     // A Latin-1 French text read as UTF-8 (é → U+FFFD) or forced into ASCII (é → ?): `unit�s` and
     // `mani?re` lost letters like `pr�sent`, and `n�anmoins` only looks like an elision.
