@@ -164,7 +164,8 @@ export function questionMarkMisplaced(text: string, q: number): boolean {
 function wordStartsCleanly(text: string, last: number): boolean {
   let i = last;
   while (i >= 0 && letterAt(text, i)) i--;
-  return i < 0 || spaceOrEdge(text, i) || '"“‘(\''.includes(text[i]) || (text.charCodeAt(i) === QMARK && spaceOrEdge(text, i - 1));
+  // (Or a link's text, `[Here?s`, or a compound's last part, `third-party?s`.)
+  return i < 0 || spaceOrEdge(text, i) || '"“‘([\''.includes(text[i]) || (text[i] === '-' && letterAt(text, i - 1)) || (text.charCodeAt(i) === QMARK && spaceOrEdge(text, i - 1));
 }
 
 /** The lossy site at a non-ASCII character (`â€` cut short, `鈥?`, lone `�`), if any, written into `into`. */

@@ -419,6 +419,8 @@ describe('engine: lossy mojibake and leftovers', () => {
   it('reads a lone ? in a contraction as a lost apostrophe, and leaves question marks alone', () => {
     assert.strictEqual(repair('Huawei?s patents, we don?t know').text, 'Huawei’s patents, we don’t know');
     assert.strictEqual(repair('Nokia?s results').text, 'Nokia’s results'); // a word ending in a, not a folded â
+    // After a link's bracket and in a compound's last part, not in a format string.
+    assert.strictEqual(repair('[Here?s a demo] of the third-party?s policies, not %bB?s').text, '[Here’s a demo] of the third-party’s policies, not %bB?s');
     assert.strictEqual(repair('What?s this? Really?? a ?? b, x?y').text, 'What’s this? Really?? a ?? b, x?y');
   });
 
