@@ -15,6 +15,7 @@ import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalt
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
 import { byStart, firstIndexAfter, hashText, isTextAt } from './search';
 import type { DetectOptions, Finding } from './types';
+import { applyFindings } from './apply';
 
 const QMARK = 0x3f;
 /** U+0336 COMBINING LONG STROKE OVERLAY: strikethrough where no markup is allowed. */
@@ -26,6 +27,40 @@ const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 const CONTEXT = 4000;
 
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
+  return settleDecodedReplacements(text, detectOnce(text, options), options);
+}
+
+/**
+ * `ï¿½` is U+FFFD garbled once more: decoded, a lone U+FFFD, which the text around it may show to
+ * be a lost mark like any other (see judgeSite: `newspaper � email, and � more` in English). Each
+ * is judged as such in the text with every finding applied, and its finding repairs to what that
+ * judging gives: repairing the result again then changes nothing more.
+ */
+function settleDecodedReplacements(text: string, findings: Finding[], options: DetectOptions): Finding[] {
+  if (!findings.some(decodesToLoneReplacement)) return findings;
+  const { text: decoded, applied } = applyFindings(text, findings);
+  const at = new Map<number, Finding>(); // where each lands in `decoded`
+  let shift = 0;
+  for (const f of applied) {
+    if (decodesToLoneReplacement(f)) at.set(f.start + shift, f);
+    shift += f.replacement.length - (f.end - f.start);
+  }
+  if (at.size === 0) return findings;
+  const positions = [...at.keys()];
+  const range = { start: Math.min(...positions), end: Math.max(...positions) + 1 };
+  const settled = new Map<Finding, Finding>();
+  for (const g of detectOnce(decoded, { encodings: options.encodings, range })) {
+    const f = g.kind === 'replacement-char' && g.end === g.start + 1 ? at.get(g.start) : undefined;
+    if (f) settled.set(f, { ...f, replacement: g.replacement, alternatives: [...g.alternatives, '\ufffd'], confidence: Math.min(f.confidence, g.confidence), explanation: `${f.explanation} ${g.explanation}` });
+  }
+  return settled.size ? findings.map((f) => settled.get(f) ?? f) : findings;
+}
+
+function decodesToLoneReplacement(f: Finding): boolean {
+  return f.replacement === '\ufffd' && f.kind === 'reversible';
+}
+
+function detectOnce(text: string, options: DetectOptions): Finding[] {
   let codecs = resolveCodecs(options.encodings);
   let first = scan(text, options, 0, codecs);
   // C1 controls where Windows-1250 has letters and quotes (`tĹ\u0099etĂ\u00adho`: 99 is ™ there)
@@ -1260,15 +1295,18 @@ function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Ar
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   const english = lang === 'en' || lang === 'unknown';
   let apostrophes = 0;
+  let count = 0;
   let runs = false; // `���` beside each other: whole words lost (Russian read as English by its ASCII words)
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== 'replacement') continue;
+    count++;
     runs ||= text.charCodeAt(site.start - 1) === 0xfffd || text.charCodeAt(site.end) === 0xfffd;
     if (apostropheFits(text, site.start, site.end, lang)) apostrophes++;
     else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return null;
   }
-  // English spells its words in ASCII: with no letter lost, its U+FFFD were its marks and dashes.
-  return apostrophes > 0 ? 'shown' : lang === 'en' && !runs ? 'english' : null;
+  // English spells its words in ASCII: with no letter lost, its U+FFFD were its marks and dashes
+  // (two at least: one alone may be any sign, as ftfy's `newspaper � email`).
+  return apostrophes > 0 ? 'shown' : lang === 'en' && !runs && count >= 2 ? 'english' : null;
 }
 
 /** A figure beside [start, end), a space between allowed. */

@@ -219,6 +219,11 @@ const GLUED_BEFORE_DASH = ')]`_*';
 
 function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
   const quoteOpen = depth > 0;
+  if (thirdByteLost && position === 'inside-word') {
+    // (`Huaweiâ€s`: ” is the one a decoder drops, 9D being undefined, but no ” goes between letters;
+    // ™ of ’ was stripped.)
+    return { best: '’', alternatives: order(['’', '”']).slice(1), position, certainty: 0.6 };
+  }
   if (thirdByteLost) {
     const certainty = position === 'closing' || quoteOpen || afterPunct ? 0.85 : 0.6;
     return { best: '”', alternatives: order(['”', '“', '’']).slice(1), position, certainty };

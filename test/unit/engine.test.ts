@@ -419,6 +419,8 @@ describe('engine: lossy mojibake and leftovers', () => {
   it('reads a lone ? in a contraction as a lost apostrophe, and leaves question marks alone', () => {
     assert.strictEqual(repair('Huawei?s patents, we don?t know').text, 'Huawei’s patents, we don’t know');
     assert.strictEqual(repair('Nokia?s results').text, 'Nokia’s results'); // a word ending in a, not a folded â
+    // `â€` whose third byte was dropped is mostly ” (9D, undefined in Windows-1252), but not between letters.
+    assert.strictEqual(repair('Huaweiâ€s view of â€Open innovationâ€ is clear').text, 'Huawei’s view of ”Open innovation” is clear');
     // After a link's bracket and in a compound's last part, not in a format string.
     assert.strictEqual(repair('[Here?s a demo] of the third-party?s policies, not %bB?s').text, '[Here’s a demo] of the third-party’s policies, not %bB?s');
     assert.strictEqual(repair('What?s this? Really?? a ?? b, x?y').text, 'What’s this? Really?? a ?? b, x?y');
@@ -464,6 +466,13 @@ describe('engine: lossy mojibake and leftovers', () => {
     }
     const prices = 'The price is \ufffd50 for the month and \ufffd60 for the \ufffdbest\ufffd deal of the year.';
     assert.strictEqual(repair(prices).text, 'The price is \ufffd50 for the month and \ufffd60 for the “best” deal of the year.');
+    // One alone may be any sign (ftfy's `newspaper � email`); U+FFFD garbled again (`ï¿½`) is
+    // judged as the U+FFFD it decodes to, so that a second repair changes nothing more.
+    assert.strictEqual(repair('It is in the newspaper \ufffd email addresses will not be published.').text, 'It is in the newspaper \ufffd email addresses will not be published.');
+    assert.strictEqual(repair('It is in the newspaper ï¿½ email addresses will not be published.').text, 'It is in the newspaper \ufffd email addresses will not be published.');
+    const twice = repair('It is on the website ï¿½ or in the newspaper ï¿½ that the addresses will not be published.').text;
+    assert.strictEqual(twice, 'It is on the website — or in the newspaper — that the addresses will not be published.');
+    assert.strictEqual(repair(twice).text, twice);
     // Whole words lost (`���`): a Russian text whose ASCII words read as English keeps its U+FFFD.
     const russian = 'GNU GPL \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd 3 \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd <https://gnu.org/licenses/gpl.html>. This is free software: you are free to change and redistribute it.';
     assert.deepStrictEqual(detect(russian), []);
