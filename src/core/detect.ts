@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, 
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, quoteStyleOf } from './language';
@@ -51,7 +51,7 @@ function settleDecodedReplacements(text: string, findings: Finding[], options: D
   const settled = new Map<Finding, Finding>();
   for (const g of detectOnce(decoded, { encodings: options.encodings, range })) {
     const f = g.kind === 'replacement-char' && g.end === g.start + 1 ? at.get(g.start) : undefined;
-    if (f) settled.set(f, { ...f, replacement: g.replacement, alternatives: [...g.alternatives, '\ufffd'], confidence: Math.min(f.confidence, g.confidence), explanation: `${f.explanation} ${g.explanation}` });
+    if (f) settled.set(f, { ...f, replacement: g.replacement, alternatives: [...g.alternatives, '\ufffd'], confidence: Math.min(f.confidence, g.confidence), explanation: `${f.explanation} ${g.explanation.replace(REOPEN_NOTE, '')}` });
   }
   return settled.size ? findings.map((f) => settled.get(f) ?? f) : findings;
 }
@@ -555,6 +555,9 @@ class RunJudge {
     // in a script the weirdness count finds rare (Armenian); so is a word struck through
     // character by character (`$Ì¶6Ì¶3Ì¶` is $̶6̶3̶, each followed by U+0336), which no text spells.
     if (group.some((r) => r.convincing)) return Math.max(score + 3, 5);
+    // U+FFFD garbled again (`Huaweiï¿½s`) reads no better by letters, but no text spells `ï¿½`: it
+    // is judged as the U+FFFD it decodes to (see settleDecodedReplacements).
+    if (group.some((r) => r.decoded === '\ufffd' && r.seqs.length === 1 && r.seqs[0].bytes.length === 3 && !r.seqs[0].lost)) return Math.max(score, 4);
     return group.length >= 2 && group.every((r) => r.decoded === STROKE) ? Math.max(score, 5) : score;
   }
 

@@ -103,7 +103,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'middle-lost':
       return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”${lead}, the last one still tells the character.`;
     case 'replacement':
-      return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}. If the file itself is not UTF-8, reopen it with its real encoding instead.`;
+      return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}.${REOPEN_NOTE}`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
     case 'undefined-third':
@@ -156,6 +156,9 @@ export function explainLatin1Letter(certain: boolean): string {
   const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
   return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
 }
+
+/** How a lone U+FFFD's explanation ends: the file itself may have been read with the wrong encoding. */
+export const REOPEN_NOTE = ' If the file itself is not UTF-8, reopen it with its real encoding instead.';
 
 /** How a reversible explanation ends when some of its bytes were lost (see explainUndefinedSecond). */
 export const LOST_NOTE = ' Some bytes were lost (shown as �); those characters cannot be restored.';

@@ -473,6 +473,7 @@ describe('engine: lossy mojibake and leftovers', () => {
     const twice = repair('It is on the website ï¿½ or in the newspaper ï¿½ that the addresses will not be published.').text;
     assert.strictEqual(twice, 'It is on the website — or in the newspaper — that the addresses will not be published.');
     assert.strictEqual(repair(twice).text, twice);
+    assert.strictEqual(repair('Huaweiï¿½s view').text, 'Huawei’s view');
     // Whole words lost (`���`): a Russian text whose ASCII words read as English keeps its U+FFFD.
     const russian = 'GNU GPL \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd 3 \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd <https://gnu.org/licenses/gpl.html>. This is free software: you are free to change and redistribute it.';
     assert.deepStrictEqual(detect(russian), []);
