@@ -250,7 +250,9 @@ export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): 
   const form = text.startsWith(TWICE_E2_80, i) ? TWICE_E2_80 : text.startsWith(TWICE_DASH, i) ? TWICE_DASH : null;
   if (!form) return null;
   const after = text.charCodeAt(i + form.length);
-  if (after >= 0x80 && after <= 0xbf) return null; // a continuation: the byte is there
+  // A continuation: the byte is there (`Ã¢â‚¬Â¦` is …; `Ã¢â‚¬â€œ` is – read twice, its 93 as “ then œ).
+  const byte = singleByteTable(CODECS[0])[after];
+  if ((after >= 0x80 && after <= 0xbf) || (byte >= 0x80 && byte <= 0xbf)) return null;
   const swallow = after === 0x3f || after === 0xfffd ? 1 : 0;
   return siteInto(into, i, i + form.length + swallow, 'third-lost', false, true);
 }

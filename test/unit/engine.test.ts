@@ -596,6 +596,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     // Kept as a C1 control, or a whole sequence (…), it is an ordinary run.
     assert.strictEqual(repair('Ã¢â‚¬Å“HelloÃ¢â‚¬Â\u009d').text, '“Hello”');
     assert.strictEqual(repair('Wait Ã¢â‚¬Â¦ done').text, 'Wait … done');
+    // `Ã¢â‚¬â€` is — whose ” lost its 9D, but not before the rest of a whole sequence: `Ã¢â‚¬â€œ`
+    // is – read twice (93 as “, whose last byte 9C is œ).
+    assert.strictEqual(repair('targets get Ã¢â‚¬â€œ but you can change Ã¢â‚¬â€ it').text, 'targets get – but you can change — it');
   });
 
   it('reads `?` as the quote or dash it replaced only where no question mark goes and the text shows the pipeline', () => {
