@@ -98,6 +98,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `UTF-8 bytes E2 80 9D (the closing quote ${show('”')}) were read as Windows-1252 and forced into Latin-1: € became “?” and the undefined byte 9D came out as “•”${lead}.`;
     case 'third-lost':
       if (best === '—') return `UTF-8 for — (E2 80 94) was read as Windows-1252 twice: the second time its ” (E2 80 9D) lost the byte 9D, undefined there. Only — gives that ”.`;
+      if (best === '‘') return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped${lead}. Before a word it is most likely ‘ (E2 80 98), whose 98 Windows-1250 leaves undefined as Windows-1252 does 9D (”): ${show(best)}.`;
       if (best === '’') return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped${lead}. Windows-1252 drops 9D, the closing quote, but between letters it was an apostrophe whose ™ (99) was stripped: ${show(best)}.`;
       return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped, as Windows-1252 drops 9D, the closing quote${lead}. Most likely ${show(best)}.`;
     case 'middle-lost':

@@ -256,6 +256,22 @@ export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): 
   const swallow = after === 0x3f || after === 0xfffd ? 1 : 0;
   return siteInto(into, i, i + form.length + swallow, 'third-lost', false, true);
 }
+/**
+ * Whether a `â€` cut short (no byte after it, see siteAtSpecial) follows `from` on its line, within
+ * a quotation's reach (a line of them asks at each).
+ */
+export function thirdLostAhead(text: string, from: number): boolean {
+  const table = singleByteTable(CODECS[0]);
+  let scanned = from; // no line break before this
+  for (let i = text.indexOf('â€', from); i >= 0 && i - from < THIRD_LOST_REACH; i = text.indexOf('â€', i + 2)) {
+    for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 0x0a) return false;
+    const byte = table[text.charCodeAt(i + 2)];
+    if (!(byte >= 0x80 && byte <= 0xbf)) return true;
+  }
+  return false;
+}
+const THIRD_LOST_REACH = 1000;
+
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
 const TWICE_E2_80 = 'Ã¢â‚¬Â';
 /**

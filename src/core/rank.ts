@@ -7,6 +7,7 @@
 import { decadeAt, joinsWords } from './apostrophe';
 import { Cls, classAt, isLetter } from './chars';
 import { QUOTE_STYLES, type QuoteStyle } from './language';
+import { thirdLostAhead } from './lossy';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear' | 'joined' | 'loose-dash';
 /** Every position, for memo tables indexed by number. */
@@ -192,8 +193,10 @@ export function rankPunctuation(text: string, start: number, end: number, depth:
   const afterPunct = CLOSING_PUNCT.has(text[start - 1] ?? '');
   // Between spaces after punctuation (`innovation, � said`): where a quotation's last words end.
   const afterPunctSpace = position === 'dash' && CLOSING_PUNCT.has(text[start - 2] ?? '');
-  const key = ((POSITIONS.indexOf(position) * 3 + depth) * 8 + (thirdByteLost ? 4 : 0) + (afterPunct ? 2 : 0) + (afterPunctSpace ? 1 : 0)) * QUOTE_STYLES.length + style.id;
-  return (rankedMemo[key] ??= rankFor(position, depth, thirdByteLost, afterPunct || afterPunctSpace, style));
+  // An opening cut short with a close cut short after it on its line: one pair of the same mark (”…”).
+  const lostPair = thirdByteLost && position === 'opening' && thirdLostAhead(text, end);
+  const key = (((POSITIONS.indexOf(position) * 3 + depth) * 8 + (thirdByteLost ? 4 : 0) + (afterPunct ? 2 : 0) + (afterPunctSpace ? 1 : 0)) * 2 + (lostPair ? 1 : 0)) * QUOTE_STYLES.length + style.id;
+  return (rankedMemo[key] ??= rankFor(position, depth, thirdByteLost, afterPunct || afterPunctSpace, style, lostPair));
 }
 
 const rankedMemo: (Ranked | undefined)[] = [];
@@ -217,12 +220,16 @@ const MARKED_WORD = /[’'?\ufffd]\p{L}+$/u;
 const RANGE_ENDS = /^(?:present|now|today|date)\b/;
 const GLUED_BEFORE_DASH = ')]`_*';
 
-function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle): Ranked {
+function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, afterPunct: boolean, style: QuoteStyle, lostPair: boolean): Ranked {
   const quoteOpen = depth > 0;
   if (thirdByteLost && position === 'inside-word') {
     // (`Huaweiâ€s`: ” is the one a decoder drops, 9D being undefined, but no ” goes between letters;
     // ™ of ’ was stripped.)
     return { best: '’', alternatives: order(['’', '”']).slice(1), position, certainty: 0.6 };
+  }
+  if (thirdByteLost && position === 'opening' && style.open === '“' && !lostPair) {
+    // Before a word, where ” seldom stands: ‘, whose 98 Windows-1250 (and 1251, 1253) leaves undefined.
+    return { best: '‘', alternatives: order(['‘', '”', '“']).slice(1), position, certainty: 0.6 };
   }
   if (thirdByteLost) {
     const certainty = position === 'closing' || quoteOpen || afterPunct ? 0.85 : 0.6;

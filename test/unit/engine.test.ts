@@ -421,6 +421,8 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Nokia?s results').text, 'Nokia’s results'); // a word ending in a, not a folded â
     // `â€` whose third byte was dropped is mostly ” (9D, undefined in Windows-1252), but not between letters.
     assert.strictEqual(repair('Huaweiâ€s view of â€Open innovationâ€ is clear').text, 'Huawei’s view of ”Open innovation” is clear');
+    // Before a word with no such close after it, ‘ (98, undefined in Windows-1250: `â€�` there).
+    assert.strictEqual(repair('By â€\ufffdvery highâ€™, we mean values above the default.').text, 'By ‘very high’, we mean values above the default.');
     // After a link's bracket and in a compound's last part, not in a format string.
     assert.strictEqual(repair('[Here?s a demo] of the third-party?s policies, not %bB?s').text, '[Here’s a demo] of the third-party’s policies, not %bB?s');
     assert.strictEqual(repair('What?s this? Really?? a ?? b, x?y').text, 'What’s this? Really?? a ?? b, x?y');
