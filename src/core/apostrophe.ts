@@ -75,9 +75,9 @@ export function apostropheFits(text: string, start: number, end: number, lang: L
 
 /** A decade shortened after the mark (`’90s`): two figures and an s ending the word. */
 export function decadeAt(text: string, end: number): boolean {
-  return DECADE.test(text.slice(end, end + 4));
+  const digit = (i: number) => text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
+  return digit(end) && digit(end + 1) && text[end + 2] === 's' && !wordCharAt(text, end + 3) && text[end + 3] !== '_';
 }
-const DECADE = /^\d\ds\b/;
 
 /**
  * An English plural's possessive before a word: `students’ choice`, `Jones’ book` (a word of four

@@ -830,7 +830,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     for (let k = 0; k < sites.length; k++) if (keep[k] && sites.strong(k)) return true;
     return false;
   };
-  let punctuationMemo: 'shown' | 'english' | null | undefined;
+  let punctuationMemo: 'shown' | 'english' | false | undefined;
   let questionMemo: boolean | undefined;
   let leadLostMemo: string | undefined;
   let lettersMemo: boolean | undefined;
@@ -1162,7 +1162,7 @@ interface Evidence {
   /** Strong signs of the lossy pipeline (`â??`, `â€`) near the scanned window. */
   lossy: () => boolean;
   /** The text's U+FFFD replaced punctuation: some are apostrophes, or the text is English; none a letter (see below). */
-  replacementsArePunctuation: () => 'shown' | 'english' | null;
+  replacementsArePunctuation: () => 'shown' | 'english' | false;
   /** Some of the text's U+FFFD, or `?`, stand for letters, so an apostrophe-shaped one may too (see marksLostLetters). */
   replacementsAreLetters: () => boolean;
   questionsAreLetters: () => boolean;
@@ -1294,7 +1294,7 @@ function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'],
  * English), and none between two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them), but for the
  * dash English sets between words (`CEO�who`: see joinsWords), which says nothing either way.
  */
-function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): 'shown' | 'english' | null {
+function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): 'shown' | 'english' | false {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   const english = lang === 'en' || lang === 'unknown';
   let apostrophes = 0;
@@ -1305,11 +1305,11 @@ function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Ar
     count++;
     runs ||= text.charCodeAt(site.start - 1) === 0xfffd || text.charCodeAt(site.end) === 0xfffd;
     if (apostropheFits(text, site.start, site.end, lang)) apostrophes++;
-    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return null;
+    else if (isLetter(classAt(text, site.start - 1)) && isLetter(classAt(text, site.end)) && !(english && joinsWords(text, site.start, site.end))) return false;
   }
   // English spells its words in ASCII: with no letter lost, its U+FFFD were its marks and dashes
   // (two at least: one alone may be any sign, as ftfy's `newspaper � email`).
-  return apostrophes > 0 ? 'shown' : lang === 'en' && !runs && count >= 2 ? 'english' : null;
+  return apostrophes > 0 ? 'shown' : lang === 'en' && !runs && count >= 2 ? 'english' : false;
 }
 
 /** A figure beside [start, end), a space between allowed. */
