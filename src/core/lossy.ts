@@ -469,8 +469,8 @@ const NONE = Object.freeze([] as string[]) as string[];
  * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
  * more than the judging (the garbage collector copies every survivor).
  */
-/** Each form's place in LOSSY_FORMS (a property read: an `indexOf` per site showed in profiles). */
-const FORM_INDEX = Object.fromEntries(LOSSY_FORMS.map((form, k) => [form, k])) as Record<LossyForm, number>;
+/** Each form's place in LOSSY_FORMS (a lookup, not an `indexOf` along the list per site). */
+const FORM_INDEX = new Map(LOSSY_FORMS.map((form, k) => [form, k]));
 
 export class SiteList {
   private data = new Int32Array(96);
@@ -485,7 +485,7 @@ export class SiteList {
     const k = 3 * this.length++;
     this.data[k] = site.start;
     this.data[k + 1] = site.end;
-    this.data[k + 2] = (FORM_INDEX[site.form] << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
+    this.data[k + 2] = (FORM_INDEX.get(site.form)! << 2) | (site.folded ? 2 : 0) | (site.strong ? 1 : 0);
   }
 
   start(k: number): number {
