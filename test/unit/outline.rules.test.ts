@@ -13,6 +13,12 @@ describe('outline: quote attribution forms', () => {
     ]);
   });
 
+  it('“…,” said X, ROLE, who … : the role stops before what is said of its holder', () => {
+    assert.deepStrictEqual(quotes('“We have watched the team execute,” said John Smith, Partner at Horizon Ventures, who will join the board.'), [
+      'John Smith | Partner at Horizon Ventures | We have watched the team execute',
+    ]);
+  });
+
   it('"…," X said. with straight quotes, and a title before the name', () => {
     assert.deepStrictEqual(quotes('"Nothing here was easy for anyone," site manager Tom Berg said.'), [
       'Tom Berg | site manager | Nothing here was easy for anyone',

@@ -11,6 +11,7 @@ import { sentenceStarts, type Paragraph } from './segments';
 import {
   appositiveRole,
   cleanRole,
+  roleBeforePredicate,
   isPronoun,
   isSpeechVerb,
   personMentions,
@@ -153,7 +154,7 @@ function afterVerb(ctx: Context, phrase: Token[], to: number): Attribution | nul
   if (head.length === 0) return null;
   if (head.length === 1 && isPronoun(head[0].word)) return pronounSpeaker(ctx);
   const mentions = personMentions(text, head, () => true);
-  const tail = headEnd < to ? cleanRole(text.slice(headEnd + 1, to)) : '';
+  const tail = headEnd < to ? roleBeforePredicate(text.slice(headEnd + 1, to)) : '';
   if (mentions.length === 0) {
     // "said a spokesperson": no name, but a role worth keeping.
     return { speaker: '', role: cleanRole(text.slice(phraseStart, headEnd)) };

@@ -187,8 +187,14 @@ export function appositiveRole(text: string, nameEnd: number, limit: number): st
   const rest = text.slice(nameEnd, limit);
   const lead = /^\s*,\s*/.exec(rest);
   if (!lead) return '';
-  const body = rest.slice(lead[0].length);
-  // Roles may hold "and" and "(WIPO)"; a comma before a lower-case word starts the predicate.
+  return roleBeforePredicate(rest.slice(lead[0].length));
+}
+
+/**
+ * A role up to what is said of its holder: roles may hold "and" and "(WIPO)"; a comma before a
+ * lower-case word (", noted", ", who will join the board") starts the predicate.
+ */
+export function roleBeforePredicate(body: string): string {
   const stop = /,\s+(?=\p{Ll})|[;:]|\s+(?:who|whose|which)\s/u.exec(body);
   return cleanRole(stop ? body.slice(0, stop.index) : body);
 }
