@@ -19,6 +19,14 @@ describe('outline: quote attribution forms', () => {
     ]);
   });
 
+  it('TITLE of several words X added: “…” (Minister for Economic Affairs Lars Becker)', () => {
+    const text = '“This is a milestone,” said Katrin Vogel, chief executive of Nordwind.\n\nMinister for Economic Affairs Lars Becker added: “Projects like this secure jobs.”';
+    assert.deepStrictEqual(quotes(text), [
+      'Katrin Vogel | chief executive of Nordwind | This is a milestone',
+      'Lars Becker | Minister for Economic Affairs | Projects like this secure jobs.',
+    ]);
+  });
+
   it('"…," X said. with straight quotes, and a title before the name', () => {
     assert.deepStrictEqual(quotes('"Nothing here was easy for anyone," site manager Tom Berg said.'), [
       'Tom Berg | site manager | Nothing here was easy for anyone',

@@ -141,12 +141,20 @@ function personInRun(
 ): PersonMention | null {
   let i = first;
   while (i <= last && (isTitleWord(tokens[i].word) || NOT_NAMES.has(tokens[i].word.toLowerCase()))) i++;
-  const titleTokens = tokens.slice(first, i).filter((t) => isTitleWord(t.word));
+  let titleTokens = tokens.slice(first, i).filter((t) => isTitleWord(t.word));
   // A possessive ends the name part: "Huawei’s Chief Legal Officer" names no person.
   let end = i;
   while (end <= last && !/['’]s$/.test(tokens[end].word)) end++;
   if (end <= last) return null;
-  const nameTokens = tokens.slice(i, last + 1);
+  let nameTokens = tokens.slice(i, last + 1);
+  // A title of several words ends in a title word the name follows: "Economic Affairs Lars Becker"
+  // (of "Minister for Economic Affairs Lars Becker"): the name is the two or three words after it.
+  let lastTitle = nameTokens.length - 1;
+  while (lastTitle >= 0 && !isTitleWord(nameTokens[lastTitle].word)) lastTitle--;
+  if (lastTitle >= 0 && nameTokens.length - lastTitle - 1 >= 2 && nameTokens.length - lastTitle - 1 <= 3) {
+    titleTokens = nameTokens.slice(0, lastTitle + 1);
+    nameTokens = nameTokens.slice(lastTitle + 1);
+  }
   if (nameTokens.length === 0 || nameTokens.length > 5) return null;
   if (nameTokens.some((t) => ORG_WORDS.has(t.word.toLowerCase()) || isTitleWord(t.word))) return null;
   if (!nameTokens.every((t) => isNameWord(t.word) || PARTICLES.has(t.word))) return null;
@@ -174,9 +182,31 @@ export function personMentions(
       HONORIFICS.has(tokens[first - 1].word.toLowerCase()) &&
       /^\.?\s+$/.test(text.slice(tokens[first - 1].end, tokens[first].start));
     const person = personInRun(tokens, first, last, honorific ? () => true : allowSingle);
-    if (person) found.push(person);
+    if (!person) continue;
+    const titleFrom = person.title ? titleStartBefore(text, tokens, first) : first;
+    if (titleFrom < first) person.title = text.slice(tokens[titleFrom].start, person.start).trim();
+    found.push(person);
   }
   return found;
+}
+
+/** Words that join the parts of a title: "Minister for Economic Affairs", "Head of Research and Development". */
+const TITLE_JOINS = words('for of and');
+
+/**
+ * Where a title that goes on into the run at `first` starts: back over "for", "of" or "and" to
+ * capitalised words holding a title word ("Minister" of "Minister for Economic Affairs Lars Becker").
+ */
+function titleStartBefore(text: string, tokens: readonly Token[], first: number): number {
+  const spaced = (a: number) => /^ +$/.test(text.slice(tokens[a].end, tokens[a + 1].start));
+  let k = first;
+  while (k >= 2 && TITLE_JOINS.has(tokens[k - 1].word) && spaced(k - 1) && spaced(k - 2) && /^\p{Lu}/u.test(tokens[k - 2].word)) {
+    let j = k - 2;
+    while (j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && spaced(j - 1)) j--;
+    if (!tokens.slice(j, k - 1).some((t) => isTitleWord(t.word))) break;
+    k = j;
+  }
+  return k;
 }
 
 /**
