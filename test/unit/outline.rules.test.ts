@@ -170,6 +170,14 @@ describe('outline: headline, dateline and contacts', () => {
     assert.strictEqual(extractOutline('No dateline in this text at all, 2025.').dateline, null);
   });
 
+  it('reads a place in title case with the date right after it, not a word that starts a sentence', () => {
+    const o = extractOutline('Nordwind Opens a Test Site\n\nHamburg, Germany – 12 February 2026 – Nordwind Energy GmbH today opened...');
+    assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['Hamburg, Germany', '12 February 2026']);
+    assert.strictEqual(o.dateline && o.dateline.start, o.headline!.end + 2);
+    assert.strictEqual(extractOutline('Acme Results\n\nToday, March 3, 2026, Acme said its sales rose.').dateline, null);
+    assert.strictEqual(extractOutline('Acme Results\n\nResults for the quarter – March 3, 2026.').dateline, null);
+  });
+
   it('finds emails, phones and URLs once each, ignoring bare numbers', () => {
     const text =
       'Contact: PressOfficeJane.Doe@acme.example or jane.doe@acme.example, Tel: +1 512 555 0100, ' +

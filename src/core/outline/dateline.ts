@@ -18,6 +18,35 @@ const SEARCH_LIMIT = 5000;
 const DATE_WINDOW = 300;
 
 export function extractDateline(text: string): OutlineDateline | null {
+  return capitalsDateline(text) ?? titleCaseDateline(text);
+}
+
+// A place in title case at a line start, maybe a region after a comma, then a comma or dash and
+// the date right after it: "Hamburg, Germany – 12 February 2026 –", "Espoo, Finland, March 3, 2026".
+const TITLE_PLACE = /^[ \t*_]*(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2})?)[ \t]*[,—–-][ \t]*/gmu;
+/** Words a line may start with before a date that are no place. */
+const NOT_PLACES = new Set(
+  `today yesterday updated posted published issued released date dated embargoed embargo for from on as of by
+  monday tuesday wednesday thursday friday saturday sunday ${MONTHS.toLowerCase().replace(/\|/g, ' ')}`.split(/\s+/),
+);
+
+/** Title case ("Hamburg, Germany – 12 February 2026"): believed only with the date right after it. */
+function titleCaseDateline(text: string): OutlineDateline | null {
+  const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
+  for (const m of head.matchAll(TITLE_PLACE)) {
+    if (m.index >= SEARCH_LIMIT) break;
+    if (NOT_PLACES.has(m[1].split(/[ ,-]/)[0].toLowerCase())) continue;
+    const at = m.index + m[0].length;
+    DATE.lastIndex = at;
+    const date = DATE.exec(head);
+    if (!date || date.index !== at) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    return { start, end: date.index + date[0].length, place: m[1], date: dateAsWritten(head, date) };
+  }
+  return null;
+}
+
+function capitalsDateline(text: string): OutlineDateline | null {
   const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
   const places: Array<{ start: number; end: number }> = [];
   for (const m of head.matchAll(PLACE)) {
@@ -30,17 +59,21 @@ export function extractDateline(text: string): OutlineDateline | null {
     const candidates = places.filter((p) => p.end <= m.index && m.index - p.end <= DATE_WINDOW);
     if (candidates.length === 0) continue;
     const place = candidates[candidates.length - 1];
-    // As written, spacing normalised: "14November 2025" -> "14 November 2025", "Nov. 14, 2025" kept.
-    const dot = (month: string): string => (head[m.index + m[0].indexOf(month) + month.length] === '.' ? month + '.' : month);
-    const date = m[1] ? `${m[1]} ${dot(m[2])} ${m[3]}` : `${dot(m[4])} ${m[5]}, ${m[6]}`;
     return {
       start: place.start,
       end: m.index + m[0].length,
       place: head.slice(place.start, place.end),
-      date,
+      date: dateAsWritten(head, m),
     };
   }
   return null;
+}
+
+/** A date as written, spacing normalised: "14November 2025" -> "14 November 2025", "Nov. 14, 2025" kept. */
+function dateAsWritten(text: string, m: RegExpExecArray | RegExpMatchArray): string {
+  const at = m.index ?? 0;
+  const dot = (month: string): string => (text[at + m[0].indexOf(month) + month.length] === '.' ? month + '.' : month);
+  return m[1] ? `${m[1]} ${dot(m[2])} ${m[3]}` : `${dot(m[4])} ${m[5]}, ${m[6]}`;
 }
 
 /** Adds ", CHINA" or ", Ore." after the city: comma parts that are neither dates nor sentences. */
