@@ -125,6 +125,14 @@ describe('outline: figures', () => {
     assert.deepStrictEqual(figures('Exports are now nearly four times the level they were.'), [
       'nearly four times — Exports vs. level they were',
     ]);
+    assert.deepStrictEqual(figures('Revenue grew 2.5x in 2025, on a 4x4 grid at 1920x1080.'), ['2.5x — Revenue grew, 2025']);
+    // A change after a comma is one of what the sentence's first figure counts, not of the figure before it.
+    assert.deepStrictEqual(figures('It handles 1.2 million picks per day across 38 sites, up 300% from a year ago.'), [
+      '1.2 million — picks per day',
+      '38 — sites',
+      '300% — picks per day, up from a year ago',
+    ]);
+    assert.deepStrictEqual(figures('Sales rose, up 300% from a year ago.'), ['300% — up from a year ago']);
   });
 
   it('skips years, dates, ordinals, model numbers, compounds and list numbers', () => {
@@ -139,7 +147,7 @@ describe('outline: figures', () => {
       'It has run 24/7 for 20+ years. Orbit Labs, founded in 2004, employs 3,100 people. Call 1-800-555-0199.';
     assert.deepStrictEqual(figures(text), [
       '$1.2B — reported revenue for Q3, 2025',
-      '24% — reported revenue for Q3, 2025',
+      '24% — reported revenue for Q3, up from a year earlier, 2025',
       '20+ — years',
       '3,100 — people',
     ]);

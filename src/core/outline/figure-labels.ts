@@ -173,8 +173,16 @@ function firstFigureWordBefore(text: string, clauseStart: number, previousEnd: n
   return m ? clauseStart + m.index : previousEnd;
 }
 
-export function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number): string {
-  if (f.kind === 'multiple') {
+/** "up … from a year ago", "down … on the previous quarter": a change with what it is measured against. */
+function changeSince(text: string, sentence: Segment, f: Found): string {
+  const direction = /\b(up|down)\s+(?:by\s+)?$/i.exec(text.slice(Math.max(sentence.start, f.start - 12), f.start));
+  const since = /^\s+((?:from|on|over|compared (?:with|to)|versus|vs\.?)\s+[^,.;:!?()]{3,40})/i.exec(text.slice(f.end, Math.min(sentence.end, f.end + 60)));
+  return direction && since ? `${direction[1].toLowerCase()} ${since[1].trim()}` : '';
+}
+
+export function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number, mainLabel = ''): string {
+  // ("2.5x" after a verb reads like a percentage: "Revenue grew 2.5x".)
+  if (f.kind === 'multiple' && !/x$/i.test(f.value)) {
     const subject = subjectBefore(text, sentence, f.start);
     const rest = text.slice(f.end, Math.min(sentence.end, f.end + CLAUSE_WINDOW)).replace(/^\s*(?:the|as)\s+/i, '').replace(/[.!?”"]+$/, '');
     const object = rest.split(/\s+/).filter(Boolean).slice(0, 6).join(' ').replace(/[,;]$/, '');
@@ -190,6 +198,9 @@ export function labelFor(text: string, sentence: Segment, f: Found, previousEnd:
   }
   if (np) return np;
   let label = clauseLabel(text, sentence, f, previousEnd);
+  // ", up 300% from a year ago": a change of what the sentence's first figure counts.
+  const change = !label && f.kind === 'percent' ? changeSince(text, sentence, f) : '';
+  if (change) label = mainLabel ? `${mainLabel}, ${change}` : change;
   if (f.kind === 'money') {
     // "£52m from the Warm Homes Fund", "£420 a year on heating", "$18.5 million under budget".
     let at = f.end;

@@ -22,9 +22,9 @@ const QUALIFIERS = new Set(
   'about nearly almost over some more around approximately roughly only just up under another than least'.split(' '),
 );
 const WORD_NUMBERS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|a hundred';
-// "nearly three times the amount", "2.5 times as many", "threefold".
+// "nearly three times the amount", "2.5 times as many", "threefold", "grew 2.5x" (not 4x4, 1920x1080).
 const MULTIPLE = new RegExp(
-  `\\b(?:(?:nearly|almost|about|around|roughly|more than|over|some|up to|at least)\\s+)?(?:${WORD_NUMBERS}|\\d+(?:\\.\\d+)?)\\s+times\\s+(?=(?:the|as|more|higher|larger|bigger|greater|that|what|its|their)\\b)|\\b(?:${WORD_NUMBERS}|\\d+)[- ]?fold\\b`,
+  `\\b(?:(?:nearly|almost|about|around|roughly|more than|over|some|up to|at least)\\s+)?(?:${WORD_NUMBERS}|\\d+(?:\\.\\d+)?)\\s+times\\s+(?=(?:the|as|more|higher|larger|bigger|greater|that|what|its|their)\\b)|\\b(?:${WORD_NUMBERS}|\\d+)[- ]?fold\\b|\\b\\d+(?:\\.\\d+)?x(?![A-Za-z0-9])`,
   'gi',
 );
 
@@ -45,12 +45,15 @@ export function extractFigures(
       if (si === 0 || framing) paragraphYear = framing || paragraphYear;
       let previousEnd = -1;
       let previousLabel = '';
+      let firstLabel = ''; // the sentence's main clause: what a change after a comma measures
       const found = findInSentence(text, sentence, skip);
       const sentenceYear = found.length ? yearIn(text, sentence) : '';
       for (const f of found) {
         const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
-        // "revenue of $1.2B, up 24%": an empty label shares the previous figure's.
-        const label = labelFor(text, sentence, f, previousEnd) || previousLabel;
+        // "revenue of $1.2B, up 24% from a year earlier": the change of the first figure's; any
+        // other empty label shares the previous figure's.
+        const label = labelFor(text, sentence, f, previousEnd, firstLabel) || previousLabel;
+        firstLabel ||= label;
         previousEnd = f.end;
         previousLabel = label;
         figures.push({
