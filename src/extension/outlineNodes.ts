@@ -23,7 +23,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const CONTACT_ICONS: Record<OutlineContact['kind'], string> = { email: 'mail', phone: 'device-mobile', url: 'link' };
+const CONTACT_ICONS: Record<OutlineContact['kind'], string> = { person: 'person', email: 'mail', phone: 'device-mobile', url: 'link' };
 
 export function outlineNodes(outline: Outline): OutlineNode[] {
   const groups: OutlineNode[] = [];

@@ -186,6 +186,16 @@ describe('outline: headline, dateline and contacts', () => {
     assert.strictEqual(extractOutline('Acme Results\n\nResults for the quarter – March 3, 2026.').dateline, null);
   });
 
+  it('names the person a contact heading gives, on its line or the next, not an address', () => {
+    const contacts = (text: string) => extractOutline(text).contacts.map((c) => `${c.kind}: ${c.value}`);
+    assert.deepStrictEqual(contacts('Acme opens.\n\nMedia Contact:\nSarah Lee\npress@acme.example'), ['person: Sarah Lee', 'email: press@acme.example']);
+    assert.deepStrictEqual(contacts('Acme opens.\n\nPress contact: Anna Müller, Head of Communications\nTel: +49 40 1234 5678'), [
+      'person: Anna Müller, Head of Communications',
+      'phone: +49 40 1234 5678',
+    ]);
+    assert.deepStrictEqual(contacts('Acme opens.\n\nPress contacts: press@acme.example'), ['email: press@acme.example']);
+  });
+
   it('finds emails, phones and URLs once each, ignoring bare numbers', () => {
     const text =
       'Contact: PressOfficeJane.Doe@acme.example or jane.doe@acme.example, Tel: +1 512 555 0100, ' +

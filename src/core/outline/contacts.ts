@@ -32,8 +32,36 @@ function isPhone(text: string, start: number, value: string): boolean {
   );
 }
 
+// "Media contact:", "Press contacts", "Investor enquiries:" heading a line; the person follows on it or below.
+const CONTACT_HEADING = /^[ \t*_#]*(?:(?:media|press|investor|editorial|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b[ \t*_]*:?[ \t*_]*/gim;
+// "Jordan Pike" or "Anna Müller, Head of Communications": two or three capitalised words, maybe a role.
+const PERSON_LINE = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})(?:,[ \t]*([^\n@\d]{2,60}?))?[ \t]*$/u;
+
+/** The person a contact heading names ("Media contact:\nJordan Pike, Communications Manager"). */
+function contactPeople(text: string): OutlineContact[] {
+  const people: OutlineContact[] = [];
+  for (const m of text.matchAll(CONTACT_HEADING)) {
+    let at = m.index + m[0].length;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.slice(at, lineEnd).trim() === '') {
+      // On the next line that holds anything.
+      at = lineEnd + 1;
+      while (at < text.length && /[ \t\r\n]/.test(text[at])) at++;
+      lineEnd = text.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    const person = PERSON_LINE.exec(line);
+    if (!person) continue;
+    const value = person[2] ? `${person[1]}, ${person[2].trim()}` : person[1];
+    people.push({ kind: 'person', value, start: at, end: at + line.trimEnd().length });
+  }
+  return people;
+}
+
 export function extractContacts(text: string): OutlineContact[] {
-  const found: OutlineContact[] = [];
+  const found: OutlineContact[] = contactPeople(text);
   for (const m of text.matchAll(EMAIL)) {
     const local = m[0].slice(0, m[0].indexOf('@'));
     const cut = unglueLocalPart(local);

@@ -1,7 +1,7 @@
 /** A readable Markdown outline (CLI `outline --format markdown`, editor "Export Outline as Markdown"). */
 import type { ContactKind, Outline } from './types';
 
-const CONTACT_LABELS: Record<ContactKind, string> = { email: 'Email', phone: 'Phone', url: 'Web' };
+const CONTACT_LABELS: Record<ContactKind, string> = { person: 'Contact', email: 'Email', phone: 'Phone', url: 'Web' };
 
 /** Escapes characters that Markdown would read as formatting inside inline text. */
 function esc(s: string): string {

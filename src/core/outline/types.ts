@@ -34,7 +34,8 @@ export interface OutlineFigure extends Span {
   sentence: string;
 }
 
-export type ContactKind = 'email' | 'phone' | 'url';
+/** `person`: who a contact heading names ("Media contact: Jordan Pike, Communications Manager"). */
+export type ContactKind = 'person' | 'email' | 'phone' | 'url';
 
 export interface OutlineContact extends Span {
   kind: ContactKind;
