@@ -9,7 +9,7 @@ import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, orthographie
 import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
-import { type Language, languageOf, quoteStyleOf } from './language';
+import { type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
@@ -837,6 +837,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
+  let lettersLanguageMemo: Language | undefined;
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
@@ -850,6 +851,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => cyrillic.guess(at),
+    lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
@@ -983,7 +985,8 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   }
   if (site.form === 'lost-second-byte') {
     // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.
-    const c = lostSecondByteCandidates(text, site, lang);
+    // (Where the common words name no language that has such letters, the letters around may.)
+    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang);
     if (!c || (!site.strong && !evidence.lossy())) return null;
     // The text's language names the likeliest letter: repaired; unknown, only reported with the choices.
     // The fewer letters the language has for that lead, the surer the guess.
@@ -1169,6 +1172,8 @@ interface Evidence {
   closingReplacements: ClosingMarks;
   /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
   questionsAreApostrophes: () => boolean;
+  /** The language the text's garbled letters show (see languageOfLetters). */
+  lettersLanguage: () => Language;
   closingQuestionMarks: ClosingMarks;
   /** The likeliest letter of a lost Cyrillic one at a position (see cyrillic.ts); words read once. */
   cyrillicGuess: (at: number) => CyrillicGuess | undefined;

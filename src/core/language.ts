@@ -87,6 +87,30 @@ export function languageOf(text: string, from: number, to: number): Language {
  * The quotation marks and dash of a language (English style when it is unknown); for English, of
  * its British or American spelling in the text around [from, to) (British sets its dash `–`).
  */
+/**
+ * Letters that come through the lossy pipeline whole (their second byte A0–BF is a Latin-1 sign)
+ * and belong to one language: `Å¯` is Czech ů, `Ä¾` Slovak ľ, `Å¼` Polish ż. They tell the
+ * language of a text whose common words do not (garbled words, or a short text).
+ */
+const TELLING_LETTERS: readonly (readonly [string, Language])[] = [
+  ['Å¯', 'cs'], ['Å®', 'cs'], ['Ä¾', 'sk'], ['Äº', 'sk'], ['Ä½', 'sk'], ['Å¼', 'pl'], ['Åº', 'pl'], ['Å»', 'pl'],
+  ['Å±', 'hu'], ['Å°', 'hu'], ['Å£', 'ro'], ['Ä±', 'tr'], ['Ä°', 'tr'], ['Ä«', 'lv'], ['Ä£', 'lv'], ['Ä·', 'lv'],
+  ['Ä¼', 'lv'], ['Å³', 'lt'], ['Ä¯', 'lt'],
+];
+
+/** The language its telling letters (see TELLING_LETTERS) show around [from, to), or 'unknown'. */
+export function languageOfLetters(text: string, from: number, to: number): Language {
+  const lo = Math.max(0, from - WINDOW);
+  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  const hits = new Map<Language, number>();
+  for (const [form, lang] of TELLING_LETTERS) {
+    for (let i = text.indexOf(form, lo); i >= 0 && i < hi; i = text.indexOf(form, i + 2)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+  }
+  const ranked = [...hits].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || ranked[0][1] < 2 || (ranked.length > 1 && ranked[0][1] < 3 * ranked[1][1])) return 'unknown';
+  return ranked[0][0];
+}
+
 export function quoteStyleOf(lang: Language, text = '', from = 0, to = 0): QuoteStyle {
   if (lang === 'en' && spelledBritish(text, from, to)) return QUOTE_STYLES[5];
   return QUOTE_STYLES[LANGUAGES.find((l) => l.lang === lang)?.style ?? 0];

@@ -427,7 +427,7 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   if (!letters) return null; // `È?` is read only in Romanian
   const known = lang in table && lang !== 'unknown';
   const before = classAt(text, site.start - 1);
-  const after = classAt(text, site.end);
+  const after = garbledClassAt(text, site.end);
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
   const capital = before === Cls.LatinUpper || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
@@ -439,6 +439,14 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
 
 const VOWEL = /[aeiouyáéíóúýůąę]/i;
 
+/** The class of the letter at `i`, read through a garbled pair (`Ã­` is í, lowercase, not Ã). */
+function garbledClassAt(text: string, i: number): Cls {
+  const lead = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (lead >= 0xc2 && lead <= 0xdf && next >= 0x80 && next <= 0xbf) return charClass(((lead & 0x1f) << 6) | (next & 0x3f));
+  return classAt(text, i);
+}
+
 /**
  * Where the letters around settle it: Czech ě only follows a consonant (`Společnost` has č after
  * e); Polish ł comes before a vowel (`ogłosiła`), ś before c, m, n, l, w (`jesteśmy`, `dziś`
@@ -448,7 +456,8 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   const before = text.slice(Math.max(0, site.start - 2), site.start).toLowerCase();
   const next = text[site.end] ?? '';
   const wordEnd = !isLetter(classAt(text, site.end));
-  if (letters.includes('ě') && VOWEL.test(before.slice(-1))) return letters.replace('ě', '')[0];
+  // (Nor does ě start a word: `Ä?len` is člen.)
+  if (letters.includes('ě') && (VOWEL.test(before.slice(-1)) || !isLetter(classAt(text, site.start - 1)))) return letters.replace('ě', '')[0];
   if (lang !== 'pl') return undefined;
   if (text[site.start] === 'Å') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
   if (text[site.start] === 'Ä') {

@@ -387,6 +387,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     // after j, ć ending być.
     const words = 'Firma ogłosiła, że nie jest tylko dla nas: jesteśmy dumni, że są z nami i mają być, cieszę się.';
     assert.strictEqual(repair(garbleLossy(words)).text, words);
+    // Where the words name no language, letters that come through whole may (ů is Czech): a man
+    // page's garbled words and an English program name.
+    const letters = 'GNU program ar tvoří nové archívy, mění obsah a rozbaluje soubory (těm říkáme členové archívu). Obsah původního souboru, přístupová práva a průvodce.';
+    assert.strictEqual(repair(garbleLossy(letters)).text, letters);
     // Without a language, reported with every choice but not repaired.
     const unknown = detect('x nÄ?j y').find((f) => f.original === 'Ä?');
     assert.ok(unknown && unknown.confidence < 0.5 && unknown.alternatives.includes('ě'));
