@@ -557,7 +557,7 @@ class RunJudge {
     if (group.some((r) => r.convincing)) return Math.max(score + 3, 5);
     // U+FFFD garbled again (`Huaweiï¿½s`) reads no better by letters, but no text spells `ï¿½`: it
     // is judged as the U+FFFD it decodes to (see settleDecodedReplacements).
-    if (group.some((r) => r.decoded === '\ufffd' && r.seqs.length === 1 && r.seqs[0].bytes.length === 3 && !r.seqs[0].lost)) return Math.max(score, 4);
+    if (score < 4) for (const r of group) if (r.decoded === '\ufffd' && r.seqs.length === 1 && r.seqs[0].bytes.length === 3 && !r.seqs[0].lost) return 4;
     return group.length >= 2 && group.every((r) => r.decoded === STROKE) ? Math.max(score, 5) : score;
   }
 
