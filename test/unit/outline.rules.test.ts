@@ -27,6 +27,12 @@ describe('outline: quote attribution forms', () => {
     ]);
   });
 
+  it('a title in lower case right before the name: At the opening, economy minister X added: “…”', () => {
+    assert.deepStrictEqual(quotes('At the opening, economy minister Lars Becker added: “Projects like this secure jobs.”'), [
+      'Lars Becker | economy minister | Projects like this secure jobs.',
+    ]);
+  });
+
   it('"…," X said. with straight quotes, and a title before the name', () => {
     assert.deepStrictEqual(quotes('"Nothing here was easy for anyone," site manager Tom Berg said.'), [
       'Tom Berg | site manager | Nothing here was easy for anyone',

@@ -12,6 +12,7 @@ import {
   appositiveRole,
   cleanRole,
   roleBeforePredicate,
+  titleJustBefore,
   isPronoun,
   isSpeechVerb,
   personMentions,
@@ -186,7 +187,7 @@ function fromLeadIn(ctx: Context, from: number, open: number): Attribution | nul
   const mention = personMentions(text, before, allowSingle)[0];
   const pronounIdx = before.findIndex((t) => isPronoun(t.word));
   if (mention && (pronounIdx < 0 || before[pronounIdx].start > mention.start)) {
-    const role = appositiveRole(text, mention.end, limit) || mention.title;
+    const role = appositiveRole(text, mention.end, limit) || mention.title || titleJustBefore(text, before, mention.start);
     return { speaker: fullName(ctx, mention), role };
   }
   if (pronounIdx >= 0) return pronounSpeaker(ctx);

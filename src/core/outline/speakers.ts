@@ -190,6 +190,18 @@ export function personMentions(
   return found;
 }
 
+/**
+ * A title written in lower case right before a name (`economy minister Lars Becker`): up to four
+ * words joined by spaces, the last a title word; "" when there is none.
+ */
+export function titleJustBefore(text: string, tokens: readonly Token[], nameStart: number): string {
+  const at = tokens.findIndex((t) => t.start === nameStart);
+  if (at < 1 || !isTitleWord(tokens[at - 1].word) || !/^ +$/.test(text.slice(tokens[at - 1].end, nameStart))) return '';
+  let k = at - 1;
+  while (k > 0 && at - k < 4 && /^ +$/.test(text.slice(tokens[k - 1].end, tokens[k].start)) && !NOT_NAMES.has(tokens[k - 1].word.toLowerCase())) k--;
+  return cleanRole(text.slice(tokens[k].start, tokens[at - 1].end));
+}
+
 /** Words that join the parts of a title: "Minister for Economic Affairs", "Head of Research and Development". */
 const TITLE_JOINS = words('for of and');
 
