@@ -3,7 +3,7 @@
  * Italian and Catalan elisions (`l’heure`, `dell’anno`), by the text's language. Site scanning,
  * judging and ranking all ask here.
  */
-import { Cls, classAt, isLetter, letterAt } from './chars';
+import { Cls, classAt, isAsciiDigit, isLetter, letterAt } from './chars';
 import type { Language } from './language';
 
 
@@ -75,8 +75,7 @@ export function apostropheFits(text: string, start: number, end: number, lang: L
 
 /** A decade shortened after the mark (`’90s`): two figures and an s ending the word. */
 export function decadeAt(text: string, end: number): boolean {
-  const digit = (i: number) => text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
-  return digit(end) && digit(end + 1) && text[end + 2] === 's' && !wordCharAt(text, end + 3) && text[end + 3] !== '_';
+  return isAsciiDigit(text.charCodeAt(end)) && isAsciiDigit(text.charCodeAt(end + 1)) && text[end + 2] === 's' && !wordCharAt(text, end + 3) && text[end + 3] !== '_';
 }
 
 /**

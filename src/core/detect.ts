@@ -7,7 +7,7 @@ import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apo
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -1105,8 +1105,8 @@ const PIPELINE_MARK = /[âa]\?(?:\?|•| •)/g;
  */
 function openingClosedAs(text: string, from: number): string {
   // (Within a sentence's reach: a long line full of marks is not read again from each.)
-  const nl = text.slice(from, from + NESTED_REACH).indexOf('\n');
-  const stop = nl < 0 ? from + NESTED_REACH : from + nl;
+  const nl = text.slice(from, from + QUOTATION_REACH).indexOf('\n');
+  const stop = nl < 0 ? from + QUOTATION_REACH : from + nl;
   PIPELINE_MARK.lastIndex = from;
   let open = 0;
   for (let m = PIPELINE_MARK.exec(text); m && m.index < stop; m = PIPELINE_MARK.exec(text)) {
@@ -1147,7 +1147,7 @@ class ClosingsAhead {
       const nl = text.indexOf('\n', from);
       this.lineEnd = nl < 0 ? text.length : nl;
     }
-    const stop = Math.min(this.lineEnd, from + NESTED_REACH);
+    const stop = Math.min(this.lineEnd, from + QUOTATION_REACH);
     for (let i = text.indexOf(original, Math.max(from, this.scannedTo)); i >= 0 && i < stop; i = text.indexOf(original, i + original.length)) {
       const p = positionOf(text, i, i + original.length);
       if (p === 'closing' || p === 'dash' || p === 'unclear') found.push(i);
@@ -1158,7 +1158,6 @@ class ClosingsAhead {
     return this.next + 1 < found.length && found[this.next + 1] < stop;
   }
 }
-const NESTED_REACH = 1000;
 
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */
 interface Evidence {
@@ -1296,8 +1295,9 @@ function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'],
 
 /**
  * Whether the kept U+FFFD sites replaced punctuation: at least one apostrophe (or the text is
- * English), and none between two letters otherwise (`caf�s` and `C�t�` lost letters; then so may any of them), but for the
- * dash English sets between words (`CEO�who`: see joinsWords), which says nothing either way.
+ * English), and none between two letters otherwise (`caf�s` and `C�t�` lost letters; then so may
+ * any of them), but for the dash English sets between words (`CEO�who`: see joinsWords), which
+ * says nothing either way.
  */
 function replacementsArePunctuation(text: string, sites: SiteList, keep: Uint8Array, lang: Language): 'shown' | 'english' | false {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };

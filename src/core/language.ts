@@ -62,9 +62,13 @@ const WINDOW = 8_000;
 
 /** The text read for the language of [from, to): WINDOW either side of its first WINDOW, lowercased. */
 function textAround(text: string, from: number, to: number): string {
-  const lo = Math.max(0, from - WINDOW);
-  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  const [lo, hi] = windowAround(text, from, to);
   return text.slice(lo, hi).toLowerCase();
+}
+
+/** The bounds of the text read for the language of [from, to) (see textAround). */
+function windowAround(text: string, from: number, to: number): [number, number] {
+  return [Math.max(0, from - WINDOW), Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW)];
 }
 
 /**
@@ -100,8 +104,7 @@ const TELLING_LETTERS: readonly (readonly [string, Language])[] = [
 
 /** The language its telling letters (see TELLING_LETTERS) show around [from, to), or 'unknown'. */
 export function languageOfLetters(text: string, from: number, to: number): Language {
-  const lo = Math.max(0, from - WINDOW);
-  const hi = Math.min(text.length, Math.min(to, from + WINDOW) + WINDOW);
+  const [lo, hi] = windowAround(text, from, to);
   const hits = new Map<Language, number>();
   for (const [form, lang] of TELLING_LETTERS) {
     for (let i = text.indexOf(form, lo); i >= 0 && i < hi; i = text.indexOf(form, i + 2)) hits.set(lang, (hits.get(lang) ?? 0) + 1);

@@ -77,7 +77,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // after a word (the last test of questionMarkMisplaced). Clean prose asks this at every `?`.
   const next = text.charCodeAt(q + 1);
   if (isAsciiLetter(lead) && lead !== 0x61 && !(next >= 0x80) && !isAsciiLetter(next) && !isAsciiDigit(next)) {
-    return next === 0x20 && classAt(text, q + 2) === Cls.LatinLower ? siteInto(into, q, q + 1, 'question-mark', false, false) : null;
+    return questionMarkMisplaced(text, q) ? siteInto(into, q, q + 1, 'question-mark', false, false) : null;
   }
   const isLead = lead === A_CIRC || lead === 0x61; // â or a
   const folded = lead === 0x61;
@@ -251,8 +251,7 @@ export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): 
   if (!form) return null;
   const after = text.charCodeAt(i + form.length);
   // A continuation: the byte is there (`Ã¢â‚¬Â¦` is …; `Ã¢â‚¬â€œ` is – read twice, its 93 as “ then œ).
-  const byte = singleByteTable(CODECS[0])[after];
-  if ((after >= 0x80 && after <= 0xbf) || (byte >= 0x80 && byte <= 0xbf)) return null;
+  if (continuationShownAt(text, i + form.length)) return null;
   const swallow = after === 0x3f || after === 0xfffd ? 1 : 0;
   return siteInto(into, i, i + form.length + swallow, 'third-lost', false, true);
 }
@@ -261,16 +260,22 @@ export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): 
  * a quotation's reach (a line of them asks at each).
  */
 export function thirdLostAhead(text: string, from: number): boolean {
-  const table = singleByteTable(CODECS[0]);
   let scanned = from; // no line break before this
-  for (let i = text.indexOf('â€', from); i >= 0 && i - from < THIRD_LOST_REACH; i = text.indexOf('â€', i + 2)) {
+  for (let i = text.indexOf('â€', from); i >= 0 && i - from < QUOTATION_REACH; i = text.indexOf('â€', i + 2)) {
     for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 0x0a) return false;
-    const byte = table[text.charCodeAt(i + 2)];
-    if (!(byte >= 0x80 && byte <= 0xbf)) return true;
+    if (!continuationShownAt(text, i + 2)) return true;
   }
   return false;
 }
-const THIRD_LOST_REACH = 1000;
+
+/** How far ahead a quotation's close is looked for on its line: a long line of marks is not read again from each. */
+export const QUOTATION_REACH = 1000;
+
+/** A UTF-8 continuation byte (80–BF) at `i`, as Latin-1 shows it or as Windows-1252 does (`œ` is 9C). */
+function continuationShownAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return isContinuation(code) || isContinuation(singleByteTable(CODECS[0])[code]);
+}
 
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
 const TWICE_E2_80 = 'Ã¢â‚¬Â';
@@ -443,7 +448,7 @@ const VOWEL = /[aeiouyáéíóúýůąę]/i;
 function garbledClassAt(text: string, i: number): Cls {
   const lead = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
-  if (lead >= 0xc2 && lead <= 0xdf && next >= 0x80 && next <= 0xbf) return charClass(((lead & 0x1f) << 6) | (next & 0x3f));
+  if (continuationCount(lead) === 1 && isContinuation(next)) return charClass(decodeSequence([lead, next]).charCodeAt(0));
   return classAt(text, i);
 }
 

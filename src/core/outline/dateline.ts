@@ -18,7 +18,8 @@ const SEARCH_LIMIT = 5000;
 const DATE_WINDOW = 300;
 
 export function extractDateline(text: string): OutlineDateline | null {
-  return capitalsDateline(text) ?? titleCaseDateline(text);
+  const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
+  return capitalsDateline(head) ?? titleCaseDateline(head);
 }
 
 // A place in title case at a line start, maybe a region after a comma, then a comma or dash and
@@ -31,8 +32,7 @@ const NOT_PLACES = new Set(
 );
 
 /** Title case ("Hamburg, Germany – 12 February 2026"): believed only with the date right after it. */
-function titleCaseDateline(text: string): OutlineDateline | null {
-  const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
+function titleCaseDateline(head: string): OutlineDateline | null {
   for (const m of head.matchAll(TITLE_PLACE)) {
     if (m.index >= SEARCH_LIMIT) break;
     if (NOT_PLACES.has(m[1].split(/[ ,-]/)[0].toLowerCase())) continue;
@@ -46,8 +46,7 @@ function titleCaseDateline(text: string): OutlineDateline | null {
   return null;
 }
 
-function capitalsDateline(text: string): OutlineDateline | null {
-  const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
+function capitalsDateline(head: string): OutlineDateline | null {
   const places: Array<{ start: number; end: number }> = [];
   for (const m of head.matchAll(PLACE)) {
     if (m.index >= SEARCH_LIMIT) break;

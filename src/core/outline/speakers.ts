@@ -97,6 +97,11 @@ export interface PersonMention {
   next: number;
 }
 
+/** Only spaces between two tokens (no comma, no line break). */
+function spacedApart(text: string, a: Token, b: Token): boolean {
+  return /^ +$/.test(text.slice(a.end, b.start));
+}
+
 /**
  * Runs of capitalised tokens separated only by spaces (particles allowed inside), as
  * [first, last] token index pairs.
@@ -111,7 +116,7 @@ function capitalisedRuns(text: string, tokens: readonly Token[]): Array<[number,
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && /^ +$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+    while (j + 1 < tokens.length && spacedApart(text, tokens[j], tokens[j + 1])) {
       const next = tokens[j + 1].word;
       if (/^\p{Lu}/u.test(next)) {
         j++;
@@ -119,7 +124,7 @@ function capitalisedRuns(text: string, tokens: readonly Token[]): Array<[number,
         PARTICLES.has(next) &&
         j + 2 < tokens.length &&
         /^\p{Lu}/u.test(tokens[j + 2].word) &&
-        /^ +$/.test(text.slice(tokens[j + 1].end, tokens[j + 2].start))
+        spacedApart(text, tokens[j + 1], tokens[j + 2])
       ) {
         j += 2;
       } else {
@@ -196,9 +201,9 @@ export function personMentions(
  */
 export function titleJustBefore(text: string, tokens: readonly Token[], nameStart: number): string {
   const at = tokens.findIndex((t) => t.start === nameStart);
-  if (at < 1 || !isTitleWord(tokens[at - 1].word) || !/^ +$/.test(text.slice(tokens[at - 1].end, nameStart))) return '';
+  if (at < 1 || !isTitleWord(tokens[at - 1].word) || !spacedApart(text, tokens[at - 1], tokens[at])) return '';
   let k = at - 1;
-  while (k > 0 && at - k < 4 && /^ +$/.test(text.slice(tokens[k - 1].end, tokens[k].start)) && !NOT_NAMES.has(tokens[k - 1].word.toLowerCase())) k--;
+  while (k > 0 && at - k < 4 && spacedApart(text, tokens[k - 1], tokens[k]) && !NOT_NAMES.has(tokens[k - 1].word.toLowerCase())) k--;
   return cleanRole(text.slice(tokens[k].start, tokens[at - 1].end));
 }
 
@@ -210,11 +215,10 @@ const TITLE_JOINS = words('for of and');
  * capitalised words holding a title word ("Minister" of "Minister for Economic Affairs Lars Becker").
  */
 function titleStartBefore(text: string, tokens: readonly Token[], first: number): number {
-  const spaced = (a: number) => /^ +$/.test(text.slice(tokens[a].end, tokens[a + 1].start));
   let k = first;
-  while (k >= 2 && TITLE_JOINS.has(tokens[k - 1].word) && spaced(k - 1) && spaced(k - 2) && /^\p{Lu}/u.test(tokens[k - 2].word)) {
+  while (k >= 2 && TITLE_JOINS.has(tokens[k - 1].word) && spacedApart(text, tokens[k - 1], tokens[k]) && spacedApart(text, tokens[k - 2], tokens[k - 1]) && /^\p{Lu}/u.test(tokens[k - 2].word)) {
     let j = k - 2;
-    while (j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && spaced(j - 1)) j--;
+    while (j > 0 && /^\p{Lu}/u.test(tokens[j - 1].word) && spacedApart(text, tokens[j - 1], tokens[j])) j--;
     if (!tokens.slice(j, k - 1).some((t) => isTitleWord(t.word))) break;
     k = j;
   }
