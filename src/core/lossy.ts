@@ -76,6 +76,8 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // `now?` at a line's end): no garbled form has that shape, and the only site it may be is a close
   // after a word (the last test of questionMarkMisplaced). Clean prose asks this at every `?`.
   const next = text.charCodeAt(q + 1);
+  // Inside a run of `?` (`why???`, a line of them): no form has a `?` on both sides.
+  if (lead === QMARK && next === QMARK) return null;
   if (isAsciiLetter(lead) && lead !== 0x61 && !(next >= 0x80) && !isAsciiLetter(next) && !isAsciiDigit(next)) {
     return questionMarkMisplaced(text, q) ? siteInto(into, q, q + 1, 'question-mark', false, false) : null;
   }
