@@ -5,7 +5,7 @@
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
@@ -1051,6 +1051,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
+  if (site.form === 'straightened-dash') {
+    // Only – and — give that shape: the position orders them (a range between figures: –).
+    const dashes = [ranked.best, ...ranked.alternatives].filter((m) => m === '–' || m === '—');
+    return lossyFinding(site, original, dashes[0], dashes.slice(1), 0.75, explainLossy(site, dashes[0], ranked.position), WINDOWS_1252);
+  }
   if (site.form === 'question-mark') {
     // Only where the text's `?` are sure apostrophes elsewhere, an opening with its close after it,
     // and after a word only inside a quotation (`Inventions? award`; else `what? he` is a question).
@@ -1375,9 +1380,11 @@ function judgeSingle(text: string, i: number): Finding | null {
     return { start: i, end: i + 1, original: ch, replacement, alternatives: [], confidence: 0.8, kind: 'c1-control', explanation: explainC1(ch, replacement), bytes: [code], wrongCodecs: ['latin1'] };
   }
   // Â before a plain space, not part of a capitalised word (Portuguese/French capitals are real).
+  // Alone between spaces it is no word of any language (`Â Â Text`, `Hello Â world`: indents and
+  // doubled spaces of HTML), unless letters are listed one by one (`Â Ê Î Ô Û`).
   if (code === 0xc2 && text.charCodeAt(i + 1) === 0x20) {
     const prev = classAt(text, i - 1);
-    if (prev === Cls.LatinUpper || prev === Cls.OtherUpper || prev === Cls.Space) return null;
+    if (prev === Cls.LatinUpper || prev === Cls.OtherUpper || (prev === Cls.Space && lettersListed(text, i))) return null;
     return { start: i, end: i + 1, original: ch, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(false), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252'] };
   }
   // The same garbled twice (`PriceÃ‚Â : 5`): no word is spelt so.
@@ -1385,6 +1392,20 @@ function judgeSingle(text: string, i: number): Finding | null {
     return { start: i, end: i + STRAY_TWICE.length, original: STRAY_TWICE, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(true), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252', 'windows-1252'] };
   }
   return null;
+}
+
+/**
+ * Whether the lone letter at `i` stands in a list of letters: a letter with a diacritic alone beside
+ * it (`Â Ê Î`), or ASCII ones alone on both sides (`A Â B`; not `I Â love`).
+ */
+function lettersListed(text: string, i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let after = i + 1;
+  while (text[after] === ' ' || text[after] === '\t') after++;
+  const alone = (k: number) => letterAt(text, k) && !letterAt(text, k - 1) && !letterAt(text, k + 1) && text.charCodeAt(k) !== 0xc2;
+  const accented = (k: number) => alone(k) && text.charCodeAt(k) >= 0x80;
+  return accented(before) || accented(after) || (alone(before) && alone(after));
 }
 
 /** `Â` (the lead of a no-break space read as Windows-1252) read as Windows-1252 again. */

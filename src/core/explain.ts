@@ -107,6 +107,8 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}.${REOPEN_NOTE}`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+    case 'straightened-dash':
+      return `UTF-8 bytes E2 80 93 or E2 80 94 (– or —) were read as Windows-1252 (â € “ or â € ”), and the curly quote was then straightened to "; only the position tells which dash: ${show(best)}.`;
     case 'undefined-third':
       return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ ” – —) were read with a codec that could not read the third byte (Windows-1253 leaves 9C and 9D undefined, GBK and Shift_JIS pair it with the byte after), so it became “�”. ${POSITION_WORDS[position]}: ${show(best)}, of the marks that codec loses.`;
     case 'lead-lost':

@@ -30,6 +30,8 @@ export type LossyForm =
   | 'lost-second-byte'
   /** `â¤ï¸`: a symbol or emoji whose byte Windows-1252 leaves undefined (9D, 8F…) was dropped. */
   | 'dropped-byte'
+  /** `â€"`: – or — (E2 80 93/94) read as Windows-1252 (`â€“`, `â€”`), whose curly quote was then straightened. */
+  | 'straightened-dash'
   /** `β€�`, `鈥�`: E2 80 read by a codec that could not read the third byte (see UNDEFINED_THIRD). */
   | 'undefined-third'
   /** `��䏭`: E2 80 unreadable in Big5 or EUC-KR, the third byte paired with the next (see leadLostPunctuation). */
@@ -42,7 +44,7 @@ export type LossyForm =
   | 'lost-letter';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter', 'straightened-dash'];
 
 export interface LossySite {
   start: number;
@@ -175,6 +177,8 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
   const code = text.charCodeAt(i);
   if (code === A_CIRC && text[i + 1] === '€') {
     const after = text[i + 2];
+    // Windows-1252 shows the dashes' third bytes 93 and 94 as “ and ”, which a later step made `"`.
+    if (after === '"') return siteInto(into, i, i + 3, 'straightened-dash', false, true);
     const swallow = after === '?' || after === '\ufffd' ? 1 : 0;
     return siteInto(into, i, i + 2 + swallow, 'third-lost', false, true);
   }

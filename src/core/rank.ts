@@ -97,7 +97,8 @@ export class QuoteState {
       const ch = text.charCodeAt(index);
       if (ch === 0x0a) {
         if (isBlankLineAfter(text, index)) this.depth = 0;
-      } else {
+      } else if (!(ch === 0x22 && text.charCodeAt(index - 1) === 0x20ac && text.charCodeAt(index - 2) === 0xe2)) {
+        // (Not the `"` of a dash garbled and straightened, `â€"`: see the form straightened-dash.)
         this.mark(ch);
       }
     }

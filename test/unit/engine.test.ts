@@ -521,6 +521,20 @@ describe('engine: lossy mojibake and leftovers', () => {
     const twice = only('PriceÃ‚Â : 5');
     assert.deepStrictEqual([twice.original, twice.replacement, twice.kind], ['Ã‚Â', '', 'stray-marker']);
     assert.strictEqual(repair('PriceÃ‚Â : 5, Ã‚Â© 2024').text, 'Price : 5, © 2024');
+    // Alone between spaces too (HTML's doubled spaces and indents), but not in a list of letters.
+    assert.strictEqual(repair('Â Â The price.Â Â Hello Â world, I Â said').text, '  The price.  Hello  world, I  said');
+    assert.deepStrictEqual(detect('Vowels: Â Ê Î Ô Û'), []);
+    assert.deepStrictEqual(detect('Letters A Â B'), []);
+  });
+
+  it('reads â€" as a dash whose curly third character was straightened', () => {
+    // – (E2 80 93) and — (E2 80 94) show as â€“ and â€”; a later step made “ and ” plain `"`.
+    const f = only('The company â€" founded in 1987');
+    assert.deepStrictEqual([f.original, f.replacement, f.alternatives, f.kind], ['â€"', '—', ['–'], 'lossy']);
+    assert.match(f.explanation, /E2 80 93 or E2 80 94/);
+    assert.strictEqual(repair('Results for 2019â€"2024, the CEOâ€"who joined â€"said').text, 'Results for 2019–2024, the CEO—who joined —said');
+    // Its `"` opens no quotation: the quote after it still opens one.
+    assert.strictEqual(repair('Sales rose â€" fast. He said: â€œWeâ€™re readyâ€.').text, 'Sales rose — fast. He said: “We’re ready”.');
   });
 
   it('reads a lone Ã between letters as í whose soft hyphen was dropped, when the text shows the codec', () => {
