@@ -13,9 +13,12 @@ const CONTRACTION_START = 'stmdlrv';
 /** The words English contracts with ’ll ’re ’d ’ve (`we’ll`, `they’re`, `I’d`, `could’ve`). */
 const CONTRACTING = new Set('i you we they he she it who what there that where how why here this could would should might must'.split(' '));
 
+/** The words English shortens before n’t (`don’t`, `isn’t`; not Friulian `Sultanât`). */
+const NEGATED = new Set('don doesn didn can couldn won wouldn shan shouldn isn aren wasn weren hasn haven hadn mustn needn mightn ain daren oughtn'.split(' '));
+
 /**
- * An English contraction: `Huawei’s` after any word; `’t` only after n (`don’t`; `produ�t` is
- * Catalan produït); `’m` only after I; the others after the words that take them (`mani?re` is
+ * An English contraction: `Huawei’s` after any word; `’t` only after the words of n’t (`don’t`;
+ * `produ�t` is Catalan produït); `’m` only after I; the others after the words that take them (`mani?re` is
  * French manière).
  */
 export function contractionAt(text: string, start: number, end: number): boolean {
@@ -26,7 +29,7 @@ export function contractionAt(text: string, start: number, end: number): boolean
   const word = wordBefore(text, start);
   if (word.length === 1) return text[start - 1] === 'I' && ending !== 's' && ending !== 't';
   if (ending === 's') return word.length > 1;
-  if (ending === 't') return word.endsWith('n');
+  if (ending === 't') return NEGATED.has(word);
   return ending !== 'm' && CONTRACTING.has(word);
 }
 

@@ -3,7 +3,7 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, contractionAt, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
@@ -838,6 +838,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
   let lettersLanguageMemo: Language | undefined;
+  let leadsAloneMemo: { marks: number; letters: number } | undefined;
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
@@ -853,6 +854,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     cyrillicGuess: (at) => cyrillic.guess(at),
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
+    leadsAlone: () => (leadsAloneMemo ??= leadsAlone(text, sites, keep, lang)),
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
   const repaired: number[] = [];
@@ -973,7 +975,7 @@ const NO_MARKS = Object.freeze([]) as unknown as string[];
 
 /** The finding for one lossy site, or null when it is not worth one. */
 function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, evidence: Evidence, lang: Language): Finding | null {
-  if (site.form === 'middle-lost') {
+  if (site.form === 'middle-lost' || site.form === 'middle-dropped') {
     const [best, ...alternatives] = middleLostCandidates(text, site);
     return lossyFinding(site, original, best, alternatives, 0.85, explainLossy(site, best, positionOf(text, site.start, site.end)));
   }
@@ -1050,6 +1052,21 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (marks.length === 0) return null;
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
+  }
+  if (site.form === 'lead-alone') {
+    // A contraction is sure (`Itâs`, `donât`: no word of any language ends so). Elsewhere only in
+    // English, which writes â only inside borrowed words (château, pâté; French starts words with
+    // it, âge): a dash between spaces or figures, or between words before one a clause starts
+    // with (`CEOâwho`), and a quote where the text has another such `â`.
+    if (leadAloneApostrophe(text, site.start, site.end, lang) && evidence.leadsAlone().letters * 4 <= evidence.leadsAlone().marks) {
+      return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explainLossy(site, '’', 'inside-word'), LATIN1);
+    }
+    // (A lone `â` between spaces in ASCII words, or between figures, is no word of any language.)
+    const dash = (ranked.position === 'dash' && asciiBesideSpaces(text, site.start, site.end)) || (ranked.position === 'digits' && classAt(text, site.start - 1) === Cls.Digit) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
+    const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
+    const { marks, letters } = evidence.leadsAlone();
+    if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && marks >= 2 && letters * 4 <= marks)) return null;
+    return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position), LATIN1);
   }
   if (site.form === 'straightened-dash') {
     // Only – and — give that shape: the position orders them (a range between figures: –).
@@ -1187,6 +1204,8 @@ interface Evidence {
   closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
   leadLostCodec: () => string;
+  /** The text's lone `â` (see LossyForm 'lead-alone'): where a mark goes, and between letters otherwise. */
+  leadsAlone: () => { marks: number; letters: number };
 }
 
 /** A web address's query after a `?` (`page?for=you`). */
@@ -1292,6 +1311,39 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
 }
 
 /** The first kept site of the form given (and that `accept` takes), or null. */
+/** A space on each side of [start, end), then ASCII (`word â word`, `. â The`). */
+function asciiBesideSpaces(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 2);
+  const after = text.charCodeAt(end + 1);
+  return text[start - 1] === ' ' && text[end] === ' ' && before > 0x20 && before < 0x80 && after > 0x20 && after < 0x80;
+}
+
+/**
+ * An apostrophe where `â` stands alone: an English contraction (no word of any language ends so),
+ * a plural's possessive or a decade. Not an elision: Vietnamese `Tây`, `câu` have that shape.
+ */
+function leadAloneApostrophe(text: string, start: number, end: number, lang: Language): boolean {
+  return letterAt(text, start - 1) ? contractionAt(text, start, end) || (lang === 'en' && apostropheFits(text, start, end, lang)) : apostropheFits(text, start, end, lang);
+}
+
+/**
+ * The text's lone `â`: how many stand where a mark goes, how many between letters where no
+ * apostrophe or dash does (Vietnamese `Tây`, Friulian `Stât`). Those are letters, and where they
+ * are more than one in four (one `château` among English quotes is let be) so may the others be.
+ */
+function leadsAlone(text: string, sites: SiteList, keep: Uint8Array, lang: Language): { marks: number; letters: number } {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  let marks = 0;
+  let letters = 0;
+  for (let k = 0; k < sites.length; k++) {
+    if (!keep[k] || sites.read(k, site).form !== 'lead-alone') continue;
+    const inside = letterAt(text, site.start - 1) && letterAt(text, site.end);
+    if (inside && !leadAloneApostrophe(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
+    else marks++;
+  }
+  return { marks, letters };
+}
+
 function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept?: (site: LossySite) => boolean): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && (!accept || accept(site))) return site;

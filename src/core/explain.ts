@@ -103,10 +103,14 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       return `What is left of UTF-8 bytes E2 80 xx read with a wrong codec: the last byte was dropped, as Windows-1252 drops 9D, the closing quote${lead}. Most likely ${show(best)}.`;
     case 'middle-lost':
       return `UTF-8 bytes for ${show(best)} were read as Windows-1252 and forced into Latin-1; the middle byte became “?”${lead}, the last one still tells the character.`;
+    case 'middle-dropped':
+      return `UTF-8 bytes for ${show(best)} were read as Latin-1 (or Windows-1252) and the middle byte, a control character there (or a character Latin-1 lacks), was dropped; the last one still tells the character.`;
     case 'replacement':
       return `U+FFFD marks bytes a decoder could not read; ${POSITION_WORDS[position]}: ${show(best)}.${REOPEN_NOTE}`;
     case 'question-apostrophe':
       return `A “?” stands where a curly apostrophe (${show('’')}) was written into a charset that lacks it.`;
+    case 'lead-alone':
+      return `What is left of UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —): read as Latin-1 or Windows-1252, the lead came out as â and the other two bytes were dropped (as control characters, or as characters the target charset lacks). ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'straightened-dash':
       return `UTF-8 bytes E2 80 93 or E2 80 94 (– or —) were read as Windows-1252 (â € “ or â € ”), and the curly quote was then straightened to "; only the position tells which dash: ${show(best)}.`;
     case 'undefined-third':

@@ -30,6 +30,13 @@ export type LossyForm =
   | 'lost-second-byte'
   /** `â¤ï¸`: a symbol or emoji whose byte Windows-1252 leaves undefined (9D, 8F…) was dropped. */
   | 'dropped-byte'
+  /**
+   * `â` alone (`Itâs`, `âOpen innovation,â he said`): E2 80 xx whose last two bytes were dropped,
+   * as C1 controls after a Latin-1 reading or as characters Latin-1 lacks after a Windows-1252 one.
+   */
+  | 'lead-alone'
+  /** `â¦` `â¢` `â¬`: the same pipelines dropped only the middle byte (see MIDDLE_LOST). */
+  | 'middle-dropped'
   /** `â€"`: – or — (E2 80 93/94) read as Windows-1252 (`â€“`, `â€”`), whose curly quote was then straightened. */
   | 'straightened-dash'
   /** `β€�`, `鈥�`: E2 80 read by a codec that could not read the third byte (see UNDEFINED_THIRD). */
@@ -44,7 +51,7 @@ export type LossyForm =
   | 'lost-letter';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter', 'straightened-dash'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter', 'straightened-dash', 'lead-alone', 'middle-dropped'];
 
 export interface LossySite {
   start: number;
@@ -181,6 +188,14 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
     if (after === '"') return siteInto(into, i, i + 3, 'straightened-dash', false, true);
     const swallow = after === '?' || after === '\ufffd' ? 1 : 0;
     return siteInto(into, i, i + 2 + swallow, 'third-lost', false, true);
+  }
+  if (code === A_CIRC) {
+    // `â¦` `â¢` `â¬`: only the middle byte dropped (… • ™ €), not ❦ ❢ with an undefined byte lost.
+    if (FOLDED_MIDDLE_LOST_TAILS.includes(text[i + 1])) return siteInto(into, i, i + 2, 'middle-dropped', false, true);
+    // Before ASCII (not `â?`, judged at the `?`) or at the end: both other bytes gone.
+    const next = text.charCodeAt(i + 1);
+    if (!(next < 0x80 && next !== QMARK)) return null;
+    return siteInto(into, i, i + 1, 'lead-alone', false, false);
   }
   if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
     return siteInto(into, i, i + 2, 'undefined-third', false, true);

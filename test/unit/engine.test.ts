@@ -527,6 +527,29 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('Letters A Â B'), []);
   });
 
+  it('reads â alone as a mark whose two other bytes were dropped (Latin-1 with its control characters stripped)', () => {
+    // ’ is E2 80 99: read as Latin-1, â and two C1 controls; a cleanup that strips controls leaves â.
+    const f = only('Itâs a good day.');
+    assert.deepStrictEqual([f.original, f.replacement, f.kind], ['â', '’', 'lossy']);
+    assert.match(f.explanation, /E2 80 xx/);
+    assert.strictEqual(
+      repair('Itâs a good day. âI love it,â she said â and we donât disagree. Sales rose 2019â2020. The CEOâwho joined â said.').text,
+      'It’s a good day. “I love it,” she said — and we don’t disagree. Sales rose 2019–2020. The CEO—who joined — said.',
+    );
+    // Only the middle byte dropped: … • ™ € (not the rare dingbats ❦ ❢ that a dropped 9D would give).
+    assert.strictEqual(repair('Wait â¦ and â¢ bullet, Huaweiâ¢ at â¬5').text, 'Wait … and • bullet, Huawei™ at €5');
+  });
+
+  it('leaves â alone where it is a letter', () => {
+    for (const clean of [
+      'Le château et l’âge de pâté, il a lâché prise.',
+      'Nếu dương, hoặc lớn hơn nếu âm. Tây Ninh, câu hỏi, sâu.',
+      'Stât di Israêl\nStât dal Kuwait\nSultanât dal Oman',
+      'România, când, întâmplare, câteva.',
+      'The château hosted a dinner; the pâté was fine.',
+    ]) assert.deepStrictEqual(detect(clean), [], clean);
+  });
+
   it('reads â€" as a dash whose curly third character was straightened', () => {
     // – (E2 80 93) and — (E2 80 94) show as â€“ and â€”; a later step made “ and ” plain `"`.
     const f = only('The company â€" founded in 1987');
