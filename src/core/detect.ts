@@ -1021,6 +1021,8 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   // (Believed only where the text's other `?` are sure apostrophes: asked first, as clean prose
   // has a `?` site at every question before a lowercase word.)
   if (site.form === 'question-mark' && !evidence.questionsAreApostrophes()) return null;
+  // (Asked before the quotation depth, which walks the text: French and Vietnamese have many `â`.)
+  if (site.form === 'lead-alone' && lang !== 'en' && !leadAloneApostrophe(text, site.start, site.end, lang) && !(lang === 'unknown' && leadAloneDash(text, site.start, site.end))) return null;
   let depth = quotes.depthAt(site.start);
   // A quotation within one closes before it: two closing marks follow on the line, or the outer
   // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
@@ -1061,8 +1063,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (leadAloneApostrophe(text, site.start, site.end, lang) && evidence.leadsAlone().letters * 4 <= evidence.leadsAlone().marks) {
       return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explainLossy(site, '’', 'inside-word'), LATIN1);
     }
-    // (A lone `â` between spaces in ASCII words, or between figures, is no word of any language.)
-    const dash = (ranked.position === 'dash' && asciiBesideSpaces(text, site.start, site.end)) || (ranked.position === 'digits' && classAt(text, site.start - 1) === Cls.Digit) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
+    const dash = leadAloneDash(text, site.start, site.end) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
     const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
     const { marks, letters } = evidence.leadsAlone();
     if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && marks >= 2 && letters * 4 <= marks)) return null;
@@ -1311,8 +1312,12 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
 }
 
 /** The first kept site of the form given (and that `accept` takes), or null. */
-/** A space on each side of [start, end), then ASCII (`word â word`, `. â The`). */
-function asciiBesideSpaces(text: string, start: number, end: number): boolean {
+/**
+ * A lone `â` where no language writes one, so a dash: between spaces among ASCII (`word â word`,
+ * `. â The`) or between figures (`2019â2020`).
+ */
+function leadAloneDash(text: string, start: number, end: number): boolean {
+  if (classAt(text, start - 1) === Cls.Digit && classAt(text, end) === Cls.Digit) return true;
   const before = text.charCodeAt(start - 2);
   const after = text.charCodeAt(end + 1);
   return text[start - 1] === ' ' && text[end] === ' ' && before > 0x20 && before < 0x80 && after > 0x20 && after < 0x80;
