@@ -263,12 +263,13 @@ export function leadLostPunctuation(text: string, i: number): { replacement: str
 
 /**
  * `Ã¢â‚¬Â` with nothing after its `Â` (or `?`, `�`): the closing quote ” garbled twice, its last
- * byte 9D (undefined in Windows-1252) lost on the second pass; `Ã¢â‚¬â€` the same of —. Read as
+ * byte 9D (undefined in Windows-1252) lost on the second pass (`Ã¢Â€Â` where the first pass was
+ * Latin-1); `Ã¢â‚¬â€` the same of —. Read as
  * one, with `?` or `�` swallowed like `â€?`; `Ã¢â‚¬Â\u009d` (kept) and `Ã¢â‚¬Â¦` (…) are whole
  * runs, not this.
  */
 export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): LossySite | null {
-  const form = text.startsWith(TWICE_E2_80, i) ? TWICE_E2_80 : text.startsWith(TWICE_DASH, i) ? TWICE_DASH : null;
+  const form = TWICE_FORMS.find((f) => text.startsWith(f, i));
   if (!form) return null;
   const after = text.charCodeAt(i + form.length);
   // A continuation: the byte is there (`Ã¢â‚¬Â¦` is …; `Ã¢â‚¬â€œ` is – read twice, its 93 as “ then œ).
@@ -300,11 +301,14 @@ function continuationShownAt(text: string, i: number): boolean {
 
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
 const TWICE_E2_80 = 'Ã¢â‚¬Â';
+/** The same read as Latin-1 first (E2 80 as `â` and a C1 control), then as Windows-1252: `Ã¢Â€Â`. */
+const TWICE_E2_80_THROUGH_LATIN1 = 'Ã¢Â€Â';
 /**
  * `â€”` (— read as Windows-1252) read again: its ” is E2 80 9D, and the 9D was lost on the second
  * pass. Only — (E2 80 94) gives a ” there: certain.
  */
 export const TWICE_DASH = 'Ã¢â‚¬â€';
+const TWICE_FORMS = [TWICE_E2_80, TWICE_E2_80_THROUGH_LATIN1, TWICE_DASH];
 
 /**
  * A three- or four-byte sequence read as Windows-1252 that lacks one continuation byte (`â¤`,

@@ -642,6 +642,8 @@ describe('engine: lossy mojibake and leftovers', () => {
     // `Ã¢â‚¬â€` is — whose ” lost its 9D, but not before the rest of a whole sequence: `Ã¢â‚¬â€œ`
     // is – read twice (93 as “, whose last byte 9C is œ).
     assert.strictEqual(repair('targets get Ã¢â‚¬â€œ but you can change Ã¢â‚¬â€ it').text, 'targets get – but you can change — it');
+    // Read as Latin-1 first (â and C1 controls), then as Windows-1252: `Ã¢Â€Â`, not `â€` and a no-break space.
+    assert.strictEqual(repair('He said Ã¢Â€ÂœHelloÃ¢Â€Â and Ã¢Â€Â™twas all.').text, 'He said “Hello” and ’twas all.');
   });
 
   it('reads `?` as the quote or dash it replaced only where no question mark goes and the text shows the pipeline', () => {
