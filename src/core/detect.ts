@@ -3,12 +3,12 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, contractionAt, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
-import { PUNCTUATION_MARKS, QuoteState, order, positionOf, rankPunctuation } from './rank';
+import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { type LossySite, SiteList, droppedByteCandidates, bareMarkApostrophe, bareMarkDash, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
@@ -838,7 +838,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
   let lettersLanguageMemo: Language | undefined;
-  let leadsAloneMemo: { marks: number; letters: number } | undefined;
+  const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
@@ -854,7 +854,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     cyrillicGuess: (at) => cyrillic.guess(at),
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
-    leadsAlone: () => (leadsAloneMemo ??= leadsAlone(text, sites, keep, lang)),
+    bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
   const repaired: number[] = [];
@@ -1022,7 +1022,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   // has a `?` site at every question before a lowercase word.)
   if (site.form === 'question-mark' && !evidence.questionsAreApostrophes()) return null;
   // (Asked before the quotation depth, which walks the text: French and Vietnamese have many `â`.)
-  if (site.form === 'lead-alone' && lang !== 'en' && !leadAloneApostrophe(text, site.start, site.end, lang) && !(lang === 'unknown' && leadAloneDash(text, site.start, site.end))) return null;
+  if (site.form === 'lead-alone' && lang !== 'en' && !bareMarkApostrophe(text, site.start, site.end, lang) && !(lang === 'unknown' && bareMarkDash(text, site.start, site.end) !== null)) return null;
   let depth = quotes.depthAt(site.start);
   // A quotation within one closes before it: two closing marks follow on the line, or the outer
   // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
@@ -1042,8 +1042,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'lead-lost-mark') {
     // `���` is any three unreadable bytes; only beside sure `��䏭`-type marks is it punctuation.
     const codec = evidence.leadLostCodec();
+    // (Or each byte a decoder could not read became one U+FFFD: UTF-8 read as ASCII.)
+    if (!codec) return judgeBareMark(text, site, original, ranked, quoteOpen, lang, evidence, explainBytesReplaced, ASCII as string[]);
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
-    if (!codec || ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
+    if (ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position), codecList(codec));
   }
   if (site.form === 'undefined-third') {
@@ -1056,23 +1058,12 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
   if (site.form === 'lead-alone') {
-    // A contraction is sure (`Itâs`, `donât`: no word of any language ends so). Elsewhere only in
-    // English, which writes â only inside borrowed words (château, pâté; French starts words with
-    // it, âge): a dash between spaces or figures, or between words before one a clause starts
-    // with (`CEOâwho`), and a quote where the text has another such `â`.
-    if (leadAloneApostrophe(text, site.start, site.end, lang) && evidence.leadsAlone().letters * 4 <= evidence.leadsAlone().marks) {
-      return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explainLossy(site, '’', 'inside-word'), LATIN1);
-    }
-    const dash = leadAloneDash(text, site.start, site.end) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
-    const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
-    const { marks, letters } = evidence.leadsAlone();
-    if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && marks >= 2 && letters * 4 <= marks)) return null;
-    return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explainLossy(site, ranked.best, ranked.position), LATIN1);
+    return judgeBareMark(text, site, original, ranked, quoteOpen, lang, evidence, (best, position) => explainLossy(site, best, position), LATIN1 as string[]);
   }
   if (site.form === 'straightened-dash') {
     // Only – and — give that shape: the position orders them (a range between figures: –).
     const dashes = [ranked.best, ...ranked.alternatives].filter((m) => m === '–' || m === '—');
-    return lossyFinding(site, original, dashes[0], dashes.slice(1), 0.75, explainLossy(site, dashes[0], ranked.position), WINDOWS_1252);
+    return lossyFinding(site, original, dashes[0], dashes.slice(1), 0.75, explainLossy(site, dashes[0], ranked.position), WINDOWS_1252 as string[]);
   }
   if (site.form === 'question-mark') {
     // Only where the text's `?` are sure apostrophes elsewhere, an opening with its close after it,
@@ -1205,8 +1196,8 @@ interface Evidence {
   closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */
   leadLostCodec: () => string;
-  /** The text's lone `â` (see LossyForm 'lead-alone'): where a mark goes, and between letters otherwise. */
-  leadsAlone: () => { marks: number; letters: number };
+  /** The text's bare marks of a form (see bareMarks): where a mark goes, and between letters otherwise. */
+  bareMarks: (form: LossySite['form']) => { marks: number; letters: number };
 }
 
 /** A web address's query after a `?` (`page?for=you`). */
@@ -1312,43 +1303,6 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
 }
 
 /** The first kept site of the form given (and that `accept` takes), or null. */
-/**
- * A lone `â` where no language writes one, so a dash: between spaces among ASCII (`word â word`,
- * `. â The`) or between figures (`2019â2020`).
- */
-function leadAloneDash(text: string, start: number, end: number): boolean {
-  if (classAt(text, start - 1) === Cls.Digit && classAt(text, end) === Cls.Digit) return true;
-  const before = text.charCodeAt(start - 2);
-  const after = text.charCodeAt(end + 1);
-  return text[start - 1] === ' ' && text[end] === ' ' && before > 0x20 && before < 0x80 && after > 0x20 && after < 0x80;
-}
-
-/**
- * An apostrophe where `â` stands alone: an English contraction (no word of any language ends so),
- * a plural's possessive or a decade. Not an elision: Vietnamese `Tây`, `câu` have that shape.
- */
-function leadAloneApostrophe(text: string, start: number, end: number, lang: Language): boolean {
-  return letterAt(text, start - 1) ? contractionAt(text, start, end) || (lang === 'en' && apostropheFits(text, start, end, lang)) : apostropheFits(text, start, end, lang);
-}
-
-/**
- * The text's lone `â`: how many stand where a mark goes, how many between letters where no
- * apostrophe or dash does (Vietnamese `Tây`, Friulian `Stât`). Those are letters, and where they
- * are more than one in four (one `château` among English quotes is let be) so may the others be.
- */
-function leadsAlone(text: string, sites: SiteList, keep: Uint8Array, lang: Language): { marks: number; letters: number } {
-  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
-  let marks = 0;
-  let letters = 0;
-  for (let k = 0; k < sites.length; k++) {
-    if (!keep[k] || sites.read(k, site).form !== 'lead-alone') continue;
-    const inside = letterAt(text, site.start - 1) && letterAt(text, site.end);
-    if (inside && !leadAloneApostrophe(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
-    else marks++;
-  }
-  return { marks, letters };
-}
-
 function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept?: (site: LossySite) => boolean): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && (!accept || accept(site))) return site;
@@ -1401,6 +1355,7 @@ function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
 
 // Codec chains of lossy findings, shared (read-only).
 const LATIN1 = Object.freeze(['latin1']);
+const ASCII = Object.freeze(['ascii']);
 const GBK = Object.freeze(['gbk']);
 const WESTERN_LOSSY = Object.freeze(['windows-1252', 'latin1']);
 const WINDOWS_1252 = Object.freeze(['windows-1252']);
@@ -1425,6 +1380,29 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
     explanation,
     wrongCodecs: wrongCodecs ?? ((site.form === 'question-apostrophe' || site.form === 'question-mark' ? LATIN1 : site.form === 'dropped-byte' ? WINDOWS_1252 : original.startsWith('鈥') ? GBK : WESTERN_LOSSY) as string[]),
   };
+}
+
+/**
+ * A bare mark (see bareMarks in lossy.ts): an apostrophe in a contraction (`Itâs`, `Europe���s`)
+ * unless it closes an open quotation (`Inventionsâ award`); a dash where no language writes a lone
+ * `â` (`word â word`, `2019â2020`), or with another such mark in the text, or before a word a
+ * clause starts with (`CEOâwho`); a quote by position in English text with two such marks. Not where the text's marks of that form stand
+ * between letters as letters do (more than one in five).
+ */
+function judgeBareMark(text: string, site: LossySite, original: string, ranked: Ranked, quoteOpen: boolean, lang: Language, evidence: Evidence, explain: (best: string, position: Position) => string, codecs: string[]): Finding | null {
+  const { marks, letters } = evidence.bareMarks(site.form);
+  const fewLetters = letters * 4 <= marks;
+  const closes = quoteOpen && ranked.position === 'closing' && !letterAt(text, site.end);
+  if (!closes && fewLetters && bareMarkApostrophe(text, site.start, site.end, lang)) {
+    return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explain('’', 'inside-word'), codecs);
+  }
+  const shown = marks >= 2 && fewLetters;
+  const spaced = bareMarkDash(text, site.start, site.end);
+  // (`���` between spaces may be any sign of three bytes, `€`: only a lone `â` is a sure dash there.)
+  const dash = (spaced === 'sure' && site.form === 'lead-alone') || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
+  const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
+  if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && shown)) return null;
+  return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
 
 /** A C1 control or a stray `Â` that no run explained. */

@@ -146,6 +146,12 @@ export function explainLostCyrillic(best: string, word: string | null): string {
   return memo.find('cyrillic', key) ?? memo.keep('cyrillic', key, `UTF-8 for a Cyrillic letter (lead byte D0 or D1, then a byte 80–9F: р с т у … я, or the capitals А–П) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${how}.`);
 }
 
+/** `���` read where the text shows each unreadable byte became one U+FFFD (see detect.ts). */
+export function explainBytesReplaced(best: string, position: Position): string {
+  const key = `${position}\u0000${best}`;
+  return memo.find('bytewise', key) ?? memo.keep('bytewise', key, `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes), as the text's apostrophes read so show; ${POSITION_WORDS[position]}: ${show(best)}.`);
+}
+
 export function explainC1(ch: string, replacement: string): string {
   return `${codePointLabel(ch)} is a C1 control character: Windows-1252 text read as Latin-1 leaves them behind. In Windows-1252 the byte means ${show(replacement)}.`;
 }

@@ -2,7 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { ANY_ELIDED, contractionAt, dashBeforeWord, decadeAt, elisionAt } from './apostrophe';
+import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
@@ -508,6 +508,54 @@ const NONE = Object.freeze([] as string[]) as string[];
  * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
  * more than the judging (the garbage collector copies every survivor).
  */
+/**
+ * Bare marks: sites that say "a mark of E2 80 xx" and nothing more, a lone `â` (LossyForm
+ * 'lead-alone') or `���` where each unreadable byte became one U+FFFD. Read by position where
+ * no language writes such a thing: a dash between figures (`2019â2020`), or between spaces or
+ * line breaks among ASCII (`word â word`, `CHINA â` ending a line, alone on a line): 'sure';
+ * 'figure' where a figure stands beyond the space (`Germany â 12 February`), which a table of
+ * codes also has (`E2 â LATIN SMALL LETTER A`): believed where the text has other such marks.
+ */
+export function bareMarkDash(text: string, start: number, end: number): 'sure' | 'figure' | null {
+  if (classAt(text, start - 1) === Cls.Digit && classAt(text, end) === Cls.Digit) return 'sure';
+  // (Not tab-separated: a table's cell.)
+  const gap = (i: number) => i < 0 || i >= text.length || text[i] === ' ' || text[i] === '\n' || text[i] === '\r';
+  if (!gap(start - 1) || !gap(end)) return null;
+  // (ASCII, the edge, or another such mark: `CHINA â` then `â 14 November` on the next line.)
+  const plain = (c: number) => !(c >= 0x80) || c === A_CIRC || c === 0xfffd;
+  const before = text.charCodeAt(start - 2);
+  const after = text.charCodeAt(end + 1);
+  if (!plain(before) || !plain(after)) return null;
+  return isAsciiDigit(before) || isAsciiDigit(after) ? 'figure' : 'sure';
+}
+
+/**
+ * An apostrophe at a bare mark: an English contraction (no word of any language ends so), a
+ * plural's possessive or a decade. Not an elision: Vietnamese `Tây`, `câu` have that shape.
+ */
+export function bareMarkApostrophe(text: string, start: number, end: number, lang: Language): boolean {
+  return letterAt(text, start - 1) ? contractionAt(text, start, end) || (lang === 'en' && apostropheFits(text, start, end, lang)) : apostropheFits(text, start, end, lang);
+}
+
+/**
+ * The text's bare marks of one form: how many stand where a mark goes, how many between letters
+ * where no apostrophe or dash does (Vietnamese `Tây`, Friulian `Stât`; `���` a letter of three
+ * bytes). Those are letters, and where they are more than one in four (one `château` among
+ * English quotes is let be) so may the others be.
+ */
+export function bareMarks(text: string, sites: SiteList, keep: Uint8Array, lang: Language, form: LossyForm): { marks: number; letters: number } {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  let marks = 0;
+  let letters = 0;
+  for (let k = 0; k < sites.length; k++) {
+    if (!keep[k] || sites.read(k, site).form !== form) continue;
+    const inside = letterAt(text, site.start - 1) && letterAt(text, site.end);
+    if (inside && !bareMarkApostrophe(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
+    else marks++;
+  }
+  return { marks, letters };
+}
+
 /** Each form's place in LOSSY_FORMS (a lookup, not an `indexOf` along the list per site). */
 const FORM_INDEX = new Map(LOSSY_FORMS.map((form, k) => [form, k]));
 

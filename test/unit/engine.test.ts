@@ -536,6 +536,8 @@ describe('engine: lossy mojibake and leftovers', () => {
       repair('Itâs a good day. âI love it,â she said â and we donât disagree. Sales rose 2019â2020. The CEOâwho joined â said.').text,
       'It’s a good day. “I love it,” she said — and we don’t disagree. Sales rose 2019–2020. The CEO—who joined — said.',
     );
+    // At a line's edge, and alone on a line (a dateline's dashes).
+    assert.strictEqual(repair('BEIJING, CHINA â\nâ 14 November 2025 â Today\nâ\nEnd.').text, 'BEIJING, CHINA —\n— 14 November 2025 — Today\n—\nEnd.');
     // Only the middle byte dropped: … • ™ € (not the rare dingbats ❦ ❢ that a dropped 9D would give).
     assert.strictEqual(repair('Wait â¦ and â¢ bullet, Huaweiâ¢ at â¬5').text, 'Wait … and • bullet, Huawei™ at €5');
   });
@@ -629,6 +631,15 @@ describe('engine: lossy mojibake and leftovers', () => {
     }
     // Two U+FFFD before an en dash, or three alone, are no such marks.
     assert.deepStrictEqual(detect('bad ��– bytes ��� here'), []);
+  });
+
+  it('reads ��� as a mark where each byte a decoder could not read became one U+FFFD (UTF-8 read as ASCII)', () => {
+    const garbled = iconv.decode(Buffer.from('Europe’s largest site opens – “This is a milestone,” she said. It isn’t small.', 'utf8'), 'ascii');
+    assert.strictEqual(repair(garbled).text, 'Europe’s largest site opens — “This is a milestone,” she said. It isn’t small.');
+    const f = detect(garbled)[0];
+    assert.deepStrictEqual([f.original, f.replacement, f.wrongCodecs], ['���', '’', ['ascii']]);
+    // Letters of two bytes (`M��ller`) cannot be told: left as they are.
+    assert.strictEqual(repair('Anna M��ller isn���t here').text, 'Anna M��ller isn’t here');
   });
 
   it('reads a closing quote garbled twice whose last byte was lost on the second pass', () => {
