@@ -1420,14 +1420,21 @@ function judgeSingle(text: string, i: number): Finding | null {
   if (code === 0xc2 && text.charCodeAt(i + 1) === 0x20) {
     const prev = classAt(text, i - 1);
     if (prev === Cls.LatinUpper || prev === Cls.OtherUpper || (prev === Cls.Space && lettersListed(text, i))) return null;
-    return { start: i, end: i + 1, original: ch, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(false), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252'] };
+    return { start: i, end: i + 1, original: ch, replacement: '', alternatives: NO_BREAK_SPACE, confidence: 0.7, kind: 'stray-marker', explanation: STRAY_ONCE, bytes: NO_BREAK_SPACE_BYTES, wrongCodecs: WINDOWS_1252 as string[] };
   }
   // The same garbled twice (`PriceÃ‚Â : 5`): no word is spelt so.
   if (code === 0xc3 && text.startsWith(STRAY_TWICE, i)) {
-    return { start: i, end: i + STRAY_TWICE.length, original: STRAY_TWICE, replacement: '', alternatives: ['\u00a0'], confidence: 0.7, kind: 'stray-marker', explanation: explainStray(true), bytes: [0xc2, 0xa0], wrongCodecs: ['windows-1252', 'windows-1252'] };
+    return { start: i, end: i + STRAY_TWICE.length, original: STRAY_TWICE, replacement: '', alternatives: NO_BREAK_SPACE, confidence: 0.7, kind: 'stray-marker', explanation: STRAY_TWICE_EXPLAINED, bytes: NO_BREAK_SPACE_BYTES, wrongCodecs: WINDOWS_1252_TWICE };
   }
   return null;
 }
+
+// Shared by every stray `Â` (read-only): a page of HTML indents has thousands.
+const NO_BREAK_SPACE = Object.freeze(['\u00a0']) as string[];
+const NO_BREAK_SPACE_BYTES = Object.freeze([0xc2, 0xa0]) as number[];
+const WINDOWS_1252_TWICE = Object.freeze(['windows-1252', 'windows-1252']) as string[];
+const STRAY_ONCE = explainStray(false);
+const STRAY_TWICE_EXPLAINED = explainStray(true);
 
 /**
  * Whether the lone letter at `i` stands in a list of letters: a letter with a diacritic alone beside
