@@ -733,7 +733,9 @@ function loneAbsorbedBelieved(text: string, start: number, end: number, cp: numb
   // capital that starts the next word (`Å veices` is Šveices).
   const wordStart = prev === Cls.Space || "'’\"“«(".includes(String.fromCharCode(prevCode));
   const nextLower = classAt(text, end) === Cls.LatinLower;
-  if (!wordStart || !nextLower || !lone) return false;
+  if (!wordStart || !lone) return false;
+  // (`Ã  la`: à's own space after the lost no-break space, A0, that became a plain one.)
+  if (!nextLower) return cp === 0xe0 && text.charCodeAt(end) === SPACE && classAt(text, end + 1) === Cls.LatinLower;
   return cp === 0xe0 || dec === Cls.LatinUpper;
 }
 

@@ -339,6 +339,8 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('grÃ¢ce Ã vous').text, 'grâce à vous');
     assert.strictEqual(repair('falamos Ã s crianÃ§as').text, 'falamos às crianças');
     assert.strictEqual(repair('Å veices bankas, Ä«paÅ¡i').text, 'Šveices bankas, īpaši');
+    // à's own space kept after the one that was its A0: `Ã  la` (two spaces).
+    assert.strictEqual(repair('Les menus Ã  la carte, voilÃ  tout.').text, 'Les menus à la carte, voilà tout.');
   });
 
   it('repairs a garbled line that also holds correct punctuation', () => {
