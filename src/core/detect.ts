@@ -1400,7 +1400,9 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   const spaced = bareMarkDash(text, site.start, site.end);
   // (`���` between spaces may be any sign of three bytes, `€`: only a lone `â` is a sure dash there.)
   const dash = (spaced === 'sure' && site.form === 'lead-alone') || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
-  const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
+  // (Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote.)
+  const opening = ranked.position === 'opening' && !(site.form === 'lead-lost-mark' && classAt(text, site.end) === Cls.Digit);
+  const quote = opening || ranked.position === 'closing' || ranked.position === 'loose-dash';
   if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && shown)) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
