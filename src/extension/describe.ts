@@ -47,6 +47,7 @@ export function replaceTitle(finding: Finding, replacement: string): string {
 /** A codec's name for people, from the engine's one table of codecs. */
 export function codecName(codec: string): string {
   if (codec.toLowerCase() === 'utf-8') return 'UTF-8';
+  if (codec.toLowerCase() === 'ascii') return 'ASCII'; // a reading the engine names, not a codec it scans with
   return codecByName(codec.toLowerCase())?.label ?? codec;
 }
 
