@@ -3,10 +3,10 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, bareMarkApostrophe, bareMarkDash, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -275,7 +275,14 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   // the same codec garbled other words of the document.
   if (softHyphenLost.length) {
     const garbledBy = new Set(findings.filter((f) => f.kind === 'reversible').map((f) => f.wrongCodecs?.[0]));
+    // Where the text's control characters were stripped (its marks left lone `â`), `Ã` between
+    // lowercase letters lost the only lowercase letter of C3 80–9F: ß (`groÃe`); í kept its soft hyphen.
+    const controlsStripped = findings.some((f) => f.kind === 'lossy' && f.original === 'â');
     for (const i of softHyphenLost) {
+      if (controlsStripped && text[i] === 'Ã') {
+        findings.push({ start: i, end: i + 1, original: 'Ã', replacement: 'ß', alternatives: [], confidence: 0.6, kind: 'lossy', explanation: STRIPPED_SHARP_S, bytes: [0xc3, 0x9f], wrongCodecs: LATIN1 as string[] });
+        continue;
+      }
       const codec = text[i] === 'Ã' ? (garbledBy.has('windows-1252') ? 'windows-1252' : garbledBy.has('latin1') ? 'latin1' : '') : garbledBy.has('windows-1250') ? 'windows-1250' : '';
       if (!codec) continue;
       findings.push({ start: i, end: i + 1, original: text[i], replacement: 'í', alternatives: [], confidence: 0.6, kind: 'lossy', explanation: explainLostSoftHyphen(text[i], codec), bytes: [0xc3, 0xad], wrongCodecs: [codec] });
@@ -1022,7 +1029,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   // has a `?` site at every question before a lowercase word.)
   if (site.form === 'question-mark' && !evidence.questionsAreApostrophes()) return null;
   // (Asked before the quotation depth, which walks the text: French and Vietnamese have many `â`.)
-  if (site.form === 'lead-alone' && lang !== 'en' && !bareMarkApostrophe(text, site.start, site.end, lang) && !(lang === 'unknown' && bareMarkDash(text, site.start, site.end) !== null)) return null;
+  if (site.form === 'lead-alone' && !bareMarkMayBeRead(text, site.start, site.end, lang)) return null;
   let depth = quotes.depthAt(site.start);
   // A quotation within one closes before it: two closing marks follow on the line, or the outer
   // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
@@ -1383,27 +1390,43 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
 }
 
 /**
+ * Languages that write â (French `âge`, Portuguese `câmara`, Romanian `când`, Turkish `hâlâ`, and
+ * an unknown one may be Vietnamese `âm`): there a bare mark at a word's edge may be a letter, so
+ * it is no quote. Elsewhere (`âWir sind stolzâ` is German „…“) it may be.
+ */
+const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'it', 'unknown']);
+
+/** Whether judgeBareMark may read the lone `â` at [start, end): asked first, as it is cheap. */
+function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {
+  if (!WRITES_A_CIRCUMFLEX.has(lang) || bareMarkDash(text, start, end) !== null) return true;
+  return letterAt(text, start - 1) ? apostropheFits(text, start, end, lang) || contractionAt(text, start, end) : decadeAt(text, end);
+}
+
+/**
  * A bare mark (see bareMarks in lossy.ts): an apostrophe in a contraction (`Itâs`, `Europe���s`)
- * unless it closes an open quotation (`Inventionsâ award`); a dash where no language writes a lone
- * `â` (`word â word`, `2019â2020`), or with another such mark in the text, or before a word a
- * clause starts with (`CEOâwho`); a quote by position in English text with two such marks. Not where the text's marks of that form stand
- * between letters as letters do (more than one in five).
+ * unless it closes an open quotation (`Inventionsâ award`), and in a French, Italian or Catalan
+ * elision (`Lâentreprise`) where the text has two such marks; a dash where no language writes a
+ * lone `â` (`word â word`, `2019â2020`), or with another such mark in the text, or before an
+ * English word a clause starts with (`CEOâwho`); a quote by position (in the text's style: German
+ * `âWir sind stolzâ` is „…“) with two such marks, in a language that writes no â. Not where the
+ * text's marks of that form stand between letters as letters do (more than one in five).
  */
 function judgeBareMark(text: string, site: LossySite, original: string, ranked: Ranked, quoteOpen: boolean, lang: Language, evidence: Evidence, explain: (best: string, position: Position) => string, codecs: string[]): Finding | null {
   const { marks, letters } = evidence.bareMarks(site.form);
   const fewLetters = letters * 4 <= marks;
+  const shown = marks >= 2 && fewLetters;
   const closes = quoteOpen && ranked.position === 'closing' && !letterAt(text, site.end);
-  if (!closes && fewLetters && bareMarkApostrophe(text, site.start, site.end, lang)) {
+  const elision = shown && letterAt(text, site.start - 1) && apostropheFits(text, site.start, site.end, lang);
+  if (!closes && fewLetters && (elision || bareMarkApostrophe(text, site.start, site.end, lang))) {
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explain('’', 'inside-word'), codecs);
   }
-  const shown = marks >= 2 && fewLetters;
   const spaced = bareMarkDash(text, site.start, site.end);
   // (`���` between spaces may be any sign of three bytes, `€`: only a lone `â` is a sure dash there.)
   const dash = (spaced === 'sure' && site.form === 'lead-alone') || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
   // (Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote.)
   const opening = ranked.position === 'opening' && !(site.form === 'lead-lost-mark' && classAt(text, site.end) === Cls.Digit);
   const quote = opening || ranked.position === 'closing' || ranked.position === 'loose-dash';
-  if (!(dash && (lang === 'en' || lang === 'unknown')) && !(quote && lang === 'en' && shown)) return null;
+  if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
 
@@ -1430,6 +1453,8 @@ function judgeSingle(text: string, i: number): Finding | null {
   }
   return null;
 }
+
+const STRIPPED_SHARP_S = explainStrippedSharpS();
 
 // Shared by every stray `Â` (read-only): a page of HTML indents has thousands.
 const NO_BREAK_SPACE = Object.freeze(['\u00a0']) as string[];

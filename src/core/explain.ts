@@ -165,6 +165,10 @@ export function explainLostSoftHyphen(lead: string, codec: string): string {
   return `UTF-8 bytes C3 AD (í U+00ED) read as ${codec} give “${lead}” and an invisible soft hyphen, which was later dropped: “${lead}” alone between letters is what is left of í.`;
 }
 
+export function explainStrippedSharpS(): string {
+  return 'UTF-8 bytes C3 9F (ß U+00DF) read as Latin-1 give “Ã” and a control character (U+009F), which was later stripped with the others: “Ã” alone between lowercase letters is what is left of ß, the only lowercase letter of C3 80–9F.';
+}
+
 export function explainLatin1Letter(certain: boolean): string {
   const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
   return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
