@@ -544,11 +544,11 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Wait â¦ and â¢ bullet, Huaweiâ¢ at â¬5').text, 'Wait … and • bullet, Huawei™ at €5');
   });
 
-  it('reads lone â in German and French text too: quotes in the language's style, elisions, ß', () => {
+  it('reads lone â in German and French text too: quotes in the language’s style, elisions, ß', () => {
     const strip = (t: string) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, '');
     for (const clean of [
       'Berlin, 12. März 2026 – Die Stadtwerke haben heute ihr neues Kraftwerk eröffnet. „Das ist ein großer Tag für die Region“, sagte Bürgermeisterin Anna Schmidt. „Wir sind stolz“, ergänzte Jan Weber.',
-      'Paris, le 12 mars 2026 – L’entreprise a inauguré aujourd’hui sa nouvelle usine. « C’est un grand jour », a déclaré la maire. L’usine emploiera 300 personnes.',
+      'Paris, le 12 mars 2026 – L’entreprise a inauguré aujourd’hui sa nouvelle usine. « C’est un grand jour pour la région », a déclaré la maire Anne Dupont. Le projet a coûté 1,2 milliard d’euros – plus que prévu. L’usine emploiera 300 personnes.',
     ]) assert.strictEqual(repair(strip(clean)).text, clean);
   });
 
