@@ -152,8 +152,8 @@ describe('outline: figures', () => {
       'Orbit Labs, the No. 1 provider, today reported revenue of $1.2B for Q3 2025, up 24% from a year earlier. ' +
       'It has run 24/7 for 20+ years. Orbit Labs, founded in 2004, employs 3,100 people. Call 1-800-555-0199.';
     assert.deepStrictEqual(figures(text), [
-      '$1.2B — reported revenue for Q3, 2025',
-      '24% — reported revenue for Q3, up from a year earlier, 2025',
+      '$1.2B — revenue for Q3, 2025',
+      '24% — revenue for Q3, up from a year earlier, 2025',
       '20+ — years',
       '3,100 — people',
     ]);
@@ -161,6 +161,20 @@ describe('outline: figures', () => {
       extractOutline(text).contacts.map((c) => c.value),
       ['1-800-555-0199'],
     );
+  });
+
+  it('labels a results sentence: what was reported, a change year over year, a comparison, a new value', () => {
+    const text =
+      'Globex Corporation (NYSE: GBX) today reported third quarter revenue of $4.2 billion, up 18% year over year, and net income of $610 million. ' +
+      'Operating margin expanded to 21.4%, compared with 17.9% a year ago. Sales rose 12%.';
+    assert.deepStrictEqual(figures(text), [
+      '$4.2 billion — third quarter revenue',
+      '18% — third quarter revenue, up year over year',
+      '$610 million — net income',
+      '21.4% — Operating margin',
+      '17.9% — Operating margin, a year ago',
+      '12% — Sales rose',
+    ]);
   });
 
   it('a Markdown-escaped dollar stays in the span but not in the value', () => {
@@ -182,6 +196,11 @@ describe('outline: headline, dateline and contacts', () => {
     const o = extractOutline('PRESS RELEASE — SPONSORED\n\nNEW YORK, Nov. 14, 2025 /PRNewswire/ -- Orbit Labs today...');
     assert.deepStrictEqual([o.dateline?.place, o.dateline?.date], ['NEW YORK', 'Nov. 14, 2025']);
     assert.strictEqual(extractOutline('No dateline in this text at all, 2025.').dateline, null);
+    // Business Wire's has no date: the wire's time stamp above the headline gives it, and is no headline.
+    const bw = extractOutline('November 14, 2025 08:00 AM Eastern Standard Time\n\nInitech Launches a Stapler\n\nAUSTIN, Texas--(BUSINESS WIRE)--Initech today said...');
+    assert.strictEqual(bw.headline?.text, 'Initech Launches a Stapler');
+    assert.deepStrictEqual([bw.dateline?.place, bw.dateline?.date], ['AUSTIN, Texas', 'November 14, 2025']);
+    assert.deepStrictEqual([extractOutline('Globex Results\n\nSEATTLE--(BUSINESS WIRE)--Globex today reported...').dateline?.place], ['SEATTLE']);
   });
 
   it('reads a place in title case with the date right after it, not a word that starts a sentence', () => {
@@ -200,6 +219,14 @@ describe('outline: headline, dateline and contacts', () => {
       'phone: +49 40 1234 5678',
     ]);
     assert.deepStrictEqual(contacts('Acme opens.\n\nPress contacts: press@acme.example'), ['email: press@acme.example']);
+    // Every line of the block, each maybe for someone, with the person's details after the name.
+    assert.deepStrictEqual(contacts('Acme opens.\n\nContacts\nInvestors: Lisa Park, ir@globex.com, 206-555-0100\nMedia: Tom Reyes, media@globex.com\n\nSOURCE Globex Corp'), [
+      'person: Lisa Park (Investors)',
+      'email: ir@globex.com',
+      'phone: 206-555-0100',
+      'person: Tom Reyes (Media)',
+      'email: media@globex.com',
+    ]);
   });
 
   it('finds emails, phones and URLs once each, ignoring bare numbers', () => {

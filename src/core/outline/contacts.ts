@@ -34,30 +34,56 @@ function isPhone(text: string, start: number, value: string): boolean {
 
 // "Media contact:", "Press contacts", "Investor enquiries:" heading a line; the person follows on it or below.
 const CONTACT_HEADING = /^[ \t*_#]*(?:(?:media|press|investor|editorial|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b[ \t*_]*:?[ \t*_]*/gim;
-// "Jordan Pike" or "Anna Müller, Head of Communications": two or three capitalised words, maybe a role.
-const PERSON_LINE = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})(?:,[ \t]*([^\n@\d]{2,60}?))?[ \t]*$/u;
+// "Jordan Pike", "Anna Müller, Head of Communications", "Lisa Park, ir@globex.com, 206-555-0100":
+// two or three capitalised words, then maybe a role or the person's details after a comma or dash.
+const PERSON_LINE = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})(?:[ \t]*[,|–—][ \t]*(.*?))?[ \t]*$/u;
+// "Investors: Lisa Park, …", "Media: Tom Reyes": whom the line is for, before a colon.
+const FOR_WHOM = /^([\p{L}][\p{L} &/]{1,30}?)[ \t]*:[ \t]*/u;
+/** How many lines under a contact heading are read for people. */
+const BLOCK_LINES = 8;
 
-/** The person a contact heading names ("Media contact:\nJordan Pike, Communications Manager"). */
+/**
+ * The people a contact heading names, on its line or on the lines under it up to a blank line
+ * ("Media contact:\nJordan Pike, Communications Manager"; "Contacts\nInvestors: Lisa Park, …").
+ */
 function contactPeople(text: string): OutlineContact[] {
   const people: OutlineContact[] = [];
   for (const m of text.matchAll(CONTACT_HEADING)) {
     let at = m.index + m[0].length;
-    let lineEnd = text.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (text.slice(at, lineEnd).trim() === '') {
-      // On the next line that holds anything.
-      at = lineEnd + 1;
-      while (at < text.length && /[ \t\r\n]/.test(text[at])) at++;
-      lineEnd = text.indexOf('\n', at);
+    let seen = 0;
+    for (let n = 0; n < BLOCK_LINES && at < text.length; n++) {
+      let lineEnd = text.indexOf('\n', at);
       if (lineEnd < 0) lineEnd = text.length;
+      const raw = text.slice(at, lineEnd).replace(/\r$/, '');
+      if (raw.trim() === '') {
+        // (Blank right after the heading: the block starts below; blank after it: the block ends.)
+        if (seen > 0) break;
+        at = lineEnd + 1;
+        continue;
+      }
+      seen++;
+      const person = personOnLine(raw);
+      if (person) people.push({ kind: 'person', value: person.value, start: at + person.start, end: at + person.end });
+      at = lineEnd + 1;
     }
-    const line = text.slice(at, lineEnd).replace(/\r$/, '');
-    const person = PERSON_LINE.exec(line);
-    if (!person) continue;
-    const value = person[2] ? `${person[1]}, ${person[2].trim()}` : person[1];
-    people.push({ kind: 'person', value, start: at, end: at + line.trimEnd().length });
   }
   return people;
+}
+
+/**
+ * "Lisa Park (Investors)", "Anna Müller, Head of Communications" and where on the line it stands
+ * (the name, and the role if any: details after it are contacts of their own), or null.
+ */
+function personOnLine(line: string): { value: string; start: number; end: number } | null {
+  const label = FOR_WHOM.exec(line);
+  const start = label ? label[0].length : 0;
+  const person = PERSON_LINE.exec(line.slice(start));
+  if (!person) return null;
+  // A role reads as words; details (an address, a number) are listed apart.
+  const role = person[2] && !/[@\d]/.test(person[2]) && person[2].length <= 60 ? person[2].trim() : '';
+  if (role) return { value: `${person[1]}, ${role}`, start, end: line.trimEnd().length };
+  const forWhom = label && !/^(?:e-?mail|phone|tel|mobile|fax|web|website|contact|name)$/i.test(label[1]) ? label[1] : '';
+  return { value: forWhom ? `${person[1]} (${forWhom})` : person[1], start, end: start + person[1].length };
 }
 
 export function extractContacts(text: string): OutlineContact[] {

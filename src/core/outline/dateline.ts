@@ -1,6 +1,7 @@
 /**
  * The dateline: a place in capitals at a line start ("BEIJING, CHINA —", "PORTLAND, Ore.,",
- * "LONDON,") and the first date after it, which may sit a line or two later.
+ * "LONDON,") and the first date after it, which may sit a line or two later; or a wire's place
+ * without a date ("SEATTLE--(BUSINESS WIRE)--"), dated by the line above it if it has one.
  */
 import type { OutlineDateline } from './types';
 
@@ -19,7 +20,21 @@ const DATE_WINDOW = 300;
 
 export function extractDateline(text: string): OutlineDateline | null {
   const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
-  return capitalsDateline(head) ?? titleCaseDateline(head);
+  return capitalsDateline(head) ?? titleCaseDateline(head) ?? wireDateline(head);
+}
+
+// Business Wire's dateline holds no date: "SEATTLE--(BUSINESS WIRE)--", "AUSTIN, Texas--(BUSINESS WIRE)--".
+const WIRE_PLACE = /^[ \t*_]*(\p{Lu}[\p{Lu} .'’-]*(?:,[ \t]*\p{Lu}[\p{L} .'’]*)?)[ \t]*--[ \t]*\((?:BUSINESS WIRE|Business Wire)\)[ \t]*--/mu;
+
+/** The wire's place, and the date written above it (the wire's own line), or none. */
+function wireDateline(head: string): OutlineDateline | null {
+  const m = WIRE_PLACE.exec(head);
+  if (!m || m.index >= SEARCH_LIMIT) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  DATE.lastIndex = 0;
+  const date = DATE.exec(head);
+  const before = date && date.index < start ? date : null;
+  return { start, end: start + m[1].length, place: m[1].trim(), date: before ? dateAsWritten(head, before) : '' };
 }
 
 // A place in title case at a line start, maybe a region after a comma, then a comma or dash and

@@ -128,7 +128,8 @@ function subjectBefore(text: string, sentence: Segment, figureStart: number): st
 function clauseStartBefore(text: string, sentence: Segment, at: number): number {
   // Labels are short: a clause is looked for in the last few hundred characters only.
   const from = Math.max(sentence.start, at - CLAUSE_WINDOW);
-  const lead = text.slice(from, at);
+  // (A colon inside brackets starts no clause: "Globex (NYSE: GBX) reported".)
+  const lead = text.slice(from, at).replace(/\([^()\n]*\)/g, (m) => ' '.repeat(m.length));
   let clauseStart = from;
   const re = /(?:[,;:—–]\s+|[“”"‘]\s*)(?:and\s+|but\s+|while\s+)?|\b(?:said|says)\s+(?:that\s+)?/g;
   let m: RegExpExecArray | null;
@@ -163,9 +164,22 @@ function clauseLabel(text: string, sentence: Segment, f: Found, previousEnd: num
     }
   }
   const end = previousEnd > clauseStart ? firstFigureWordBefore(text, clauseStart, previousEnd) : f.start;
-  const words = trimEdges(wordsIn(text, clauseStart, end).map((w) => w.word).filter((w) => !/^[$£€\d]/.test(w)));
+  let words = wordsIn(text, clauseStart, end).map((w) => w.word).filter((w) => !/^[$£€\d]/.test(w));
+  // "Globex today reported third quarter revenue of $4.2 billion": what was reported, not who.
+  let reported = words.length - 1;
+  while (reported >= 0 && !REPORTING.has(words[reported].toLowerCase())) reported--;
+  if (reported >= 0 && trimEdges(words.slice(reported + 1)).length > 0) words = words.slice(reported + 1);
+  // "Operating margin expanded to 21.4%": the figure is the subject's new value.
+  words = trimEdges(words);
+  // ("Sales rose 12%" keeps its verb: there the figure is the change.)
+  if (words.length > 1 && CHANGED.has(words[words.length - 1].toLowerCase()) && /\bto\s+\S*$/.test(text.slice(Math.max(clauseStart, end - 12), end + 1))) words = words.slice(0, -1);
   return words.slice(-8).join(' ');
 }
+
+/** Verbs that report a figure: the label is what follows them. */
+const REPORTING = new Set('reported reports announced announces posted posts recorded records delivered delivers achieved achieves'.split(' '));
+/** Verbs of change a clause label ends with before "to": "margin expanded (to 21.4%)". */
+const CHANGED = new Set('expanded widened narrowed improved rose grew fell climbed increased decreased declined dropped jumped reached'.split(' '));
 
 /** The start of the earlier figure in the clause, so a shared clause stops before it. */
 function firstFigureWordBefore(text: string, clauseStart: number, previousEnd: number): number {
@@ -173,10 +187,10 @@ function firstFigureWordBefore(text: string, clauseStart: number, previousEnd: n
   return m ? clauseStart + m.index : previousEnd;
 }
 
-/** "up … from a year ago", "down … on the previous quarter": a change with what it is measured against. */
+/** "up … from a year ago", "down … on the previous quarter", "up … year over year": a change with what it is measured against. */
 function changeSince(text: string, sentence: Segment, f: Found): string {
   const direction = /\b(up|down)\s+(?:by\s+)?$/i.exec(text.slice(Math.max(sentence.start, f.start - 12), f.start));
-  const since = /^\s+((?:from|on|over|compared (?:with|to)|versus|vs\.?)\s+[^,.;:!?()]{3,40})/i.exec(text.slice(f.end, Math.min(sentence.end, f.end + 60)));
+  const since = /^\s+((?:from|on|over|compared (?:with|to)|versus|vs\.?)\s+[^,.;:!?()]{3,40}|year[- ](?:over|on)[- ]year)/i.exec(text.slice(f.end, Math.min(sentence.end, f.end + 60)));
   return direction && since ? `${direction[1].toLowerCase()} ${since[1].trim()}` : '';
 }
 
@@ -198,6 +212,11 @@ export function labelFor(text: string, sentence: Segment, f: Found, previousEnd:
   }
   if (np) return np;
   let label = clauseLabel(text, sentence, f, previousEnd);
+  // "compared with 17.9% a year ago": the first figure's label, then when.
+  if (mainLabel && /^(?:compared (?:with|to)|versus|vs\.?|against)$/i.test(label)) {
+    const when = /^\s+((?:a|one) (?:year|quarter|month) (?:ago|earlier|before)|(?:last|the previous|the prior) (?:year|quarter|month))/i.exec(text.slice(f.end, Math.min(sentence.end, f.end + 40)));
+    return when ? `${mainLabel}, ${when[1]}` : `${mainLabel}, before`;
+  }
   // ", up 300% from a year ago": a change of what the sentence's first figure counts.
   const change = !label && f.kind === 'percent' ? changeSince(text, sentence, f) : '';
   if (change) label = mainLabel ? `${mainLabel}, ${change}` : change;

@@ -12,7 +12,7 @@ export function formatOutlineMarkdown(outline: Outline): string {
   const lines: string[] = [];
   lines.push(`# ${outline.headline ? esc(outline.headline.text) : 'Release outline (no headline found)'}`, '');
   if (outline.dateline) {
-    lines.push(`**Dateline:** ${esc(outline.dateline.place)} — ${esc(outline.dateline.date)}`, '');
+    lines.push(`**Dateline:** ${[outline.dateline.place, outline.dateline.date].filter(Boolean).map(esc).join(' — ')}`, '');
   }
 
   lines.push(`## Quotes (${outline.quotes.length})`, '');
