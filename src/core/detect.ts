@@ -6,10 +6,10 @@ import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, 
 import { apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, bareMarkApostrophe, bareMarkDash, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
-import { type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
+import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
@@ -1099,7 +1099,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const punctuation = evidence.replacementsArePunctuation();
     const fits = punctuation === 'shown' || (punctuation === 'english' && !besideFigure(text, site.start, site.end));
     const asPunctuation = !clear && fits && (placed || (ranked.position === 'opening' && evidence.closingReplacements.after(site.end)));
-    if (!clear && !asPunctuation) return null;
+    if (!clear && !asPunctuation) return lostLetterUnderReplacement(text, site, lang, evidence);
     const confidence = Math.min(clear ? 0.7 : 0.6, ranked.certainty);
     return { ...lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position)), kind: 'replacement-char' };
   }
@@ -1428,6 +1428,45 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   const quote = opening || ranked.position === 'closing' || ranked.position === 'loose-dash';
   if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
+}
+
+/**
+ * A U+FFFD inside a word that is no mark (`M�ller`; `M��ller`, two, where each byte of the letter
+ * became one), or at a word's edge where the text's other U+FFFD stand for letters (`caf� au
+ * lait`; elsewhere `�big�` lost quotes): a letter was lost. Reported with the commonest letters
+ * of the text's language, in the case the word asks for, never applied: the bytes are gone.
+ */
+function lostLetterUnderReplacement(text: string, site: LossySite, lang: Language, evidence: Evidence): Finding | null {
+  const start = text.charCodeAt(site.start - 1) === 0xfffd && text.charCodeAt(site.start - 2) !== 0xfffd ? site.start - 1 : site.start;
+  // (Beside ASCII letters: beside others, `ă�`, it is inside mojibake that lost bytes, not a word.)
+  const before = isAsciiLetter(text.charCodeAt(start - 1)) ? classAt(text, start - 1) : Cls.Unknown;
+  const after = isAsciiLetter(text.charCodeAt(site.end)) ? classAt(text, site.end) : Cls.Unknown;
+  if (!(isLatin(before) && isLatin(after)) && !((isLatin(before) || isLatin(after)) && evidence.replacementsAreLetters())) return null;
+  // A capital before a capital or after one at a word's end (`M�LLER`), or starting a sentence.
+  const upper = after === Cls.LatinUpper || (before === Cls.LatinUpper && after !== Cls.LatinLower) || (!isLatin(before) && sentenceStartsAt(text, start));
+  const letters = upper ? ACCENTED_LETTERS[lang].toUpperCase() : ACCENTED_LETTERS[lang];
+  const choices = [...new Set(letters)].slice(0, 8);
+  return {
+    start,
+    end: site.end,
+    original: text.slice(start, site.end),
+    replacement: choices[0],
+    alternatives: choices.slice(1),
+    confidence: 0.3,
+    kind: 'replacement-char',
+    explanation: explainLostLetter(LANGUAGE_NAMES[lang], choices.join(' '), site.end - start),
+  };
+}
+
+function isLatin(c: Cls): boolean {
+  return c === Cls.LatinUpper || c === Cls.LatinLower;
+}
+
+/** Whether a sentence starts at `i`: the text's start, a line's, or after `. ` `! ` `? `. */
+function sentenceStartsAt(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k < 0 || text[k] === '\n' || ((text[k] === '.' || text[k] === '!' || text[k] === '?') && k < i - 1);
 }
 
 /** A C1 control or a stray `Â` that no run explained. */

@@ -152,6 +152,14 @@ export function explainBytesReplaced(best: string, position: Position): string {
   return memo.find('bytewise', key) ?? memo.keep('bytewise', key, `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes), as the text's apostrophes read so show; ${POSITION_WORDS[position]}: ${show(best)}.`);
 }
 
+/** A U+FFFD (or two, one per byte) that stood for a letter (see lostLetterUnderReplacement in detect.ts). */
+export function explainLostLetter(language: string, choices: string, bytes: number): string {
+  const key = `${language}\u0000${choices}\u0000${bytes}`;
+  const unread = bytes === 2 ? 'Two “�” (one per byte of a letter of two bytes) mark' : '“�” marks';
+  const where = language ? ` in ${language} text` : '';
+  return memo.find('lost-letter', key) ?? memo.keep('lost-letter', key, `${unread} bytes a decoder could not read: here a letter was lost. The bytes are gone, so it cannot be told which; the commonest such letters${where} are offered (${choices}), none applied.${REOPEN_NOTE}`);
+}
+
 export function explainC1(ch: string, replacement: string): string {
   return `${codePointLabel(ch)} is a C1 control character: Windows-1252 text read as Latin-1 leaves them behind. In Windows-1252 the byte means ${show(replacement)}.`;
 }

@@ -198,3 +198,38 @@ export function lostLetterScript(lead: number): { name: string; first: number; l
   if (lead <= 0xdb) return { name: 'Arabic', first: 0xd8, last: 0xdb };
   return { name: 'Thaana', first: 0xde, last: 0xde };
 }
+
+/**
+ * Letters outside ASCII each language writes, commonest first: what a U+FFFD inside a word most
+ * likely stood for (a Latin-1 or Latin-2 file read as UTF-8). English words borrow é first.
+ */
+export const ACCENTED_LETTERS: Readonly<Record<Language, string>> = {
+  en: 'éáíóúñüöäèàç',
+  nl: 'ëéïöèüá',
+  it: 'àèéìòùí',
+  es: 'óíáéñúü',
+  pt: 'ãçáéóíõêâúôà',
+  ca: 'àèéíòóúçïü',
+  fr: 'éèàçêâôîûëïùü',
+  de: 'üäößéÜÖÄ',
+  cs: 'íéáěýčřžšůúóňťď',
+  sk: 'áíéýčžšúóôäľňťďĺŕ',
+  pl: 'ęąóśłżćńź',
+  ro: 'ăîâșțşţ',
+  hu: 'éáőöóíüúű',
+  fi: 'äöåé',
+  sv: 'äåöé',
+  tr: 'ıüşçğöİâ',
+  hr: 'čšžćđ',
+  sl: 'čšžćđ',
+  lv: 'āēīšūņķļģčž',
+  lt: 'ėąįųūšžčę',
+  unknown: 'éáíóúüöäñèàçã',
+};
+
+/** A language's name for a sentence ("in French text"), or '' when unknown. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English', nl: 'Dutch', it: 'Italian', es: 'Spanish', pt: 'Portuguese', ca: 'Catalan', fr: 'French', de: 'German',
+  cs: 'Czech', sk: 'Slovak', pl: 'Polish', ro: 'Romanian', hu: 'Hungarian', fi: 'Finnish', sv: 'Swedish', tr: 'Turkish',
+  hr: 'Croatian', sl: 'Slovene', lv: 'Latvian', lt: 'Lithuanian', unknown: '',
+};
