@@ -1421,8 +1421,10 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explain('’', 'inside-word'), codecs);
   }
   const spaced = bareMarkDash(text, site.start, site.end);
-  // (`���` between spaces may be any sign of three bytes, `€`: only a lone `â` is a sure dash there.)
-  const dash = (spaced === 'sure' && site.form === 'lead-alone') || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
+  // (`���` between spaces may be any sign of three bytes, `€`, `→`: alone, a dash only in English
+  // before a lowercase word, the clause going on: `API ��� in any files`.)
+  const clauseGoesOn = lang === 'en' && classAt(text, site.end + 1) === Cls.LatinLower;
+  const dash = (spaced === 'sure' && (site.form === 'lead-alone' || clauseGoesOn)) || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
   // (Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote.)
   const opening = ranked.position === 'opening' && !(site.form === 'lead-lost-mark' && classAt(text, site.end) === Cls.Digit);
   const quote = opening || ranked.position === 'closing' || ranked.position === 'loose-dash';
