@@ -92,7 +92,7 @@ export function isUpper(c: Cls): boolean {
 export function isLower(c: Cls): boolean {
   return c === Cls.LatinLower || c === Cls.OtherLower;
 }
-function isLatin(c: Cls): boolean {
+export function isLatin(c: Cls): boolean {
   return c === Cls.LatinUpper || c === Cls.LatinLower;
 }
 function isSymbolish(c: Cls): boolean {

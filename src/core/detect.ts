@@ -3,11 +3,11 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
-import { Cls, charClass, classAt, isAsciiLetter, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
+import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, bareMarkApostrophe, bareMarkDash, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -1390,19 +1390,6 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
 }
 
 /**
- * Languages that write â (French `âge`, Portuguese `câmara`, Romanian `când`, Turkish `hâlâ`, and
- * an unknown one may be Vietnamese `âm`): there a bare mark at a word's edge may be a letter, so
- * it is no quote. Elsewhere (`âWir sind stolzâ` is German „…“) it may be.
- */
-const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'it', 'unknown']);
-
-/** Whether judgeBareMark may read the lone `â` at [start, end): asked first, as it is cheap. */
-function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {
-  if (!WRITES_A_CIRCUMFLEX.has(lang) || bareMarkDash(text, start, end) !== null) return true;
-  return letterAt(text, start - 1) ? apostropheFits(text, start, end, lang) || contractionAt(text, start, end) : decadeAt(text, end);
-}
-
-/**
  * A bare mark (see bareMarks in lossy.ts): an apostrophe in a contraction (`Itâs`, `Europe���s`)
  * unless it closes an open quotation (`Inventionsâ award`), and in a French, Italian or Catalan
  * elision (`Lâentreprise`) where the text has two such marks; a dash where no language writes a
@@ -1458,10 +1445,6 @@ function lostLetterUnderReplacement(text: string, site: LossySite, lang: Languag
     kind: 'replacement-char',
     explanation: explainLostLetter(LANGUAGE_NAMES[lang], choices.join(' '), site.end - start),
   };
-}
-
-function isLatin(c: Cls): boolean {
-  return c === Cls.LatinUpper || c === Cls.LatinLower;
 }
 
 /** Whether a sentence starts at `i`: the text's start, a line's, or after `. ` `! ` `? `. */

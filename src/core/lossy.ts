@@ -509,6 +509,19 @@ const NONE = Object.freeze([] as string[]) as string[];
  * more than the judging (the garbage collector copies every survivor).
  */
 /**
+ * Languages that write â (French `âge`, Portuguese `câmara`, Romanian `când`, Turkish `hâlâ`, and
+ * an unknown one may be Vietnamese `âm`): there a bare mark at a word's edge may be a letter, so
+ * it is no quote. Elsewhere (`âWir sind stolzâ` is German „…“) it may be.
+ */
+export const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'it', 'unknown']);
+
+/** Whether a bare mark may be read (see judgeBareMark in detect.ts) the lone `â` at [start, end): asked first, as it is cheap. */
+export function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {
+  if (!WRITES_A_CIRCUMFLEX.has(lang) || bareMarkDash(text, start, end) !== null) return true;
+  return letterAt(text, start - 1) ? apostropheFits(text, start, end, lang) || contractionAt(text, start, end) : decadeAt(text, end);
+}
+
+/**
  * Bare marks: sites that say "a mark of E2 80 xx" and nothing more, a lone `â` (LossyForm
  * 'lead-alone') or `���` where each unreadable byte became one U+FFFD. Read by position where
  * no language writes such a thing: a dash between figures (`2019â2020`), or between spaces or
