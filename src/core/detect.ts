@@ -1451,7 +1451,7 @@ function lostLetterUnderReplacement(text: string, site: LossySite, lang: Languag
 function sentenceStartsAt(text: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-  return k < 0 || text[k] === '\n' || ((text[k] === '.' || text[k] === '!' || text[k] === '?') && k < i - 1);
+  return k < 0 || text[k] === '\n' || text[k] === '\r' || ((text[k] === '.' || text[k] === '!' || text[k] === '?') && k < i - 1);
 }
 
 /** A C1 control or a stray `Â` that no run explained. */
