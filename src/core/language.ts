@@ -34,7 +34,7 @@ const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[]
   { lang: 'en', style: 0, words: set('the and of is that for with said will are this from has have was were which you your it be not but they their can would there what about been') }, // not `to`: Czech has it
   { lang: 'nl', style: 4, words: set('het een van niet voor zijn wordt ook maar naar worden') },
   { lang: 'it', style: 4, words: set('il che di per una sono della non anche gli nel alla') },
-  { lang: 'es', style: 4, words: set('el los las del por para una con como pero sus fue') },
+  { lang: 'es', style: 4, words: set('el los las del por para una con como pero sus fue y hoy muy hay') },
   { lang: 'pt', style: 4, words: set('uma para com dos das pelo pela mais ao em seu sua este esta') },
   { lang: 'ca', style: 4, words: set('els amb dels aquest aquesta pel als seu seva sobre hi ho pot cal') },
   { lang: 'fr', style: 4, words: set('le les des est une pour dans qui pas sur avec sont') },
@@ -42,7 +42,7 @@ const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[]
   { lang: 'cs', style: 1, words: set('je se na pro jsou nebo jako ale jeho bude byl podle') },
   { lang: 'sk', style: 1, words: set('sa pre alebo ako aj je na sme boli bude podla') },
   { lang: 'pl', style: 2, words: set('nie jest oraz lub dla przez czy jak tak tylko') },
-  { lang: 'ro', style: 2, words: set('este pentru sau nu cu la din care fost mai sunt') },
+  { lang: 'ro', style: 2, words: set('este pentru sau nu cu din care fost mai sunt acest pe prin poate nici') }, // not `la`: Spanish, Italian, French have it
   { lang: 'hu', style: 2, words: set('az hogy nem egy van meg csak vagy volt') },
   { lang: 'fi', style: 3, words: set('ja on ei tai ole voi kun jos mutta kuin ovat') },
   { lang: 'sv', style: 3, words: set('och att det som inte med till av har om') },
