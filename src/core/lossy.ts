@@ -75,6 +75,11 @@ function spaceOrEdge(text: string, i: number): boolean {
   return classAt(text, i) === Cls.Space;
 }
 
+/** Whether what ends at `i` may open a quotation or an aside: `“ „ « ‘ " ' (`, or a garbled one, `â??`. */
+function openingEndsAt(text: string, i: number): boolean {
+  return '“„«‘"\'('.includes(text[i]) || (text[i] === '?' && text[i - 1] === '?' && (text[i - 2] === 'â' || text[i - 2] === 'a'));
+}
+
 /**
  * The lossy site that starts at a `?` (position `q`), if any, written into `into` (the scan reuses
  * one object: a line of `â??` has hundreds of thousands of sites).
@@ -123,8 +128,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
-  // `Ã? chaque`: a capital alone as a word (French À, Italian È); weak, the language decides.
-  if (lead === A_TILDE && spaceOrEdge(text, q - 2) && text[q + 1] === ' ' && letterAt(text, q + 2)) {
+  // `Ã? chaque`: a capital alone as a word (French À, Italian È), maybe opening a quotation
+  // (`“Ã? una giornata`, `â??Ã? una`); weak, the language decides.
+  if (lead === A_TILDE && (spaceOrEdge(text, q - 2) || openingEndsAt(text, q - 2)) && text[q + 1] === ' ' && letterAt(text, q + 2)) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter (Ä Å È: see LOST_SECOND_BYTE)
@@ -513,7 +519,7 @@ const NONE = Object.freeze([] as string[]) as string[];
  * an unknown one may be Vietnamese `âm`): there a bare mark at a word's edge may be a letter, so
  * it is no quote. Elsewhere (`âWir sind stolzâ` is German „…“) it may be.
  */
-export const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'it', 'unknown']);
+export const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'unknown']);
 
 /** Whether a bare mark may be read (see judgeBareMark in detect.ts) the lone `â` at [start, end): asked first, as it is cheap. */
 export function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {

@@ -621,6 +621,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.ok(detect(german + 'GRÃ?SSE').every((f) => f.confidence < 0.5));
     // Alone as a word only in French and Italian; English text has no such word.
     assert.deepStrictEqual(detect('We said Ã? b and the thing was that it is.'), []);
+    // Opening a quotation, garbled too (Italian È through the seed's pipeline).
+    const italian = 'Il sindaco ha detto che il progetto è pronto per la città e per gli abitanti. ';
+    assert.strictEqual(fixed(italian + 'â??Ã? una giornata importante,â?? ha detto.'), italian + '“È una giornata importante,” ha detto.');
   });
 
   it('reads U+FFFD as the punctuation it replaced where the text shows it lost punctuation, not letters', () => {
