@@ -41,7 +41,7 @@ const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[]
   { lang: 'de', style: 1, words: set('und der die das nicht ist mit von werden wird eine einer auf sich auch den dem des im') },
   { lang: 'cs', style: 1, words: set('je se na pro jsou nebo jako ale jeho bude byl podle') },
   { lang: 'sk', style: 1, words: set('sa pre alebo ako aj je na sme boli bude podla') },
-  { lang: 'pl', style: 2, words: set('nie jest oraz lub dla przez czy jak tak tylko') },
+  { lang: 'pl', style: 2, words: set('nie jest oraz lub dla przez czy jak tak tylko w') }, // `w` alone: Czech and Slovak write `v`
   { lang: 'ro', style: 2, words: set('este pentru sau nu cu din care fost mai sunt acest pe prin poate nici') }, // not `la`: Spanish, Italian, French have it
   { lang: 'hu', style: 2, words: set('az hogy nem egy van meg csak vagy volt') },
   { lang: 'fi', style: 3, words: set('ja on ei tai ole voi kun jos mutta kuin ovat') },
@@ -77,7 +77,8 @@ function windowAround(text: string, from: number, to: number): [number, number] 
  */
 export function languageOf(text: string, from: number, to: number): Language {
   const hits = new Array<number>(LANGUAGES.length).fill(0);
-  for (const m of textAround(text, from, to).matchAll(/[a-z]+/g)) {
+  // (Whole words: `[a-z]+` would cut Yoruba `wà` to a Polish `w`.)
+  for (const m of textAround(text, from, to).matchAll(/\p{L}+/gu)) {
     if (m[0].length > 6) continue;
     for (let l = 0; l < LANGUAGES.length; l++) if (LANGUAGES[l].words.has(m[0])) hits[l]++;
   }
@@ -166,8 +167,8 @@ export const LOST_LATIN1_CAPITALS: Readonly<Partial<Record<Language, { letters: 
   tr: { letters: 'ÇÖÜ', clear: false },
 };
 
-/** A capital that is a word by itself: French `À` (à chaque), Italian `È` (è stato). */
-export const LOST_LATIN1_WORDS: Readonly<Partial<Record<Language, string>>> = { fr: 'À', it: 'È' };
+/** A capital that is a word by itself: French `À` (à chaque), Italian `È` (è stato), Portuguese `É` (é um). */
+export const LOST_LATIN1_WORDS: Readonly<Partial<Record<Language, string>>> = { fr: 'À', it: 'È', pt: 'É' };
 
 /**
  * Letters of other two-byte scripts whose second UTF-8 byte (80–9F) a Latin-1 target turns into

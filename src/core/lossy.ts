@@ -125,7 +125,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     return siteInto(into, q - 1, q + 1, 'lost-letter', false, false);
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
-  if (lead === A_TILDE && (((letterAt(text, q - 2) || spaceOrEdge(text, q - 2)) && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
+  // (After another such letter too: `INFORMAÃ?Ã?O` is INFORMAÇÃO.)
+  const afterLetter = letterAt(text, q - 2) || spaceOrEdge(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && text.charCodeAt(q - 3) === A_TILDE);
+  if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `Ã? chaque`: a capital alone as a word (French À, Italian È), maybe opening a quotation
@@ -444,6 +446,12 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
   if (lang === 'de' && wordStart) return next === 'ber' ? 'Ü' : next.startsWith('ff') ? 'Ö' : next.startsWith('nd') ? 'Ä' : undefined;
   if (lang === 'cs' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'Ú'; // `Úplný`, `Úložiště`
   if (lang === 'fr' && /^[A-Z]{1,2}ES?(?![\p{L}])/u.test(text.slice(site.end, site.end + 4))) return 'È'; // PARAMÈTRE, SYSTÈMES
+  if (lang === 'pt') {
+    // SÃO, NÃO, INFORMAÇÃO: Ã before a final O, Ç before it (`Ã?Ã?O`), Õ before a final ES (AÇÕES).
+    if (/^O(?![\p{L}])/u.test(text.slice(site.end, site.end + 2))) return 'Ã';
+    if (/^ES(?![\p{L}])/u.test(text.slice(site.end, site.end + 3))) return 'Õ';
+    if (/^Ã\?(?:O|ES)(?![\p{L}])/u.test(text.slice(site.end, site.end + 5))) return 'Ç';
+  }
   if (lang === 'es' && text[site.end] === 'N' && !letterAt(text, site.end + 1)) {
     const before = text.slice(Math.max(0, site.start - 2), site.start);
     if (/[CSXGN]I$/.test(before)) return 'Ó'; // INFORMACIÓN, VERSIÓN, UNIÓN (not TAMBIÉN)

@@ -614,6 +614,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(fixed(french + 'Ã?tats-Unis, Ã? chaque fois, PARAMÃ?TRES'), french.replace('Ã©', 'é') + 'États-Unis, À chaque fois, PARAMÈTRES');
     assert.strictEqual(fixed(german + 'Ã?bersicht der Ã?nderungen, Ã?ffnungszeiten'), german + 'Übersicht der Änderungen, Öffnungszeiten');
     assert.strictEqual(fixed(spanish + 'INFORMACIÃ?N, SEGÃ?N'), spanish + 'INFORMACIÓN, SEGÚN');
+    // Portuguese: Ã before a final O, Ç before that, Õ before a final ES; É alone is a word (é um).
+    const portuguese = 'A empresa inaugurou hoje a sua nova fábrica para uma região com mais de 300 pessoas. ';
+    assert.strictEqual(fixed(portuguese + 'SÃ?O PAULO, INFORMAÃ?Ã?O, AÃ?Ã?ES. Ã? um grande dia.'), portuguese + 'SÃO PAULO, INFORMAÇÃO, AÇÕES. É um grande dia.');
     // Spanish TAMBIÉN also ends -IÉN: not settled, so only reported, the language's letters first.
     const unsure = detect(spanish + 'TAMBIÃ?N').find((f) => f.original === 'Ã?')!;
     assert.ok(unsure.confidence < 0.5 && unsure.alternatives.includes('É'), JSON.stringify(unsure));

@@ -11,6 +11,11 @@ describe('language of a text (by its commonest words)', () => {
     assert.strictEqual(of('Compania a inaugurat astăzi noua fabrică. Este o zi mare pentru regiune, a declarat primarul. Investiția a fost mai mare decât era prevăzut, iar fabrica poate angaja 300 de oameni.'), 'ro');
   });
 
+  it('counts whole words only: Polish `w`, not the `w` of Yoruba `wà`', () => {
+    assert.strictEqual(of('Spółka otworzyła dziś nową fabrykę w Łodzi. To wielki dzień dla regionu, powiedziała prezydent miasta w rozmowie dla prasy.'), 'pl');
+    assert.strictEqual(of('Àwọn ènìyàn wà ní ìlú. Wọ́n wà níbẹ̀, wọ́n sì wà pẹ̀lú wa.'), 'unknown');
+  });
+
   it('says unknown where no language has enough of its words', () => {
     assert.strictEqual(of('Acme 2026: 300 units, 12 sites.'), 'unknown');
   });
