@@ -167,6 +167,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       if (site && site.start >= from) {
         if (site.form === 'question-mark') {
           questionMarks.push(site);
+          questionApostrophes ||= closesBeforeSaid(text, site);
         } else {
           questionApostrophes ||= site.form === 'question-apostrophe';
           sites.push(site);
@@ -855,7 +856,11 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang, from, to)),
     closingReplacements: new ClosingMarks(text, 0xfffd, isClosingReplacement),
     // (A `?` apostrophe in the text's language: see apostropheFits.)
-    questionsAreApostrophes: () => (questionMemo ??= firstOfForm(sites, keep, 'question-apostrophe', (s) => apostropheFits(text, s.start, s.end, lang)) !== null && !evidence.questionsAreLetters()),
+    questionsAreApostrophes: () =>
+      (questionMemo ??=
+        (firstOfForm(sites, keep, 'question-apostrophe', (s) => apostropheFits(text, s.start, s.end, lang)) !== null ||
+          (lang === 'en' && firstOfForm(sites, keep, 'question-mark', (s) => closesBeforeSaid(text, s)) !== null)) &&
+        !evidence.questionsAreLetters()),
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => cyrillic.guess(at),
@@ -1190,7 +1195,7 @@ interface Evidence {
   replacementsAreLetters: () => boolean;
   questionsAreLetters: () => boolean;
   closingReplacements: ClosingMarks;
-  /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) and none for a letter. */
+  /** Some of the text's `?` stand where an apostrophe fits (`Huawei?s`, `l?heure`) or close a quotation before `said` (see closesBeforeSaid), and none for a letter. */
   questionsAreApostrophes: () => boolean;
   /** The language the text's garbled letters show (see languageOfLetters). */
   lettersLanguage: () => Language;
@@ -1206,6 +1211,15 @@ interface Evidence {
   /** The text's bare marks of a form (see bareMarks): where a mark goes, and between letters otherwise. */
   bareMarks: (form: LossySite['form']) => { marks: number; letters: number };
 }
+
+/**
+ * `growth,? said Hank`: a `?` after a comma before the verb of an attribution. No question ends so:
+ * it is a quotation's close, and shows the text's `?` stand for its marks as an apostrophe would.
+ */
+function closesBeforeSaid(text: string, site: LossySite): boolean {
+  return text.charCodeAt(site.start - 1) === 0x2c && SAID_AFTER.test(text.slice(site.end, site.end + 24));
+}
+const SAID_AFTER = /^ (?:(?:he|she|they|it|we) )?(?:said|says|added|adds|noted|notes|explained|explains|continued|stated|commented|remarked|told|according)\b/;
 
 /** A web address's query after a `?` (`page?for=you`). */
 const QUERY = /^\w+=/;

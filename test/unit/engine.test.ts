@@ -704,6 +704,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     // The seed through that pipeline comes back exactly (I?m, `innovation, ? said`, `STAMPA ? CONTENUTO`).
     const questioned = seedRepaired.replace(/[‘’“”–—]/g, '?');
     assert.strictEqual(repair(questioned).text, seedRepaired);
+    // No apostrophe in the text, but a close before `said` shows it: `growth,? said`.
+    const said = '“Our teams delivered another quarter of strong growth,” said Hank Scorpio, the CEO. “Demand continues to outpace supply.”';
+    assert.strictEqual(repair(said.replace(/[“”]/g, '?')).text, said);
+    assert.deepStrictEqual(detect('Is it growth? said nobody. Why? It is.'), []);
   });
 
   it('names a letter whose second byte the codec left undefined where the language settles it', () => {
