@@ -2,7 +2,7 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, ISO_8859_15, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
@@ -70,6 +70,12 @@ function detectOnce(text: string, options: DetectOptions): Finding[] {
     codecs = codecs.map((c) => (c.name === 'windows-1250' ? ISO_8859_2 : c));
     first = scan(text, options, 0, codecs);
   }
+  // C1 controls where Windows-1252 has characters (`StraÃ\u009fe`: the decoder kept them, so it
+  // was no Windows-1252) and € Š Œ… after a lead (`MÃ€nner`): Latin-9, whose A4 is €, not ¤.
+  if (throughLatin9(first.findings)) {
+    codecs = codecs.map((c) => (c.name === 'latin1' ? ISO_8859_15 : c));
+    first = scan(text, options, 0, codecs);
+  }
   // A tie between two readings was settled by the codecs' order before the text showed which
   // codec it was: scan again, knowing from the start.
   if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible, codecs).findings;
@@ -96,6 +102,28 @@ function throughIso88592(findings: readonly Finding[]): boolean {
   }
   return controls;
 }
+
+/**
+ * Whether the text went through Latin-9: its Windows-1252 runs hold C1 controls where the
+ * codepage has characters (a decoder kept them), Latin-9's own characters after the lead of a
+ * letter (`Ã€` is ä there), and none of the codepage's that Latin-9 lacks (`â€™` is Windows-1252).
+ */
+function throughLatin9(findings: readonly Finding[]): boolean {
+  const codepage = codecByName('windows-1252')!;
+  let controls = false;
+  let own = false;
+  for (const f of findings) {
+    if (f.wrongCodecs?.[0] !== codepage.name || f.kind !== 'reversible') continue;
+    for (let k = 0; k < f.original.length; k++) {
+      const c = f.original.charCodeAt(k);
+      if (c >= 0x80 && c <= 0x9f) controls ||= definesByte(codepage, c);
+      else if (LATIN9_OWN.includes(f.original[k])) own ||= k > 0 && f.original.charCodeAt(k - 1) >= 0xc2 && f.original.charCodeAt(k - 1) <= 0xdf;
+      else if (c > 0xff) return false; // ‚ ƒ „ … ’ “ ™ and the rest: Windows-1252's alone
+    }
+  }
+  return controls && own;
+}
+const LATIN9_OWN = '€ŠšŽžŒœŸ';
 
 /** A word being recorded by the scan (see tokenMemo.ts); `ok` until something it cannot replay happens in it. */
 interface WordRecording {
@@ -518,7 +546,7 @@ class RunJudge {
       // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
       // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
       const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(classAt(text, lone.start + 1));
-      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing && !figure) {
+      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && lone.codec.name !== 'iso-8859-15' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing && !figure) {
         doubtful.push(group);
         continue;
       }

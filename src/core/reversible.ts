@@ -3,7 +3,7 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { CODECS, type CodecInfo, NO_BYTE, codecByName, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
+import { CODECS, type CodecInfo, ISO_8859_15, NO_BYTE, codecByName, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
 import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -636,7 +636,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   // Nor does one CJK character from MacRoman or CP437 between the `?` of lossy mojibake
   // (`Ã?Â¢â?¬` holds MacRoman 墉): there it is a piece of the other garbling.
   const besideQuestionMark = best !== null && (text.charCodeAt(best.start - 1) === QMARK || text.charCodeAt(best.end) === QMARK);
-  if (!inner && best && besideQuestionMark && best.seqs.length === 1 && !best.codec.name.startsWith('windows-') && best.codec.name !== 'latin1' && isCjkCandidate(best.decoded.charCodeAt(0))) {
+  if (!inner && best && besideQuestionMark && best.seqs.length === 1 && !best.codec.name.startsWith('windows-') && best.codec.name !== 'latin1' && best.codec !== ISO_8859_15 && isCjkCandidate(best.decoded.charCodeAt(0))) {
     best.hopeless = true;
     return best;
   }
@@ -850,5 +850,5 @@ const LOST_CLOSE = 'â€\ufffd';
 
 /** Windows-1252 or Latin-1: the codecs of that round trip (Windows-1251 `В’` is Belarusian `В’ена`). */
 function isWestern(codec: CodecInfo): boolean {
-  return codec === CODECS[0] || codec === LATIN1;
+  return codec === CODECS[0] || codec === LATIN1 || codec === ISO_8859_15;
 }

@@ -260,6 +260,16 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('sob (\u00c3\u0152\u00c2\u0081)').text, 'sob (\u0301)');
   });
 
+  it('reads text that went through Latin-9 (ISO-8859-15), where the text proves it', () => {
+    // Latin-9 is Latin-1 with € Š š Ž ž Œ œ Ÿ in eight places: ä (C3 A4) shows as `Ã€`, … as `â\u0080Š`.
+    const german = 'Die Männer und Frauen hätten Ärger mit der Straße gehabt, sagte er … und ging.';
+    const garbled = iconv.decode(Buffer.from(german, 'utf8'), 'iso-8859-15');
+    assert.strictEqual(repair(garbled).text, german);
+    assert.ok(detect(garbled).some((f) => f.wrongCodecs?.[0] === 'iso-8859-15'));
+    // Windows-1252's own `Ã€` (À) stays À where the text holds no control characters.
+    assert.strictEqual(repair('Ã€ LA CARTE, dÃ©jÃ  vu').text, 'À LA CARTE, déjà vu');
+  });
+
   it('reads two layers through a C1 control rather than a space as a lost no-break space', () => {
     // `©` read as Windows-1252 (`Â©`), then as Latin-1: MacRoman could read the bytes with the
     // space after them as a lost A0 into `̂婠`; the space is a space.
