@@ -830,6 +830,9 @@ export function peelLayers(run: Run, t: ScanTables): Run {
     const inner = runAt(s, 0, s.length, t, 0, 0, true);
     if (!inner || inner.hopeless || inner.start !== 0 || inner.end !== s.length) break;
     if (weirdness(inner.decoded) > weirdness(s)) break;
+    // KOI8-R shows UTF-8's continuation bytes as box drawing (but ё, Ё): a decoding of Cyrillic
+    // letters alone (`её`) is Russian, not KOI8-R mojibake of `ţ`.
+    if (inner.codec.name === 'koi8-r' && !/[^\p{L}]/u.test(s)) break;
     current = { ...current, decoded: inner.decoded, layers: [...current.layers, inner.codec] };
   }
   // `Ã¢â‚¬ï¿½` is `â€�` read again: ” whose 9D (undefined in Windows-1252) the first decoder made

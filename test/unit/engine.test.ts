@@ -760,7 +760,7 @@ describe('engine options', () => {
     assert.deepStrictEqual(detect('Huaweiâ€™s', { encodings: ['gbk'] }), []);
     assert.strictEqual(detect('Huaweiâ€™s', { encodings: ['windows-1252'] }).length, 1);
     assert.throws(() => detect('x', { encodings: ['klingon'] }), /unknown encoding "klingon"/);
-    assert.strictEqual(CODEC_NAMES.length, 13);
+    assert.ok(CODEC_NAMES.includes('koi8-r') && CODEC_NAMES.includes('euc-kr'), CODEC_NAMES.join());
   });
 
   it('repair honours the confidence bar and maps offsets back', () => {

@@ -12,6 +12,7 @@ export const SINGLE_BYTE_CODECS = [
   'windows-1257',
   'macintosh',
   'cp437',
+  'koi8-r',
 ] as const;
 export const CJK_CODECS = ['gbk', 'big5', 'shift_jis', 'euc-kr'] as const;
 
