@@ -31,6 +31,7 @@ export const CODECS: readonly CodecInfo[] = [
   { name: 'macroman', label: 'MacRoman', iconvName: 'macintosh', kind: 'single' },
   { name: 'cp437', label: 'CP437 (DOS)', iconvName: 'cp437', kind: 'single' },
   { name: 'koi8-r', label: 'KOI8-R', iconvName: 'koi8-r', kind: 'single' },
+  { name: 'cp866', label: 'CP866 (DOS Cyrillic)', iconvName: 'cp866', kind: 'single' },
   { name: 'gbk', label: 'GBK/GB18030', iconvName: 'gbk', kind: 'double' },
   { name: 'big5', label: 'Big5', iconvName: 'big5', kind: 'double' },
   { name: 'shift_jis', label: 'Shift_JIS', iconvName: 'shift_jis', kind: 'double' },

@@ -78,6 +78,20 @@ function LOST_LEADS(code: number): boolean {
  * Can byte `b` be continuation number `m` (0-based) after lead `b0`? Surrogates encoded one by one
  * (CESU-8: `í ½í¸\u008d` is 😍) are let in here; a run that leaves one unpaired is dropped.
  */
+/**
+ * CP866 puts lowercase р–я at UTF-8's leads E0–EF and а–п at continuation bytes A0–AF, so plain
+ * Cyrillic (`только`) reads as UTF-8 there. Its real mojibake has a box-drawing lead (`╨Я`, `╤А`)
+ * or, after a letter lead, a capital or box drawing (`тАФ` is —, `ф╕н` is 中): a lowercase
+ * letter after a lowercase one is text.
+ */
+function plainCyrillicPair(lead: number, next: number): boolean {
+  return lead >= 0x0430 && lead <= 0x045f && next >= 0x0430 && next <= 0x045f;
+}
+let cp866: Int16Array | undefined;
+function cp866Table(): Int16Array | undefined {
+  return (cp866 ??= singleByteTable(codecByName('cp866')!));
+}
+
 function fits(b0: number, m: number, b: number): boolean {
   return m === 0 ? secondByteOk(b0, b) || (b0 === 0xed && b >= 0xa0 && b <= 0xbf) : isContinuation(b);
 }
@@ -182,6 +196,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   if (i + 1 >= limit) return into;
   const code1 = text.charCodeAt(i + 1);
   const second = table[code1];
+  if (table === cp866Table() && plainCyrillicPair(text.charCodeAt(i), code1)) return into;
   if (!(second !== NO_BYTE && fits(first, 0, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return into;
   built = 0;
   let decoded = '';
@@ -211,6 +226,10 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       }
       const code = text.charCodeAt(k);
       let b = table[code];
+      if (m === 0 && table === cp866Table() && plainCyrillicPair(text.charCodeAt(j), code)) {
+        ok = false;
+        break;
+      }
       if (b !== NO_BYTE && fits(b0, m, b)) {
         k++;
       } else if (absorb && code === SPACE && fits(b0, m, 0xa0) && isLeadLetter(text.charCodeAt(j))) {
@@ -381,6 +400,8 @@ export interface ScanTables {
   reach: Uint8Array;
   /** Bits of Windows-1252 and Latin-1 among `singles`. */
   western: number;
+  /** The bit of CP866 among `singles`, or 0 (see plainCyrillicPair). */
+  cp866: number;
 }
 
 const tablesCache = new Map<string, ScanTables>();
@@ -416,7 +437,8 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
   }
   const doubles = codecs.filter((c) => c.kind === 'double');
   const western = singles.filter((s) => isWestern(s.codec)).reduce((bits, s) => bits | s.bit, 0);
-  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap, reach, western };
+  const cp866 = singles.find((s) => s.codec.name === 'cp866')?.bit ?? 0;
+  t = { codecs, singles, doubles, doubleTables: doubles.map(() => undefined), lead, cont, leadLong, leadWrap, reach, western, cp866 };
   tablesCache.set(key, t);
   return t;
 }
@@ -442,7 +464,9 @@ export function mayStartRun(text: string, i: number, t: ScanTables): boolean {
 function singleCandidates(text: string, i: number, t: ScanTables): number {
   const code = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
-  const bits = t.lead[code] & t.cont[next];
+  let bits = t.lead[code] & t.cont[next];
+  if (bits === 0) return 0;
+  if (bits & t.cp866 && plainCyrillicPair(code, next)) bits &= ~t.cp866;
   if (bits === 0) return 0;
   // A space can only be a lost no-break space, believed after a lowercase letter, before one, or
   // inside a longer run (see `loneAbsorbedBelieved`): a line of `Ã Ã Ã` needs no closer look.

@@ -260,6 +260,15 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('sob (\u00c3\u0152\u00c2\u0081)').text, 'sob (\u0301)');
   });
 
+  it('reads UTF-8 read as CP866 (the Windows console), and leaves plain Cyrillic alone', () => {
+    for (const clean of ['Привет, мир! Это проверка: ёлка, «кавычки» — тире.', 'Café déjà vu — naïve.']) {
+      const garbled = iconv.decode(Buffer.from(clean, 'utf8'), 'cp866');
+      assert.strictEqual(repair(garbled).text, clean, garbled);
+    }
+    // CP866 puts р–я at UTF-8's leads and а–п at its continuation bytes: plain words read so are text.
+    assert.deepStrictEqual(detect('Только так, но той нет, ред и реж.'), []);
+  });
+
   it('reads text that went through Latin-9 (ISO-8859-15), where the text proves it', () => {
     // Latin-9 is Latin-1 with € Š š Ž ž Œ œ Ÿ in eight places: ä (C3 A4) shows as `Ã€`, … as `â\u0080Š`.
     const german = 'Die Männer und Frauen hätten Ärger mit der Straße gehabt, sagte er … und ging.';
@@ -760,7 +769,7 @@ describe('engine options', () => {
     assert.deepStrictEqual(detect('Huaweiâ€™s', { encodings: ['gbk'] }), []);
     assert.strictEqual(detect('Huaweiâ€™s', { encodings: ['windows-1252'] }).length, 1);
     assert.throws(() => detect('x', { encodings: ['klingon'] }), /unknown encoding "klingon"/);
-    assert.ok(CODEC_NAMES.includes('koi8-r') && CODEC_NAMES.includes('euc-kr'), CODEC_NAMES.join());
+    assert.ok(CODEC_NAMES.includes('koi8-r') && CODEC_NAMES.includes('cp866') && CODEC_NAMES.includes('euc-kr'), CODEC_NAMES.join());
   });
 
   it('repair honours the confidence bar and maps offsets back', () => {
