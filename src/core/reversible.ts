@@ -75,10 +75,6 @@ function LOST_LEADS(code: number): boolean {
 }
 
 /**
- * Can byte `b` be continuation number `m` (0-based) after lead `b0`? Surrogates encoded one by one
- * (CESU-8: `í ½í¸\u008d` is 😍) are let in here; a run that leaves one unpaired is dropped.
- */
-/**
  * CP866 puts lowercase р–я at UTF-8's leads E0–EF and а–п at continuation bytes A0–AF, so plain
  * Cyrillic (`только`) reads as UTF-8 there. Its real mojibake has a box-drawing lead (`╨Я`, `╤А`)
  * or, after a letter lead, a capital or box drawing (`тАФ` is —, `ф╕н` is 中): a lowercase
@@ -92,6 +88,10 @@ function cp866Table(): Int16Array | undefined {
   return (cp866 ??= singleByteTable(codecByName('cp866')!));
 }
 
+/**
+ * Can byte `b` be continuation number `m` (0-based) after lead `b0`? Surrogates encoded one by one
+ * (CESU-8: `í ½í¸\u008d` is 😍) are let in here; a run that leaves one unpaired is dropped.
+ */
 function fits(b0: number, m: number, b: number): boolean {
   return m === 0 ? secondByteOk(b0, b) || (b0 === 0xed && b >= 0xa0 && b <= 0xbf) : isContinuation(b);
 }
