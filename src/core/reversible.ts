@@ -854,6 +854,9 @@ export function peelLayers(run: Run, t: ScanTables): Run {
     const inner = runAt(s, 0, s.length, t, 0, 0, true);
     if (!inner || inner.hopeless || inner.start !== 0 || inner.end !== s.length) break;
     if (weirdness(inner.decoded) > weirdness(s)) break;
+    // One ideograph is no CJK codec's mojibake (`ä¸º` is 为, not GBK's reading of Ϊ): its bytes
+    // read as UTF-8 only by chance; `鈥檚` (’s) takes several.
+    if (inner.codec.kind === 'double' && s.length < 2) break;
     // KOI8-R shows UTF-8's continuation bytes as box drawing (but ё, Ё): a decoding of Cyrillic
     // letters alone (`её`) is Russian, not KOI8-R mojibake of `ţ`.
     if (inner.codec.name === 'koi8-r' && !/[^\p{L}]/u.test(s)) break;

@@ -260,6 +260,11 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('sob (\u00c3\u0152\u00c2\u0081)').text, 'sob (\u0301)');
   });
 
+  it('does not peel one ideograph as a CJK codec\'s mojibake of another letter', () => {
+    // `ä¸º` is 为 (E4 B8 BA) shown as Windows-1252; read again as GBK, 为 would be Ϊ (CE AA).
+    assert.strictEqual(repair('Huawei (ä¸º) in 1991å¹´10æ\u009c\u0088').text, 'Huawei (为) in 1991年10月');
+  });
+
   it('reads UTF-8 read as CP866 (the Windows console), and leaves plain Cyrillic alone', () => {
     for (const clean of ['Привет, мир! Это проверка: ёлка, «кавычки» — тире.', 'Café déjà vu — naïve.']) {
       const garbled = iconv.decode(Buffer.from(clean, 'utf8'), 'cp866');
