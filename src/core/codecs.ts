@@ -52,8 +52,14 @@ export const ISO_8859_2: CodecInfo = { name: 'iso-8859-2', label: 'ISO-8859-2', 
  */
 export const ISO_8859_15: CodecInfo = { name: 'iso-8859-15', label: 'Latin-9 (ISO-8859-15)', iconvName: 'iso-8859-15', kind: 'single' };
 
+/**
+ * KOI8-U, KOI8-R with Ukrainian є і ї ґ (and capitals) in eight of its box-drawing places: not
+ * scanned for, but put in KOI8-R's place where a text proves it.
+ */
+export const KOI8_U: CodecInfo = { name: 'koi8-u', label: 'KOI8-U', iconvName: 'koi8-u', kind: 'single' };
+
 export function codecByName(name: string): CodecInfo | undefined {
-  return CODECS.find((c) => c.name === name) ?? [ISO_8859_2, ISO_8859_15].find((c) => c.name === name);
+  return CODECS.find((c) => c.name === name) ?? [ISO_8859_2, ISO_8859_15, KOI8_U].find((c) => c.name === name);
 }
 
 /** Throws a clear error for a codec name the engine does not know (settings, CLI options). */

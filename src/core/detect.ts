@@ -2,7 +2,7 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, ISO_8859_15, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
@@ -76,6 +76,12 @@ function detectOnce(text: string, options: DetectOptions): Finding[] {
     codecs = codecs.map((c) => (c.name === 'latin1' ? ISO_8859_15 : c));
     first = scan(text, options, 0, codecs);
   }
+  // KOI8-R mojibake and, where KOI8-R has box drawing, Ukrainian capitals after its leads (its
+  // lowercase letters: `пЄ` is д, `пҐ` н, `цє` ä): KOI8-U.
+  if (throughKoi8U(text, first.findings)) {
+    codecs = codecs.map((c) => (c.name === 'koi8-r' ? KOI8_U : c));
+    first = scan(text, options, 0, codecs);
+  }
   // A tie between two readings was settled by the codecs' order before the text showed which
   // codec it was: scan again, knowing from the start.
   if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible, codecs).findings;
@@ -124,6 +130,14 @@ function throughLatin9(findings: readonly Finding[]): boolean {
   return controls && own;
 }
 const LATIN9_OWN = '€ŠšŽžŒœŸ';
+
+/** Whether KOI8-R runs were found and a capital of KOI8-U's own follows a lowercase letter, a lead there (see detect). */
+function throughKoi8U(text: string, findings: readonly Finding[]): boolean {
+  if (!findings.some((f) => f.kind === 'reversible' && f.wrongCodecs?.[0] === 'koi8-r')) return false;
+  return KOI8_U_AFTER_LEAD.test(text);
+}
+// (A capital: `пЄ`, `рІ` are no Ukrainian spelling; `пі` is, as in `після`.)
+const KOI8_U_AFTER_LEAD = /[а-я][ЄІЇҐ]/;
 
 /** A word being recorded by the scan (see tokenMemo.ts); `ok` until something it cannot replay happens in it. */
 interface WordRecording {

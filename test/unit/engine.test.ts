@@ -265,6 +265,16 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('Huawei (ä¸º) in 1991å¹´10æ\u009c\u0088').text, 'Huawei (为) in 1991年10月');
   });
 
+  it('reads KOI8-R, and KOI8-U where Ukrainian capitals after its leads prove it', () => {
+    const russian = 'Привет, мир! Это проверка: ёлка, «кавычки» — тире.';
+    assert.strictEqual(repair(iconv.decode(Buffer.from(russian, 'utf8'), 'koi8-r')).text, russian);
+    // KOI8-U puts є і ї ґ (and capitals) where KOI8-R draws boxes: д is `пЄ` there, `п╢` in KOI8-R.
+    const ukrainian = 'Привіт, світе! Це перевірка. Дякуємо за ґанок, Їжак і Євген.';
+    assert.strictEqual(repair(iconv.decode(Buffer.from(ukrainian, 'utf8'), 'koi8-u')).text, ukrainian);
+    // Plain Ukrainian (`після`, `під`) is no such proof, and stays.
+    assert.deepStrictEqual(detect('Після того під мостом пішов дощ.'), []);
+  });
+
   it('reads UTF-8 read as CP866 (the Windows console), and leaves plain Cyrillic alone', () => {
     for (const clean of ['Привет, мир! Это проверка: ёлка, «кавычки» — тире.', 'Café déjà vu — naïve.']) {
       const garbled = iconv.decode(Buffer.from(clean, 'utf8'), 'cp866');
