@@ -58,6 +58,14 @@ export const ISO_8859_15: CodecInfo = { name: 'iso-8859-15', label: 'Latin-9 (IS
  */
 export const KOI8_U: CodecInfo = { name: 'koi8-u', label: 'KOI8-U', iconvName: 'koi8-u', kind: 'single' };
 
+/**
+ * A Windows codepage, Latin-1 or Latin-9: the commonest wrong decodings, whose pairs are believed
+ * alone (MacRoman, CP437 and the CJK codecs need company: `¬´` in a kaomoji is no mojibake).
+ */
+export function isEverydayCodepage(codec: CodecInfo): boolean {
+  return codec.name.startsWith('windows-') || codec.name === 'latin1' || codec === ISO_8859_15;
+}
+
 export function codecByName(name: string): CodecInfo | undefined {
   return CODECS.find((c) => c.name === name) ?? [ISO_8859_2, ISO_8859_15, KOI8_U].find((c) => c.name === name);
 }

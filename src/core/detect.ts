@@ -2,12 +2,12 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -63,23 +63,11 @@ function decodesToLoneReplacement(f: Finding): boolean {
 function detectOnce(text: string, options: DetectOptions): Finding[] {
   let codecs = resolveCodecs(options.encodings);
   let first = scan(text, options, 0, codecs);
-  // C1 controls where Windows-1250 has letters and quotes (`tĹ\u0099etĂ\u00adho`: 99 is ™ there)
-  // mean the text went through ISO-8859-2, which also puts á at A1, not å at A5 (`MĂĄm` is Mám):
-  // scan again with it in Windows-1250's place.
-  if (throughIso88592(first.findings)) {
-    codecs = codecs.map((c) => (c.name === 'windows-1250' ? ISO_8859_2 : c));
-    first = scan(text, options, 0, codecs);
-  }
-  // C1 controls where Windows-1252 has characters (`StraÃ\u009fe`: the decoder kept them, so it
-  // was no Windows-1252) and € Š Œ… after a lead (`MÃ€nner`): Latin-9, whose A4 is €, not ¤.
-  if (throughLatin9(first.findings)) {
-    codecs = codecs.map((c) => (c.name === 'latin1' ? ISO_8859_15 : c));
-    first = scan(text, options, 0, codecs);
-  }
-  // KOI8-R mojibake and, where KOI8-R has box drawing, Ukrainian capitals after its leads (its
-  // lowercase letters: `пЄ` is д, `пҐ` н, `цє` ä): KOI8-U.
-  if (throughKoi8U(text, first.findings)) {
-    codecs = codecs.map((c) => (c.name === 'koi8-r' ? KOI8_U : c));
+  // Codecs not scanned for, as their readings tie with a sibling's nearly everywhere: put in the
+  // sibling's place, and the text scanned again, where the first scan's findings prove them.
+  for (const { sibling, codec, proven } of PROVEN_SIBLINGS) {
+    if (!proven(text, first.findings)) continue;
+    codecs = codecs.map((c) => (c.name === sibling ? codec : c));
     first = scan(text, options, 0, codecs);
   }
   // A tie between two readings was settled by the codecs' order before the text showed which
@@ -87,6 +75,18 @@ function detectOnce(text: string, options: DetectOptions): Finding[] {
   if (first.tieByOrder && (first.preferred || first.possible)) return scan(text, options, first.preferred || first.possible, codecs).findings;
   return first.findings;
 }
+
+const PROVEN_SIBLINGS: readonly { sibling: string; codec: CodecInfo; proven: (text: string, findings: readonly Finding[]) => boolean }[] = [
+  // C1 controls where Windows-1250 has letters and quotes (`tĹ\u0099etĂ\u00adho`: 99 is ™ there)
+  // mean the text went through ISO-8859-2, which also puts á at A1, not å at A5 (`MĂĄm` is Mám).
+  { sibling: 'windows-1250', codec: ISO_8859_2, proven: (_text, findings) => throughIso88592(findings) },
+  // C1 controls where Windows-1252 has characters (`StraÃ\u009fe`: the decoder kept them, so it
+  // was no Windows-1252) and € Š Œ… after a lead (`MÃ€nner`): Latin-9, whose A4 is €, not ¤.
+  { sibling: 'latin1', codec: ISO_8859_15, proven: (_text, findings) => throughLatin9(findings) },
+  // KOI8-R mojibake and, where KOI8-R has box drawing, Ukrainian capitals after its leads (its
+  // lowercase letters: `пЄ` is д, `пҐ` н, `цє` ä): KOI8-U.
+  { sibling: 'koi8-r', codec: KOI8_U, proven: throughKoi8U },
+];
 
 /**
  * Whether the Windows-1250 runs found hold C1 controls where the codepage has characters, and none
@@ -560,7 +560,7 @@ class RunJudge {
       // MacRoman and CP437 pairs on their own (`¬´` in a kaomoji) need a word beside them, unless
       // they give a Latin-1 letter (`├¿` → è), the commonest UTF-8 there is.
       const latin1Letter = lone && /^[\u00c0-\u00ff]$/.test(lone.decoded) && !isLetter(classAt(text, lone.start + 1));
-      if (lone && !lone.codec.name.startsWith('windows-') && lone.codec.name !== 'latin1' && lone.codec.name !== 'iso-8859-15' && !letterBeside(text, lone) && !latin1Letter && !lone.convincing && !figure) {
+      if (lone && !isEverydayCodepage(lone.codec) && !letterBeside(text, lone) && !latin1Letter && !lone.convincing && !figure) {
         doubtful.push(group);
         continue;
       }
@@ -1459,7 +1459,7 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   const fewLetters = letters * 4 <= marks;
   const shown = marks >= 2 && fewLetters;
   const closes = quoteOpen && ranked.position === 'closing' && !letterAt(text, site.end);
-  const elision = shown && letterAt(text, site.start - 1) && apostropheFits(text, site.start, site.end, lang);
+  const elision = shown && bareMarkElision(text, site.start, site.end, lang);
   if (!closes && fewLetters && (elision || bareMarkApostrophe(text, site.start, site.end, lang))) {
     return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explain('’', 'inside-word'), codecs);
   }

@@ -518,21 +518,19 @@ const OTHER_CAPITALS = Object.freeze(CAPITALS.slice(1)) as string[];
 const NONE = Object.freeze([] as string[]) as string[];
 
 /**
- * Sites in scan order, packed three numbers each (start, end, form and flags). A line of nothing
- * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
- * more than the judging (the garbage collector copies every survivor).
- */
-/**
  * Languages that write â (French `âge`, Portuguese `câmara`, Romanian `când`, Turkish `hâlâ`, and
  * an unknown one may be Vietnamese `âm`): there a bare mark at a word's edge may be a letter, so
  * it is no quote. Elsewhere (`âWir sind stolzâ` is German „…“) it may be.
  */
 export const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', 'ro', 'tr', 'unknown']);
 
-/** Whether a bare mark may be read (see judgeBareMark in detect.ts) the lone `â` at [start, end): asked first, as it is cheap. */
+/**
+ * Whether judgeBareMark (detect.ts) may read the lone `â` at [start, end) in a language that
+ * writes â as anything: as an apostrophe or a dash only. Asked first, as it is cheap.
+ */
 export function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {
   if (!WRITES_A_CIRCUMFLEX.has(lang) || bareMarkDash(text, start, end) !== null) return true;
-  return letterAt(text, start - 1) ? apostropheFits(text, start, end, lang) || contractionAt(text, start, end) : decadeAt(text, end);
+  return bareMarkApostrophe(text, start, end, lang) || bareMarkElision(text, start, end, lang);
 }
 
 /**
@@ -564,6 +562,11 @@ export function bareMarkApostrophe(text: string, start: number, end: number, lan
   return letterAt(text, start - 1) ? contractionAt(text, start, end) || (lang === 'en' && apostropheFits(text, start, end, lang)) : apostropheFits(text, start, end, lang);
 }
 
+/** An elision of the text's language at a bare mark (`Lâentreprise`): read as one only beside other bare marks. */
+export function bareMarkElision(text: string, start: number, end: number, lang: Language): boolean {
+  return letterAt(text, start - 1) && apostropheFits(text, start, end, lang);
+}
+
 /**
  * The text's bare marks of one form: how many stand where a mark goes, how many between letters
  * where no apostrophe or dash does (Vietnamese `Tây`, Friulian `Stât`; `���` a letter of three
@@ -577,8 +580,8 @@ export function bareMarks(text: string, sites: SiteList, keep: Uint8Array, lang:
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== form) continue;
     const inside = letterAt(text, site.start - 1) && letterAt(text, site.end);
-    // (An elision's shape counts as a mark here, `Lâentreprise`; read as one only beside others.)
-    if (inside && !bareMarkApostrophe(text, site.start, site.end, lang) && !apostropheFits(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
+    // (An elision's shape counts as a mark here.)
+    if (inside && !bareMarkApostrophe(text, site.start, site.end, lang) && !bareMarkElision(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
     else marks++;
   }
   return { marks, letters };
@@ -587,6 +590,11 @@ export function bareMarks(text: string, sites: SiteList, keep: Uint8Array, lang:
 /** Each form's place in LOSSY_FORMS (a lookup, not an `indexOf` along the list per site). */
 const FORM_INDEX = new Map(LOSSY_FORMS.map((form, k) => [form, k]));
 
+/**
+ * Sites in scan order, packed three numbers each (start, end, form and flags). A line of nothing
+ * but `â??` holds hundreds of thousands; kept alive as objects until they are judged, they cost
+ * more than the judging (the garbage collector copies every survivor).
+ */
 export class SiteList {
   private data = new Int32Array(96);
   length = 0;

@@ -3,7 +3,7 @@
  * Every byte is still there, so the repair is exact; the only question is whether the re-decoding
  * reads better than the text as it is (see `chars.ts`).
  */
-import { CODECS, type CodecInfo, ISO_8859_15, NO_BYTE, codecByName, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
+import { CODECS, type CodecInfo, ISO_8859_15, NO_BYTE, codecByName, isEverydayCodepage, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
 import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
@@ -84,7 +84,7 @@ function plainCyrillicPair(lead: number, next: number): boolean {
   return lead >= 0x0430 && lead <= 0x045f && next >= 0x0430 && next <= 0x045f;
 }
 let cp866: Int16Array | undefined;
-function cp866Table(): Int16Array | undefined {
+function cp866Table(): Int16Array {
   return (cp866 ??= singleByteTable(codecByName('cp866')!));
 }
 
@@ -196,7 +196,6 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   if (i + 1 >= limit) return into;
   const code1 = text.charCodeAt(i + 1);
   const second = table[code1];
-  if (table === cp866Table() && plainCyrillicPair(text.charCodeAt(i), code1)) return into;
   if (!(second !== NO_BYTE && fits(first, 0, second)) && !(absorb && code1 === SPACE) && code1 !== FFFD && !isLineBreak(code1)) return into;
   built = 0;
   let decoded = '';
@@ -660,7 +659,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
   // Nor does one CJK character from MacRoman or CP437 between the `?` of lossy mojibake
   // (`Ã?Â¢â?¬` holds MacRoman 墉): there it is a piece of the other garbling.
   const besideQuestionMark = best !== null && (text.charCodeAt(best.start - 1) === QMARK || text.charCodeAt(best.end) === QMARK);
-  if (!inner && best && besideQuestionMark && best.seqs.length === 1 && !best.codec.name.startsWith('windows-') && best.codec.name !== 'latin1' && best.codec !== ISO_8859_15 && isCjkCandidate(best.decoded.charCodeAt(0))) {
+  if (!inner && best && besideQuestionMark && best.seqs.length === 1 && !isEverydayCodepage(best.codec) && isCjkCandidate(best.decoded.charCodeAt(0))) {
     best.hopeless = true;
     return best;
   }
