@@ -5,8 +5,8 @@
  */
 import type { OutlineDateline } from './types';
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+export const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+export const MONTHS = `${FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
 // "14 November 2025", "14November 2025", "March 4, 2025", "Nov. 14, 2025".
 const DATE = new RegExp(
   `\\b(?:(\\d{1,2})\\s*(${MONTHS})\\.?,?\\s+(\\d{4})|(${MONTHS})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`,

@@ -1,11 +1,12 @@
 /** The headline: the first title-like line near the top, past boilerplate such as "FOR IMMEDIATE RELEASE". */
+import { FULL_MONTHS, MONTHS } from './dateline';
 import type { OutlineHeadline } from './types';
 
 /** Lines that sit above a headline but are not one. */
 const BOILERPLATE =
   /^(?:for immediate release|immediate release|press release|news release|media release|embargoed\b.*|comunicato stampa\b.*|communiqué de presse\b.*|pressemitteilung\b.*|contact:?|media contact:?|descrizione|description)$/i;
 /** A line that opens with a date (a wire's time stamp above the headline): "Nov. 14, 2025 08:00 AM ET", "14 November 2025". */
-const DATE_LINE = /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2},? \d{4}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})\b(?![ \t]*[–—-][ \t]*\p{L})/u;
+const DATE_LINE = new RegExp(`^(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}|\\d{1,2} (?:${FULL_MONTHS}) \\d{4})\\b(?![ \\t]*[–—-][ \\t]*\\p{L})`, 'u');
 /** How far into the text a headline may start. */
 const SEARCH_LIMIT = 4000;
 
