@@ -1037,6 +1037,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // Among capitals the bytes cannot tell É from Ü: the language and the word rank them, and
     // only where they settle it is the guess repaired.
     const c = latin1LetterCandidates(text, site, lang);
+    // Ending a word (`weiÃ?`), the `?` may be a question mark after an `Ã` garbled some other way:
+    // believed where the text shows the pipeline that makes `?` of lost bytes.
+    if (c?.wordEnd && !evidence.lossy()) return null;
     return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
   }
   if (site.form === 'lost-second-byte') {

@@ -127,7 +127,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   // (After another such letter too: `INFORMAÃ?Ã?O` is INFORMAÇÃO.)
   const afterLetter = letterAt(text, q - 2) || spaceOrEdge(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && text.charCodeAt(q - 3) === A_TILDE);
-  if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)))) {
+  // (Ending a word after a lowercase letter too: `weiÃ?` is weiß, the only lowercase letter there.)
+  const wordEndAfterLower = classAt(text, q - 2) === Cls.LatinLower && !letterAt(text, q + 1) && !digitAt(text, q + 1);
+  if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)) || wordEndAfterLower)) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `Ã? chaque`: a capital alone as a word (French À, Italian È), maybe opening a quotation
@@ -413,17 +415,19 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
 }
 
 /**
- * What `Ã?` stood for, best first, and how sure that is. Between lowercase letters only ß (C3 9F)
- * fits, between digits only ×. A capital is ranked by the text's language and, where a word's
+ * What `Ã?` stood for, best first, and how sure that is. Between lowercase letters or ending a
+ * word after one only ß (C3 9F) fits, between digits only ×. A capital is ranked by the text's language and, where a word's
  * start or end settles it, picked: French words start with É (`Ã?tats` is États) and have È
  * before a consonant and a final E (`PARAMÃ?TRE`), Czech ones start with Ú, German ones with Ü
  * before `ber`, Ö before `ff`, Ä before `nd`; Spanish capitals end `-IÓN` and `-GÚN`. Alone as a
  * word it is French `À` or Italian `È`. Elsewhere the language's commonest is repaired where it
  * is most of them, else only reported. Null: nothing fits.
  */
-export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number } | null {
+export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number; wordEnd?: boolean } | null {
   const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
   if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
+  // Ending a word: ß too, unless that `?` is a question mark after a garbled `Ã` (see judgeSite).
+  if (lower(site.start - 1) && !letterAt(text, site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.75, wordEnd: true };
   // Between digits, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3`.
   if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, confidence: 0.8 };
   if (!letterAt(text, site.start - 1) && !letterAt(text, site.end)) {

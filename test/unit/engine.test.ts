@@ -640,6 +640,12 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('MAMÃ? NÃO?'), []); // Portuguese capitals before a real question mark
   });
 
+  it('reads Ã? ending a word after a lowercase letter as ß where the text shows the pipeline', () => {
+    assert.strictEqual(repair('Er sagte: â??Ich weiÃ? es nicht.â?? Das ist groÃ?.').text, 'Er sagte: „Ich weiß es nicht.“ Das ist groß.');
+    // Alone, the `?` may be a question mark after an `Ã` garbled some other way: left.
+    assert.deepStrictEqual(detect('Ich weiÃ? es nicht.'), []);
+  });
+
   it('reads Ã? among capitals by the language and the word where they settle it', () => {
     const french = 'Les donnÃ©es sont dans une liste pour les clients qui sont sur le site. ';
     const german = 'Die Liste ist nicht auf der Seite, die mit dem Datum und der Zeit ist. ';
