@@ -111,6 +111,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
     if (MIDDLE_LOST_TAILS.includes(text[q + 1]) && !(folded && !FOLDED_MIDDLE_LOST_TAILS.includes(text[q + 1]))) {
       return siteInto(into, start, q + 2, 'middle-lost', folded, true);
     }
+    if (!folded && figureSignAt(text, start, q + 2)) return siteInto(into, start, q + 2, 'middle-lost', false, true);
     if (spaceOrEdge(text, q + 1) && !(folded && letterAt(text, start - 1))) {
       // `a? said`: too common in plain writing to stand on its own; needs evidence around it.
       return siteInto(into, start, q + 1, 'third-lost', folded, false);
@@ -201,7 +202,7 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
   }
   if (code === A_CIRC) {
     // `â¦` `â¢` `â¬`: only the middle byte dropped (… • ™ €), not ❦ ❢ with an undefined byte lost.
-    if (FOLDED_MIDDLE_LOST_TAILS.includes(text[i + 1])) return siteInto(into, i, i + 2, 'middle-dropped', false, true);
+    if (MIDDLE_LOST_TAILS.includes(text[i + 1]) || figureSignAt(text, i, i + 2)) return siteInto(into, i, i + 2, 'middle-dropped', false, true);
     // Before ASCII (not `â?`, judged at the `?`) or at the end: both other bytes gone.
     const next = text.charCodeAt(i + 1);
     if (!(next < 0x80 && next !== QMARK)) return null;
@@ -392,6 +393,25 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
  */
 const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'], '¡': ['‡'], '¯': ['\u202f'] };
 const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
+
+/**
+ * Signs that stand beside figures, by the last byte of their UTF-8: the currency signs (E2 82 yy:
+ * `â?¹1,299` is ₹1,299, `500 â?½` 500 ₽) and ≤ ≥ (E2 89 A4/A5). There, E2 80 yy with that last
+ * byte is a bracket (‹ ›) or a control no figure carries. ¦ is ₦ only glued before a figure: it
+ * is … anywhere else.
+ */
+const FIGURE_SIGNS: Readonly<Record<string, string>> = { '¹': '₹', 'º': '₺', '½': '₽', '©': '₩', 'ª': '₪', '«': '₫', '±': '₱', '´': '₴', 'µ': '₵', '¸': '₸', '¼': '₼', '¾': '₾', '¿': '₿', '¨': '₨', '¦': '₦', '¤': '≤', '¥': '≥' };
+
+/** The sign beside a figure the site from `start` to `end` (`â?¹`, `â¹`) stood for, if it is one. */
+function figureSignAt(text: string, start: number, end: number): string | undefined {
+  const sign = FIGURE_SIGNS[text[end - 1]];
+  if (!sign) return undefined;
+  // (One space between is usual: `₹ 5 crore`, `500 ₽`, `x ≥ 5`.)
+  const figureAfter = digitAt(text, end) || (text[end] === ' ' && digitAt(text, end + 1));
+  if (sign === '₦') return figureAfter && text[end] !== ' ' && !letterAt(text, start - 1) && !digitAt(text, start - 1) ? sign : undefined;
+  const figureBefore = digitAt(text, start - 1) || (text[start - 1] === ' ' && digitAt(text, start - 2));
+  return figureAfter || figureBefore ? sign : undefined;
+}
 const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
 
 /** The letters a `lost-letter` site may be, best first; built once per lead and shared by its findings (read-only). */
@@ -408,7 +428,9 @@ const lostLetterCache = new Map<number, { best: string; alternatives: string[] }
 
 /** What the middle-lost forms stood for: the surviving last byte decides. */
 export function middleLostCandidates(text: string, site: LossySite): string[] {
+  const sign = figureSignAt(text, site.start, site.end);
   const known = MIDDLE_LOST[text[site.end - 1]];
+  if (sign) return known ? [sign, ...known] : [sign];
   if (known) return [...known];
   // ¢ (A2): E2 80 A2 is •, E2 84 A2 is ™. Glued to a word it is a trademark sign.
   return letterAt(text, site.start - 1) ? ['™', '•'] : ['•', '™'];

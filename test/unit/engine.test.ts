@@ -595,6 +595,20 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('BEIJING, CHINA â\nâ 14 November 2025 â Today\nâ\nEnd.').text, 'BEIJING, CHINA —\n— 14 November 2025 — Today\n—\nEnd.');
     // Only the middle byte dropped: … • ™ € (not the rare dingbats ❦ ❢ that a dropped 9D would give).
     assert.strictEqual(repair('Wait â¦ and â¢ bullet, Huaweiâ¢ at â¬5').text, 'Wait … and • bullet, Huawei™ at €5');
+    // The same for the rest of General Punctuation: ‹ › (not ❹ ❺), ′ ″ after figures.
+    assert.strictEqual(repair('Use â¹tagsâº here, 5â² 7â³ tall').text, 'Use ‹tags› here, 5′ 7″ tall');
+  });
+
+  it('reads a sign beside a figure whose middle byte was lost as a currency sign, ≤ or ≥', () => {
+    // ₹ is E2 82 B9: through Windows-1252 into Latin-1, `â?¹`; through Latin-1 with controls stripped, `â¹`.
+    // E2 80 B9 (‹) has the same last byte, but no price carries a bracket.
+    const truth = 'Prices from ₹1,299 and ₹ 5 crore; 500 ₽, 50.000₫, ₩10,000, ₺250, ₦5 billion, ₱99, x ≥ 5 and y ≤ 10.';
+    for (const [garbled, form] of [[truth.replace(/[₹₽₫₩₺₦₱≥≤]/g, (c) => 'â?' + Buffer.from(c).toString('latin1')[2]), 'middle-lost'], [truth.replace(/[₹₽₫₩₺₦₱≥≤]/g, (c) => 'â' + Buffer.from(c).toString('latin1')[2]), 'dropped']]) {
+      assert.strictEqual(repair(garbled).text, truth, `${form}: ${garbled}`);
+    }
+    // Away from figures they stay what they were: ‹ › and …, nothing for the rest.
+    assert.strictEqual(repair('Use â?¹tagsâ?º and â?¦ 5 items.').text, 'Use ‹tags› and … 5 items.');
+    assert.deepStrictEqual(detect('The cÃ´te â?½ way').map((f) => f.original), ['Ã´']);
   });
 
   it('reads lone â in German and French text too: quotes in the language’s style, elisions, ß', () => {
