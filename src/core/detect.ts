@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEveryda
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -61,6 +61,43 @@ function decodesToLoneReplacement(f: Finding): boolean {
 }
 
 function detectOnce(text: string, options: DetectOptions): Finding[] {
+  const marked = undefinedShownAsBullets(text, options);
+  return marked ? bulletsBack(text, detectWithCodecs(marked, options)) : detectWithCodecs(text, options);
+}
+
+/**
+ * The seed's pipeline shows the bytes Windows-1252 leaves undefined as `•` (`â?•` is ”, its 9D),
+ * and forces the rest into Latin-1, where a real • (95) became `?`. So in a text that went through
+ * it, `Ã•` is no Õ but C3 with 81, 8D, 8F, 90 or 9D (Á Í Ï Ð Ý), `Ä•` is č or ā: the text with
+ * each such `•` made U+FFFD, which the engine reads as a lost byte, or null when it has none or
+ * shows no sign of that pipeline. (`Â•` is a control character either way: left.)
+ */
+function undefinedShownAsBullets(text: string, options: DetectOptions): string | null {
+  const [from, to] = scanWindow(text, options.range);
+  // (The window alone is searched: an edited line is re-scanned on every keystroke.)
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  let at = window.indexOf('•');
+  const glued = (i: number) => window.charCodeAt(i - 1) >= 0xc3 && window.charCodeAt(i - 1) <= 0xdf;
+  while (at >= 0 && !glued(at)) at = window.indexOf('•', at + 1);
+  if (at < 0 || !FORCED_INTO_LATIN1.test(text)) return null;
+  return text.slice(0, from) + window.replace(/(?<=[\u00c3-\u00df])•/g, '\ufffd') + text.slice(to);
+}
+/** A letter's lead, then U+FFFD: its undefined second byte came out apart (in the text as scanned). */
+const UNDEFINED_APART = /[\u00c3-\u00df]\ufffd/;
+
+/** Signs, anywhere in the text, that what Latin-1 lacked became `?`: `â??`, `â?•`, `Å?e`, `Ã?` in a word. */
+const FORCED_INTO_LATIN1 = /[âa]\? ?[?•]|[\u00c3-\u00df]\?\p{L}|\p{L}[\u00c3-\u00df]\?/u;
+
+/** Findings of the text with `•` made U+FFFD (see undefinedShownAsBullets), put back on the text itself. */
+function bulletsBack(text: string, findings: Finding[]): Finding[] {
+  return findings.map((f) => {
+    if (!f.original.includes('\ufffd')) return f;
+    const original = text.slice(f.start, f.end);
+    return original === f.original ? f : { ...f, original, explanation: explainBulletForUndefined(f.explanation) };
+  });
+}
+
+function detectWithCodecs(text: string, options: DetectOptions): Finding[] {
   let codecs = resolveCodecs(options.encodings);
   let first = scan(text, options, 0, codecs);
   // Codecs not scanned for, as their readings tie with a sibling's nearly everywhere: put in the
@@ -301,7 +338,11 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
           : western;
 
   const runFindings = judge.finish();
-  nameLostLetters(text, runFindings, () => languageOf(text, from, to));
+  // (Where the common words name no language with such letters, the letters around may: as for lost second bytes.)
+  nameLostLetters(text, runFindings, () => {
+    const lang = languageOf(text, from, to);
+    return lang === 'unknown' || lang === 'en' ? languageOfLetters(text, from, to) : lang;
+  });
   const isTaken = overlapChecker(runFindings);
   if (!sites.inOrder()) sites.sortByStart();
   const keep = new Uint8Array(sites.length);
@@ -888,6 +929,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
   let lettersLanguageMemo: Language | undefined;
+  let undefinedApartMemo: boolean | undefined;
   const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -908,6 +950,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     cyrillicGuess: (at) => cyrillic.guess(at),
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
+    undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
@@ -940,7 +983,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
  */
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
-  const seen = new Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation'> | null>();
+  const seen = new Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence'> | null>();
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
@@ -956,22 +999,26 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const before = charClass(q > 0 ? f.replacement.charCodeAt(q - 1) : text.charCodeAt(f.start - 1));
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
     const lower = isLetter(before) ? isLower(before) : isLower(after);
+    const startsWord = !isLetter(before) && isLower(after);
     // A garbled document repeats its words: the same word, codec and case is named once.
-    const key = `${codec.name}\u0000${lower ? 1 : 0}\u0000${f.original}`;
+    const key = `${codec.name}\u0000${lower ? 1 : 0}${startsWord ? 1 : 0}\u0000${f.original}`;
     let named = seen.get(key);
     if (named === undefined) {
       lang ??= language();
       let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
       if (letters.length === 0) ({ letters, known } = undefinedSecondByteLetters(codec, lead, !lower, lang));
-      const sure = letters.length === 1 || known;
+      // Starting a word of lowercase letters, of Á Í Ï Ð Ý (`Ã�lvarez`) names start with Á far
+      // more often than with the others in any language: a guess, repaired with less confidence.
+      const certainty = letters.length === 1 || known ? 'sure' : startsWord && letters[0] === 'Á' ? 'word-start' : 'unsure';
       const withLetter = (c: string) => f.replacement.replace('\ufffd', c);
       named =
         letters.length === 0
           ? null
           : {
-              replacement: sure ? withLetter(letters[0]) : f.replacement,
-              alternatives: (sure ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
-              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, sure),
+              replacement: certainty !== 'unsure' ? withLetter(letters[0]) : f.replacement,
+              alternatives: (certainty !== 'unsure' ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
+              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, certainty),
+              confidence: certainty === 'word-start' ? 0.55 : 1,
             };
       seen.set(key, named);
     }
@@ -983,7 +1030,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
         original: f.original,
         replacement: named.replacement,
         alternatives: named.alternatives,
-        confidence: f.confidence,
+        confidence: Math.min(f.confidence, named.confidence),
         kind: f.kind,
         explanation: named.explanation,
         bytes: f.bytes,
@@ -1045,7 +1092,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'lost-second-byte') {
     // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.
     // (Where the common words name no language that has such letters, the letters around may.)
-    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang);
+    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang, evidence.undefinedApart());
     if (!c || (!site.strong && !evidence.lossy())) return null;
     // The text's language names the likeliest letter: repaired; unknown, only reported with the choices.
     // The fewer letters the language has for that lead, the surer the guess.
@@ -1249,6 +1296,8 @@ interface Evidence {
   cyrillicGuess: (at: number) => CyrillicGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
+  /** Bytes Windows-1252 leaves undefined came out apart from `?`, as U+FFFD after a lead (see undefinedShownAsBullets). */
+  undefinedApart: () => boolean;
   /** Closing marks like the one given ahead of a position (see ClosingsAhead). */
   closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */

@@ -192,8 +192,26 @@ export const LOST_NOTE = ' Some bytes were lost (shown as �); those characters
  * A sequence whose second byte `codec` leaves undefined (a decoder made it U+FFFD): which letters
  * fit, which is likeliest. `rest`: what the run's other sequences were, when it has others.
  */
-export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: number, letters: readonly string[], sure: boolean): string {
-  const which = letters.length === 1 ? `only ${letters[0]} fits` : sure ? `${letters.join(' ')} fit, ${letters[0]} most likely in this language` : `${letters.join(' ')} fit; nothing here says which, so “�” stays`;
-  const lost = `UTF-8 for a letter starting ${hex([lead])} was read as ${codec.label}, which leaves its second byte undefined, so a decoder made that byte U+FFFD: ${which}.`;
+export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: number, letters: readonly string[], certainty: 'sure' | 'word-start' | 'unsure'): string {
+  const which =
+    letters.length === 1
+      ? `only ${letters[0]} fits`
+      : certainty === 'sure'
+        ? `${letters.join(' ')} fit, ${letters[0]} most likely in this language`
+        : certainty === 'word-start'
+          ? `${letters.join(' ')} fit; starting a word, ${letters[0]} is the likeliest by far`
+          : `${letters.join(' ')} fit; nothing here says which, so “�” stays`;
+  const lost = `UTF-8 for a letter starting ${hex([lead])} was read as ${codec.label}, which leaves its second byte undefined, ${MADE_REPLACEMENT}: ${which}.`;
   return rest ? `${rest} ${lost}` : lost;
+}
+const MADE_REPLACEMENT = 'so a decoder made that byte U+FFFD';
+
+/**
+ * The explanation of a finding whose U+FFFD stood for a `•` in the text (see detect.ts,
+ * undefinedShownAsBullets): the seed's pipeline shows undefined bytes so.
+ */
+export function explainBulletForUndefined(explanation: string): string {
+  return explanation
+    .replace(MADE_REPLACEMENT, 'so that byte came out as “•”, which Latin-1 then kept while it made “?” of the rest')
+    .replace('(shown as �)', '(shown as •)');
 }

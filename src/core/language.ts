@@ -137,7 +137,7 @@ function spelledBritish(text: string, from: number, to: number): boolean {
  * lead). `unknown` lists them by how widely they are used.
  */
 export const LOST_SECOND_BYTE: Readonly<Record<string, Partial<Record<Language, string>>>> = {
-  Ä: { cs: 'ěčď', sk: 'čď', pl: 'ęąć', ro: 'ă', tr: 'ğ', hr: 'čćđ', sl: 'č', lv: 'āčē', lt: 'ąčęė', unknown: 'čěęąćăğāđďēė' },
+  Ä: { cs: 'ěčď', sk: 'čď', pl: 'ęąć', ro: 'ă', tr: 'ğ', hr: 'čćđ', sl: 'č', lv: 'āčē', lt: 'ėčąę', unknown: 'čěęąćăğāđďēė' },
   Å: { cs: 'řň', sk: 'ňŕ', pl: 'łśń', ro: 'ş', tr: 'ş', hu: 'ő', lv: 'ņ', fr: 'œ', unknown: 'łřśőşńňœ' },
   È: { ro: 'șț' },
 };

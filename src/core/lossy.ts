@@ -491,7 +491,7 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
  * (a capital in an all-capital word, or starting a sentence before lowercase letters); `known`:
  * the language is known and has the lead among its letters. Null when no letter fits.
  */
-export function lostSecondByteCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; known: boolean } | null {
+export function lostSecondByteCandidates(text: string, site: LossySite, lang: Language, undefinedApart = false): { best: string; alternatives: string[]; known: boolean } | null {
   const table = LOST_SECOND_BYTE[text[site.start]];
   const letters = table[lang] ?? table.unknown;
   if (!letters) return null; // `È?` is read only in Romanian
@@ -500,12 +500,19 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const after = garbledClassAt(text, site.end);
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
-  const capital = before === Cls.LatinUpper || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
+  // (After a capital, before a lowercase letter: the word is no capital word, `Aşağıda`.)
+  const capital = (before === Cls.LatinUpper && after !== Cls.LatinLower) || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
   const first = likeliestHere(text, site, lang, letters);
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
-  const all = [...(capital ? fitting.toUpperCase() : fitting)];
+  // Where the bytes Windows-1252 leaves undefined came out apart (`Ä•` or `Ä�` is č, C4 8D), `Ä?`
+  // is none of them (but may be Č, C4 8C).
+  const all = [...(capital ? fitting.toUpperCase() : fitting)].filter((c) => !undefinedApart || !UNDEFINED_IN_1252.includes(0x80 | (c.charCodeAt(0) & 0x3f)));
+  if (all.length === 0) return null;
   return { best: all[0], alternatives: all.slice(1), known };
 }
+
+/** The bytes Windows-1252 leaves undefined, as second bytes of a letter's UTF-8 (Ä + 8D is č). */
+const UNDEFINED_IN_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 
 const VOWEL = /[aeiouyáéíóúýůąę]/i;
 

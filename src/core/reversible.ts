@@ -859,6 +859,9 @@ export function peelLayers(run: Run, t: ScanTables): Run {
     // KOI8-R shows UTF-8's continuation bytes as box drawing (but ё, Ё): a decoding of Cyrillic
     // letters alone (`её`) is Russian, not KOI8-R mojibake of `ţ`.
     if (inner.codec.name === 'koi8-r' && !/[^\p{L}]/u.test(s)) break;
+    // A byte the outer layer lost (its U+FFFD) is no byte of an inner one: `š�` (š, then č whose
+    // second byte was lost) is not Windows-1257's F0 with three bytes lost after it.
+    if (inner.seqs.some((q) => q.lost)) break;
     current = { ...current, decoded: inner.decoded, layers: [...current.layers, inner.codec] };
   }
   // `Ã¢â‚¬ï¿½` is `â€�` read again: ” whose 9D (undefined in Windows-1252) the first decoder made

@@ -599,6 +599,34 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Use â¹tagsâº here, 5â² 7â³ tall').text, 'Use ‹tags› here, 5′ 7″ tall');
   });
 
+  it('names a letter whose second byte Windows-1252 leaves undefined, shown as U+FFFD or as the seed’s •', () => {
+    // Á is C3 81, č C4 8D: 81 and 8D are undefined in Windows-1252; a decoder made them U+FFFD.
+    const spanish = 'Europa, Asia, Ã\ufffdfrica, Norte, AmÃ©rica Central y del Sur, Australia y OceanÃ\u00ada';
+    assert.strictEqual(repair(spanish).text, 'Europa, Asia, África, Norte, América Central y del Sur, Australia y Oceanía');
+    // The seed's pipeline shows those bytes as `•` and makes `?` of what Latin-1 lacks, a real • too:
+    // there `Ä•` is no ĕ (C4 95) and `Ã•` no Õ, and `Ä?` is no č.
+    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    const czech = 'Společnost oznámila, že je „verze“ pro Linux hotová a že se na ni čeká již dlouho, jako na jeho novou verzi. Česká verze je taky podle plánu.';
+    const garbled = seedPipeline(czech);
+    assert.ok(garbled.includes('Ä•') && garbled.includes('Ä?eskÃ¡'), garbled);
+    assert.strictEqual(repair(garbled).text, czech);
+    const f = detect(garbled).find((x) => x.original === 'Ä•')!;
+    assert.strictEqual(f.replacement, 'č');
+    assert.match(f.explanation, /C4 .*came out as “•”/);
+    // In English a capital starting a name is Á, likelier by far than Í Ï Ð Ý: repaired, less sure.
+    const english = seedPipeline('The café’s owner, José Álvarez, said “hello”.');
+    const name = detect(english).find((x) => x.original === 'Ã•')!;
+    assert.deepStrictEqual([name.replacement, name.alternatives[0]], ['Á', 'Í']);
+    assert.ok(name.confidence < 0.6);
+    // Without the pipeline's `?`, `Ã•` is Windows-1252's reading of Õ (C3 95).
+    assert.deepStrictEqual(detect('Ã•es').map((x) => x.replacement), ['Õ']);
+  });
+
+  it('keeps a letter before a lost one: `Å¡Ä�` is š and a letter, not one lost character', () => {
+    const f = detect('Preglednica razliÄ\ufffdic in nekaj Å¡Ä\ufffd je tam').find((x) => x.original === 'Å¡Ä\ufffd')!;
+    assert.ok(f.replacement.startsWith('š') && f.replacement.length === 2, JSON.stringify(f));
+  });
+
   it('reads a sign beside a figure whose middle byte was lost as a currency sign, ≤ or ≥', () => {
     // ₹ is E2 82 B9: through Windows-1252 into Latin-1, `â?¹`; through Latin-1 with controls stripped, `â¹`.
     // E2 80 B9 (‹) has the same last byte, but no price carries a bracket.
@@ -768,10 +796,14 @@ describe('engine: lossy mojibake and leftovers', () => {
     // Windows-1252 has no 81: Á (C3 81) came out as `Ã�`; so did Í, Ï, Ð and Ý.
     const hungarian = 'Az Ã�llam és a hogy nem egy van meg csak vagy volt.';
     assert.strictEqual(repair(hungarian).text, 'Az Állam és a hogy nem egy van meg csak vagy volt.');
-    // With no language to go by, U+FFFD stays (as before) and the letters are offered.
-    const f = only('The Ã�rea is big.');
+    // With no language to go by, U+FFFD stays and the letters are offered; but a capital starting
+    // a word of lowercase letters is Á far more often than Í Ï Ð Ý: that guess, less sure.
+    const f = only('THE Ã�REA IS BIG.');
     assert.deepStrictEqual([f.replacement, f.alternatives.slice(0, 2)], ['\ufffd', ['Á', 'Í']]);
     assert.match(f.explanation, /Á Í Ý Ð Ï fit/);
+    const guess = only('The Ã�rea is big.');
+    assert.deepStrictEqual([guess.replacement, guess.alternatives.slice(0, 2)], ['Á', ['Í', 'Ý']]);
+    assert.ok(guess.confidence < 0.6 && /starting a word/.test(guess.explanation), JSON.stringify(guess));
   });
 
   it('puts combining marks back on their letters: decomposed text (NFD) and struck-through figures', () => {
