@@ -1071,6 +1071,7 @@ class Originals {
 /** The marks a repaired lossy site may open or close a quotation with (see QuoteState). */
 const QUOTE_MARKS = '“”„‘’';
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
+const HYPHEN_ALTERNATIVES = Object.freeze(['”']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 const NO_MARKS = Object.freeze([]) as unknown as string[];
 
@@ -1133,6 +1134,9 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (depth === 1 && positionOf(text, site.start, site.end) === 'opening' && !evidence.closingsAhead(original).twice(site.end)) depth = 0;
   const quoteOpen = depth > 0;
   if (site.form === 'bullet-tail') {
+    // Between two letters (`Eâ?•Mail`) with no quotation open, it is the hyphen U+2010, E2 80 90:
+    // 90 is undefined there too.
+    if (!quoteOpen && letterAt(text, site.start - 1) && letterAt(text, site.end)) return lossyFinding(site, original, '‐', HYPHEN_ALTERNATIVES, 0.8, explainLossy(site, '‐', 'inside-word'));
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
   const ranked = rankPunctuation(text, site.start, site.end, depth, site.form === 'third-lost', quotes.style, lang === 'en' || lang === 'unknown');

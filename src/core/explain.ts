@@ -95,6 +95,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'two-marks':
       return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read as Windows-1252 (â € …) and then forced into Latin-1, which lacks € and the third character, so both became “?”${lead}. The bytes no longer say which mark it was; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'bullet-tail':
+      if (best === '‐') return `UTF-8 bytes E2 80 xx were read as Windows-1252 and forced into Latin-1: € became “?” and an undefined last byte came out as “•”${lead}. Between letters that byte is 90, the hyphen ‐ U+2010 (9D, the closing quote, does not go inside a word).`;
       return `UTF-8 bytes E2 80 9D (the closing quote ${show('”')}) were read as Windows-1252 and forced into Latin-1: € became “?” and the undefined byte 9D came out as “•”${lead}.`;
     case 'third-lost':
       if (best === '—') return `UTF-8 for — (E2 80 94) was read as Windows-1252 twice: the second time its ” (E2 80 9D) lost the byte 9D, undefined there. Only — gives that ”.`;

@@ -119,6 +119,8 @@ describe('engine on the seed release', () => {
     const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/\ufffd/g, '•').replace(/[^\x00-\xff•]/g, '?');
     const clean = 'Huawei wins ‘Top Ten Inventions’ award.\n\n“Innovation is ‘open’ by design,” said Song. She called it ‘remarkable’.';
     assert.strictEqual(repair(seedPipeline(clean)).text, clean);
+    // Between letters with no quotation open, `â?•` is the hyphen ‐ (E2 80 90: 90 is undefined too).
+    assert.strictEqual(repair(seedPipeline('Die E‐Mail kam “heute” an, sagte er: “ja”und ging.')).text, 'Die E‐Mail kam “heute” an, sagte er: “ja”und ging.');
     // Without that form, a close after a word is ”, its opening “.
     assert.strictEqual(repair('Huawei wins â??Top Ten Inventionsâ?? award.').text, 'Huawei wins “Top Ten Inventions” award.');
   });
