@@ -176,4 +176,10 @@ describe('outline of the seed release', () => {
   for (const [name, text] of Object.entries(pipelines)) {
     describe(`garbled text: ${name}`, () => checkSeedOutline(text, extractOutline(text)));
   }
+
+  it('keeps a speaker’s name whole where a letter stays lost (UTF-8 read as ASCII: Alem��n)', () => {
+    const ascii = iconv.decode(Buffer.from(repaired, 'utf8'), 'ascii');
+    const speakers = extractOutline(ascii).quotes.map((q) => q.speaker);
+    assert.ok(speakers.includes('Marco Alem\ufffd\ufffdn'), JSON.stringify(speakers));
+  });
 });

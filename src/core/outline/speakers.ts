@@ -11,12 +11,15 @@ export interface Token {
   word: string;
 }
 
-/** Word tokens with offsets; apostrophes, hyphens and inner dots stay inside a word. */
+/**
+ * Word tokens with offsets; apostrophes, hyphens and inner dots stay inside a word, and so does a
+ * letter the repair could not name (`Alem��n`: U+FFFD where UTF-8 read as ASCII lost á).
+ */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   // Scan a slice, not `text` from `start`: a search past `end` would make many calls quadratic.
   const slice = text.slice(start, end);
-  for (const m of slice.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)) {
+  for (const m of slice.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}]|\ufffd+(?=\p{L}))*(?:['’.\-][\p{L}\p{N}]+)*/gu)) {
     tokens.push({ start: start + m.index, end: start + m.index + m[0].length, word: m[0] });
   }
   return tokens;
