@@ -6,8 +6,8 @@ import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEveryda
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -1152,6 +1152,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const codec = evidence.leadLostCodec();
     // (Or each byte a decoder could not read became one U+FFFD: UTF-8 read as ASCII.)
     if (!codec) return judgeBareMark(text, site, original, ranked, quoteOpen, lang, evidence, explainBytesReplaced, ASCII as string[]);
+    if (site.end - site.start === 2) return null; // (`��` before a figure: a sign of two bytes read as ASCII)
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
     if (ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
     return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position), codecList(codec));
@@ -1524,11 +1525,27 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   // before a lowercase word, the clause going on: `API ��� in any files`.)
   const clauseGoesOn = lang === 'en' && classAt(text, site.end + 1) === Cls.LatinLower;
   const dash = (spaced === 'sure' && (site.form === 'lead-alone' || clauseGoesOn)) || (spaced !== null && shown) || (ranked.position === 'joined' && dashBeforeWord(text, site.start, site.end));
-  // (Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote.)
-  const opening = ranked.position === 'opening' && !(site.form === 'lead-lost-mark' && classAt(text, site.end) === Cls.Digit);
-  const quote = opening || ranked.position === 'closing' || ranked.position === 'loose-dash';
+  // Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote,
+  // unless a close follows on its line (`���50 years of it,��� he said`); `��` one of two, `£`.
+  const sign = site.form === 'lead-lost-mark' ? lostSignBefore(text, site.start, site.end) : null;
+  if (sign && !closeOnLineAfter(text, site.end, original)) {
+    return lossyFinding(site, original, sign[0], sign.slice(1), 0.55, explainLostSign(sign, site.end - site.start), codecs);
+  }
+  if (site.end - site.start === 2) return null; // (two are a letter or a sign, never a mark)
+  const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
   if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
+}
+
+/** The same garbled mark again after `from` on its line, closing a quotation (after a word, before no letter). */
+function closeOnLineAfter(text: string, from: number, mark: string): boolean {
+  const nl = text.indexOf('\n', from);
+  const line = text.slice(from, Math.min(nl < 0 ? text.length : nl, from + QUOTATION_REACH));
+  for (let k = line.indexOf(mark); k >= 0; k = line.indexOf(mark, k + 1)) {
+    const alone = line[k - 1] !== '\ufffd' && line[k + mark.length] !== '\ufffd'; // (`��` is no part of `���`)
+    if (k > 0 && alone && line[k - 1] !== ' ' && !letterAt(line, k + mark.length)) return true;
+  }
+  return false;
 }
 
 /**

@@ -153,6 +153,11 @@ export function explainBytesReplaced(best: string, position: Position): string {
   return memo.find('bytewise', key) ?? memo.keep('bytewise', key, `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes), as the text's apostrophes read so show; ${POSITION_WORDS[position]}: ${show(best)}.`);
 }
 
+/** A sign before a figure whose bytes each became U+FFFD (see lostSignBefore in lossy.ts). */
+export function explainLostSign(signs: readonly string[], bytes: number): string {
+  return `UTF-8 for a sign of ${bytes} bytes was read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes). Before a figure it is a currency sign or the like: ${signs.join(' ')} fit, ${signs[0]} the commonest; the bytes are gone, so it is a guess.`;
+}
+
 /** A U+FFFD (or two, one per byte) that stood for a letter (see lostLetterUnderReplacement in detect.ts). */
 export function explainLostLetter(language: string, choices: string, bytes: number): string {
   const key = `${language}\u0000${choices}\u0000${bytes}`;

@@ -215,6 +215,8 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
     const paired = leadLostPunctuation(text, i);
     if (paired) return siteInto(into, i, i + paired.length, 'lead-lost', false, true);
     if (text.charCodeAt(i + 2) === 0xfffd && !(text.charCodeAt(i + 3) >= 0x80)) return siteInto(into, i, i + 3, 'lead-lost-mark', false, false);
+    // Two before a figure (`��85m`): a sign of two bytes, each made U+FFFD (see lostSignBefore).
+    if (text.charCodeAt(i + 2) !== 0xfffd && digitAt(text, i + 2) && !letterAt(text, i - 1) && !digitAt(text, i - 1)) return siteInto(into, i, i + 2, 'lead-lost-mark', false, false);
   }
   // (One U+FFFD after the lead: `窶���` is no mark lost.)
   if (code === 0xfffd && text.charCodeAt(i + 1) !== 0xfffd) {
@@ -401,6 +403,16 @@ const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
  * is … anywhere else.
  */
 const FIGURE_SIGNS: Readonly<Record<string, string>> = { '¹': '₹', 'º': '₺', '½': '₽', '©': '₩', 'ª': '₪', '«': '₫', '±': '₱', '´': '₴', 'µ': '₵', '¸': '₸', '¼': '₼', '¾': '₾', '¿': '₿', '¨': '₨', '¦': '₦', '¤': '≤', '¥': '≥' };
+
+/**
+ * What a sign whose bytes each became U+FFFD (UTF-8 read as ASCII) was, glued before a figure:
+ * two bytes `£` (C2 A3), or `¥ § ±`; three `€` (E2 82 AC), or another currency sign. Null when
+ * no figure follows or a word or figure stands before it.
+ */
+export function lostSignBefore(text: string, start: number, end: number): string[] | null {
+  if (!digitAt(text, end) || letterAt(text, start - 1) || digitAt(text, start - 1)) return null;
+  return end - start === 2 ? ['£', '¥', '§', '±'] : end - start === 3 ? ['€', '₹', '₩', '₽', '₺', '₱'] : null;
+}
 
 /** The sign beside a figure the site from `start` to `end` (`â?¹`, `â¹`) stood for, if it is one. */
 function figureSignAt(text: string, start: number, end: number): string | undefined {

@@ -758,8 +758,13 @@ describe('engine: lossy mojibake and leftovers', () => {
     const f = detect(garbled)[0];
     assert.deepStrictEqual([f.original, f.replacement, f.wrongCodecs], ['���', '’', ['ascii']]);
     // Letters of two bytes (`M��ller`) cannot be told: left as they are; before a figure `���` is
-    // rather a currency sign (€) than a quote.
-    assert.strictEqual(repair('Anna M��ller isn���t here. The ���1.1 billion project ��� she said').text, 'Anna M��ller isn’t here. The ���1.1 billion project — she said');
+    // rather a currency sign than a quote (€ the commonest, less sure), `��` one of two bytes (£).
+    assert.strictEqual(repair('Anna M��ller isn���t here. The ���1.1 billion project ��� she said').text, 'Anna M��ller isn’t here. The €1.1 billion project — she said');
+    const sign = detect('It isn���t small: ��85m and ���40m.').filter((x) => x.alternatives.length > 2);
+    assert.deepStrictEqual(sign.map((x) => [x.original, x.replacement, x.alternatives[0]]), [['��', '£', '¥'], ['���', '€', '₹']]);
+    assert.ok(sign.every((x) => x.confidence < 0.6 && /currency sign/.test(x.explanation)));
+    // With its close after it on the line, it opens a quotation.
+    assert.strictEqual(repair('She said ���50 years of it,��� and it isn���t over.').text, 'She said “50 years of it,” and it isn’t over.');
   });
 
   it('reads a closing quote garbled twice whose last byte was lost on the second pass', () => {
