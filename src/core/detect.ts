@@ -13,7 +13,7 @@ import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOf
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
-import { byStart, firstIndexAfter, hashText, isTextAt } from './search';
+import { byStart, firstIndexAfter, hashText, isTextAt, lastIndexAtOrBefore } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
 
@@ -930,6 +930,8 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let bulletTailMemo: boolean | undefined;
   let lettersLanguageMemo: Language | undefined;
   let undefinedApartMemo: boolean | undefined;
+  let openings: OpeningMarks | undefined;
+  const repaired: number[] = []; // marks of the sites judged so far: position, mark, … (see QuoteState)
   const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
@@ -951,10 +953,10 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
+    openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).lastBefore(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
-  const repaired: number[] = [];
   const quotes = new QuoteState(text, Math.max(0, from - CONTEXT), repaired, quoteStyleOf(lang, text, from, to), sites.length ? quoteMarksOf(runFindings) : []);
   const originals = new Originals(text);
   const out: Finding[] = [];
@@ -1038,6 +1040,59 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
       };
     }
   }
+}
+
+interface OpeningMarks {
+  /** The mark (‘ or “) that opened the quotation still open at `at` in its paragraph, or '' for none. */
+  lastBefore(at: number): string;
+}
+
+/**
+ * Quotation marks as a text gives them: in the text, in the repairs of its runs (`鈥榃e` is ‘We)
+ * and of the lossy sites judged so far (`repaired`, growing as they are; Big5's `��婡ur` is ‘Our).
+ * An opening mark stands before a letter or figure, a close after a non-space before none (not an
+ * apostrophe, `don’t`). Paragraph breaks end what is open.
+ */
+function openingMarks(text: string, runFindings: readonly Finding[], repaired: readonly number[]): OpeningMarks {
+  const marks: [number, string][] = [];
+  // (Not a plural's possessive either: `tenants’ homes`.)
+  for (const m of text.matchAll(/[‘“](?=[\p{L}\p{N}])|(?<=\S)(?<!s(?=’ \p{Ll}))[’”](?![\p{L}\p{N}])|\n[ \t\r]*\n/gu)) marks.push([m.index, m[0][0]]);
+  for (const f of runFindings) {
+    const r = f.replacement;
+    if ((r[0] === '‘' || r[0] === '“') && r.length > 1) marks.push([f.start, r[0]]);
+    else if ((r.endsWith('’') || r.endsWith('”')) && !letterAt(text, f.end)) marks.push([f.start, r[r.length - 1]]);
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  return {
+    lastBefore(at) {
+      let k = lastIndexAtOrBefore(marks, at - 1, (m) => m[0]);
+      let r = repaired.length - 2;
+      while (r >= 0 && repaired[r] >= at) r -= 2;
+      let closedDouble = 0;
+      let closedSingle = 0;
+      // Back from `at`, the later of the two lists first, pairing closes with openings.
+      for (;;) {
+        let pos: number;
+        let mark: string;
+        if (r >= 0 && (k < 0 || repaired[r] > marks[k][0])) {
+          pos = repaired[r];
+          mark = String.fromCharCode(repaired[r + 1]);
+          r -= 2;
+        } else if (k >= 0) {
+          [pos, mark] = marks[k--];
+        } else return '';
+        if (at - pos > QUOTATION_REACH || mark === '\n') return '';
+        // (A repaired ’ after `s` is taken for a plural's possessive, `tenants’ homes`.)
+        if (mark === '’' && text[pos - 1] === 's') continue;
+        if (mark === '”') closedDouble++;
+        else if (mark === '’') closedSingle++;
+        else if (mark === '“' && closedDouble-- === 0) return mark;
+        else if (mark === '‘' && closedSingle-- === 0) return mark;
+        closedDouble = Math.max(0, closedDouble);
+        closedSingle = Math.max(0, closedSingle);
+      }
+    },
+  };
 }
 
 /** The double quote marks repairs give, by position: position, mark, … (see QuoteState). */
@@ -1155,14 +1210,18 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (site.end - site.start === 2) return null; // (`��` before a figure: a sign of two bytes read as ASCII)
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
     if (ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
-    return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.6, ranked.certainty), explainLossy(site, ranked.best, ranked.position), codecList(codec));
+    const marks = ranked.position === 'closing' && ranked.best === '”' && evidence.openedWithSingle(site.start) ? order(['’', ranked.best, ...ranked.alternatives], []) : [ranked.best, ...ranked.alternatives];
+    return lossyFinding(site, original, marks[0], marks.slice(1), Math.min(0.6, ranked.certainty), explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
   if (site.form === 'undefined-third') {
     // Only the marks whose third byte that codec could not read: Windows-1251 lacks only 98 (‘).
     const { codec } = undefinedThirdBefore(text, site.end - 1)!;
     const lost = marksLostIn(codec);
-    const marks = [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m));
+    let marks = [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m));
     if (marks.length === 0) return null;
+    // A close where the quotation opened with ‘, read whole (`鈥榃e` is ‘We: British house style),
+    // is ’: both lost their last byte alike.
+    if (ranked.position === 'closing' && marks[0] === '”' && marks.includes('’') && evidence.openedWithSingle(site.start)) marks = order(['’', ...marks], []);
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
@@ -1303,6 +1362,8 @@ interface Evidence {
   closingQuoteHasItsOwnForm: () => boolean;
   /** Bytes Windows-1252 leaves undefined came out apart from `?`, as U+FFFD after a lead (see undefinedShownAsBullets). */
   undefinedApart: () => boolean;
+  /** The last quotation opened before a position in its paragraph opened with ‘ (see openingMarks). */
+  openedWithSingle: (at: number) => boolean;
   /** Closing marks like the one given ahead of a position (see ClosingsAhead). */
   closingsAhead: (original: string) => ClosingsAhead;
   /** The codec of the first sure `��䏭`-type mark (see leadLostPunctuation), or '' for none. */

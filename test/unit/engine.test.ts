@@ -212,6 +212,16 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('Die Stra√üe f√ºhrt').text, 'Die Straße führt'); // MacRoman
   });
 
+  it('closes with ’ a quotation that opened with ‘ where a CJK codec lost the close’s last byte', () => {
+    // ’ and ” before a space lose their last byte alike in GBK, Big5 and Shift_JIS (`鈥�`); the
+    // opening ‘ before a letter is read whole (`鈥榃e`): British house style, single quotes.
+    const british = 'Okafor said: ‘We have looked at the numbers.’ Then: ‘Our tenants’ homes are damp.’ “The ‘best’ year,” he said.';
+    for (const codec of ['gbk', 'big5', 'shift_jis']) {
+      const garbled = iconv.decode(Buffer.from(british, 'utf8'), codec);
+      assert.strictEqual(repair(garbled).text, british, `${codec}: ${garbled}`);
+    }
+  });
+
   it('settles a tie between two codecs by where the letters can stand and by the other words', () => {
     // `Å¯` is ŝ in Windows-1257 and ů in Windows-1252; `Ä¯` is ĝ or į. Czech ů never starts a word
     // or comes before a vowel; Lithuanian į hardly comes before i.
