@@ -91,6 +91,10 @@ const PIPELINES: Record<string, (clean: string) => string> = {
   'UTF-8 read as Big5': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'big5'),
   'UTF-8 read as ASCII (each byte U+FFFD)': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'ascii'),
   'UTF-8 read as Latin-1, control characters stripped': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, ''),
+  'the sample release’s pipeline (undefined bytes •, the rest forced into Latin-1)': (t) =>
+    iconv.decode(Buffer.from(t, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•'),
+  'UTF-8 read as Windows-1251': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'windows-1251'),
+  'UTF-8 read as MacRoman': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'macintosh'),
 };
 for (const { name } of CASES) {
   const clean = fs.readFileSync(path.join(RELEASES, `${name}.txt`), 'utf8');
