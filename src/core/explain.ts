@@ -123,7 +123,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
     case 'question-mark':
       return `A “?” stands where no question mark goes: a curly quote or dash was written into a charset that lacks it, as the text's other “?” between a word and its ending were apostrophes; ${POSITION_WORDS[position]}: ${show(best)}.`;
     case 'latin1-letter':
-      return explainLatin1Letter(best === 'ß');
+      return explainLatin1Letter(best);
     case 'dropped-byte':
       return `UTF-8 for ${show(best)} (${hex(encodeUtf8(best))}) was read as Windows-1252, which leaves one of its bytes undefined, and that byte was then dropped; put back, the bytes read ${show(best)}.`;
     case 'lost-cyrillic':
@@ -183,9 +183,14 @@ export function explainStrippedSharpS(): string {
   return 'UTF-8 bytes C3 9F (ß U+00DF) read as Latin-1 give “Ã” and a control character (U+009F), which was later stripped with the others: “Ã” alone between lowercase letters is what is left of ß, the only lowercase letter of C3 80–9F.';
 }
 
-export function explainLatin1Letter(certain: boolean): string {
-  const which = certain ? 'Between lowercase letters only ß (C3 9F) fits.' : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
-  return `UTF-8 bytes C3 80–9F (a capital letter with an accent, or ß) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
+export function explainLatin1Letter(best: string): string {
+  const which =
+    best === 'ß'
+      ? 'After a lowercase letter only ß (C3 9F) fits: the others are capitals.'
+      : best === '×'
+        ? 'After a figure only × (C3 97) fits.'
+        : 'The bytes no longer say which capital it was (É, Ü, Ö, Ä, Ñ …); the language of the text and the rest of the word rank the choices.';
+  return `UTF-8 bytes C3 80–9F (a capital letter with an accent, ß or ×) were read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. ${which}`;
 }
 
 /** How a lone U+FFFD's explanation ends: the file itself may have been read with the wrong encoding. */

@@ -130,7 +130,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   const afterLetter = letterAt(text, q - 2) || spaceOrEdge(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && text.charCodeAt(q - 3) === A_TILDE);
   // (Ending a word after a lowercase letter too: `weiÃ?` is weiß, the only lowercase letter there.)
   const wordEndAfterLower = classAt(text, q - 2) === Cls.LatinLower && !letterAt(text, q + 1) && !digitAt(text, q + 1);
-  if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || (digitAt(text, q - 2) && digitAt(text, q + 1)) || wordEndAfterLower)) {
+  // (After a figure, before a space or figure: × in `10Ã? faster`, `2Ã?3`.)
+  const times = digitAt(text, q - 2) && (digitAt(text, q + 1) || text[q + 1] === ' ');
+  if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || times || wordEndAfterLower)) {
     return siteInto(into, q - 1, q + 1, 'latin1-letter', false, false);
   }
   // `Ã? chaque`: a capital alone as a word (French À, Italian È), maybe opening a quotation
@@ -462,8 +464,8 @@ export function latin1LetterCandidates(text: string, site: LossySite, lang: Lang
   if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
   // Ending a word: ß too, unless that `?` is a question mark after a garbled `Ã` (see judgeSite).
   if (lower(site.start - 1) && !letterAt(text, site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.75, wordEnd: true };
-  // Between digits, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3`.
-  if (classAt(text, site.start - 1) === Cls.Digit && classAt(text, site.end) === Cls.Digit) return { best: '×', alternatives: NONE, confidence: 0.8 };
+  // After a figure, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3` and `10Ã? faster`.
+  if (classAt(text, site.start - 1) === Cls.Digit && (classAt(text, site.end) === Cls.Digit || text[site.end] === ' ')) return { best: '×', alternatives: NONE, confidence: 0.8 };
   if (!letterAt(text, site.start - 1) && !letterAt(text, site.end)) {
     const word = LOST_LATIN1_WORDS[lang];
     return word ? { best: word, alternatives: CAPITALS.filter((c) => c !== word), confidence: 0.7 } : null;

@@ -468,6 +468,7 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Â«â?¯Bonjourâ?¯Â» Parisâ?¯: oui, Revenueâ?¡').text, '«\u202fBonjour\u202f» Paris\u202f: oui, Revenue‡');
     assert.strictEqual(repair('Huaweiâ?¢ devices: â?¢ speed').text, 'Huawei™ devices: • speed');
     assert.strictEqual(repair('a 2Ã?3 grid').text, 'a 2×3 grid');
+    assert.strictEqual(repair('it is 10Ã? faster').text, 'it is 10× faster');
     assert.strictEqual(repair('in the â??90s').text, 'in the ’90s'); // a decade, not an opening quote
     // With the lead folded to `a` too: only the tails nothing else puts after `a?`.
     assert.strictEqual(repair('quotesa?¦ and Acmea?¢, call 555a??0142').text, 'quotes… and Acme™, call 555–0142');
