@@ -1127,6 +1127,7 @@ class Originals {
 const QUOTE_MARKS = '“”„‘’';
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const HYPHEN_ALTERNATIVES = Object.freeze(['”']) as string[];
+const MINUS_ALTERNATIVES = Object.freeze(['−', '“', '—']) as string[];
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 const NO_MARKS = Object.freeze([]) as unknown as string[];
 
@@ -1268,6 +1269,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (!site.strong) {
     if (!evidence.lossy()) return null; // not worth a squiggle on its own
     confidence = Math.min(confidence, 0.75);
+  }
+  // Before a figure with no close after it on its line, no quotation opens: a minus or a dash
+  // (`from â??5 °C`; minus, E2 88 92, loses the same two bytes).
+  if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !closeOnLineAfter(text, site.end, original) && !bulletTailOnLineAfter(text, site.end)) {
+    return lossyFinding(site, original, '–', MINUS_ALTERNATIVES, Math.min(confidence, 0.6), explainLossy(site, '–', 'digits'));
   }
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
     // Where ” came out as `â?•` (its 9D undefined), a `â??` is no ”: a close is ’, and an opening
@@ -1596,6 +1602,12 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
   if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
+}
+
+/** The seed's form of ” (`â?•`, see LossyForm 'bullet-tail') after `from` on its line. */
+function bulletTailOnLineAfter(text: string, from: number): boolean {
+  const nl = text.indexOf('\n', from);
+  return /[âa]\? ?•/.test(text.slice(from, Math.min(nl < 0 ? text.length : nl, from + QUOTATION_REACH)));
 }
 
 /** The same garbled mark again after `from` on its line, closing a quotation (after a word, before no letter). */

@@ -121,6 +121,10 @@ describe('engine on the seed release', () => {
     assert.strictEqual(repair(seedPipeline(clean)).text, clean);
     // Between letters with no quotation open, `â?•` is the hyphen ‐ (E2 80 90: 90 is undefined too).
     assert.strictEqual(repair(seedPipeline('Die E‐Mail kam “heute” an, sagte er: “ja”und ging.')).text, 'Die E‐Mail kam “heute” an, sagte er: “ja”und ging.');
+    // Before a figure with no close after it, no quotation opens: a minus or a dash.
+    const minus = detect(seedPipeline('It ranged from −5 °C to 35 °C.'));
+    assert.deepStrictEqual([minus[0].replacement, minus[0].alternatives[0]], ['–', '−']);
+    assert.strictEqual(repair(seedPipeline('He said “50 years of work” had paid off.')).text, 'He said “50 years of work” had paid off.');
     // Without that form, a close after a word is ”, its opening “.
     assert.strictEqual(repair('Huawei wins â??Top Ten Inventionsâ?? award.').text, 'Huawei wins “Top Ten Inventions” award.');
   });
