@@ -1128,6 +1128,8 @@ const QUOTE_MARKS = '“”„‘’';
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const HYPHEN_ALTERNATIVES = Object.freeze(['”']) as string[];
 const MINUS_ALTERNATIVES = Object.freeze(['−', '“', '—']) as string[];
+/** The seed's form of ” (see LossyForm 'bullet-tail'). */
+const BULLET_TAIL = 'â?•';
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 const NO_MARKS = Object.freeze([]) as unknown as string[];
 
@@ -1272,7 +1274,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   }
   // Before a figure with no close after it on its line, no quotation opens: a minus or a dash
   // (`from â??5 °C`; minus, E2 88 92, loses the same two bytes).
-  if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !closeOnLineAfter(text, site.end, original) && !bulletTailOnLineAfter(text, site.end)) {
+  if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !closeOnLineAfter(text, site.end, original) && !closeOnLineAfter(text, site.end, BULLET_TAIL)) {
     return lossyFinding(site, original, '–', MINUS_ALTERNATIVES, Math.min(confidence, 0.6), explainLossy(site, '–', 'digits'));
   }
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
@@ -1604,18 +1606,15 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
 
-/** The seed's form of ” (`â?•`, see LossyForm 'bullet-tail') after `from` on its line. */
-function bulletTailOnLineAfter(text: string, from: number): boolean {
-  const nl = text.indexOf('\n', from);
-  return /[âa]\? ?•/.test(text.slice(from, Math.min(nl < 0 ? text.length : nl, from + QUOTATION_REACH)));
-}
-
-/** The same garbled mark again after `from` on its line, closing a quotation (after a word, before no letter). */
+/**
+ * Whether `mark` (a garbled quote mark as the text shows it) stands again after `from` on its
+ * line where a quotation closes: after a non-space, before no letter. (`��` inside `���` is none.)
+ */
 function closeOnLineAfter(text: string, from: number, mark: string): boolean {
   const nl = text.indexOf('\n', from);
   const line = text.slice(from, Math.min(nl < 0 ? text.length : nl, from + QUOTATION_REACH));
   for (let k = line.indexOf(mark); k >= 0; k = line.indexOf(mark, k + 1)) {
-    const alone = line[k - 1] !== '\ufffd' && line[k + mark.length] !== '\ufffd'; // (`��` is no part of `���`)
+    const alone = line[k - 1] !== '\ufffd' && line[k + mark.length] !== '\ufffd';
     if (k > 0 && alone && line[k - 1] !== ' ' && !letterAt(line, k + mark.length)) return true;
   }
   return false;
