@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEveryda
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -372,6 +372,8 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       findings.push({ start: i, end: i + 1, original: text[i], replacement: 'í', alternatives: [], confidence: 0.6, kind: 'lossy', explanation: explainLostSoftHyphen(text[i], codec), bytes: [0xc3, 0xad], wrongCodecs: [codec] });
     }
   }
+  // Where Latin-1 made `?` of what it lacked, Chinese, Japanese and Korean characters lost bytes too.
+  if (findings.some(isForcedMark)) findings.push(...lostWideCharacters(text, from, to, overlapChecker(findings)));
   const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
   // Only a tie that became a finding is worth a second scan.
   const tieStarts = new Set(tiesByOrder);
@@ -1605,6 +1607,42 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
+
+/** A repair of a mark or letter whose bytes Latin-1 lacked, so became `?`. */
+function isForcedMark(f: Finding): boolean {
+  return f.kind === 'lossy' && f.original.includes('?');
+}
+
+/**
+ * Characters of three bytes, E3–ED (kana, CJK ideographs, Hangul), read as Windows-1252 and forced
+ * into Latin-1: each byte 80–9F became `?` (or `•`, undefined), A0–BF stayed (`å?³`, `å•?`). Which
+ * character it was the bytes left cannot tell: each stretch of them not otherwise read is
+ * reported, U+FFFD per character, never applied.
+ */
+function lostWideCharacters(text: string, from: number, to: number, isTaken: (start: number, end: number) => boolean): Finding[] {
+  const out: Finding[] = [];
+  const flush = (start: number, end: number) => {
+    const original = text.slice(start, end);
+    const lost = (end - start) / 3;
+    out.push({ start, end, original, replacement: '\ufffd'.repeat(lost), alternatives: [], confidence: 0.3, kind: 'lossy', explanation: explainLostWide(original, lost), wrongCodecs: WESTERN_LOSSY as string[] });
+  };
+  WIDE_LOST.lastIndex = from;
+  for (let m = WIDE_LOST.exec(text); m && m.index < to; m = WIDE_LOST.exec(text)) {
+    let stretch = -1;
+    const end = m.index + m[0].length;
+    for (let k = m.index; k < end; k += 3) {
+      const lost = /[?•\ufffd]/.test(text.slice(k + 1, k + 3)) && !isTaken(k, k + 3);
+      if (lost && stretch < 0) stretch = k;
+      if (!lost && stretch >= 0) {
+        flush(stretch, k);
+        stretch = -1;
+      }
+    }
+    if (stretch >= 0) flush(stretch, end);
+  }
+  return out;
+}
+const WIDE_LOST = /(?:[\u00e3-\u00ed][\u00a0-\u00bf?•\ufffd]{2})+/g;
 
 /**
  * Whether `mark` (a garbled quote mark as the text shows it) stands again after `from` on its

@@ -153,6 +153,14 @@ export function explainBytesReplaced(best: string, position: Position): string {
   return memo.find('bytewise', key) ?? memo.keep('bytewise', key, `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes), as the text's apostrophes read so show; ${POSITION_WORDS[position]}: ${show(best)}.`);
 }
 
+/** Characters of three bytes (CJK, kana, Hangul) that lost bytes to Latin-1 (see lostWideCharacters in detect.ts). */
+export function explainLostWide(original: string, count: number): string {
+  const lead = original.charCodeAt(0);
+  const script = lead === 0xe3 ? 'Japanese kana or CJK punctuation' : lead >= 0xea ? 'Korean Hangul' : 'Chinese or Japanese ideographs';
+  const what = count === 1 ? `a character of three bytes (${script}: lead byte ${hex([lead])})` : `${count} characters of three bytes (${script})`;
+  return `UTF-8 for ${what} was read as Windows-1252 and forced into Latin-1: bytes 80–9F became “?” (those Windows-1252 leaves undefined “•”). The bytes left cannot tell which character it was; shown as “�”, not applied. Recover the text from its source.`;
+}
+
 /** A sign before a figure whose bytes each became U+FFFD (see lostSignBefore in lossy.ts). */
 export function explainLostSign(signs: readonly string[], bytes: number): string {
   return `UTF-8 for a sign of ${bytes} bytes was read by a decoder that made each byte it could not read a “�” (ASCII, or any codec of single bytes). Before a figure it is a currency sign or the like: ${signs.join(' ')} fit, ${signs[0]} the commonest; the bytes are gone, so it is a guess.`;

@@ -121,6 +121,13 @@ describe('engine on the seed release', () => {
     assert.strictEqual(repair(seedPipeline(clean)).text, clean);
     // Between letters with no quotation open, `â?•` is the hyphen ‐ (E2 80 90: 90 is undefined too).
     assert.strictEqual(repair(seedPipeline('Die E‐Mail kam “heute” an, sagte er: “ja”und ging.')).text, 'Die E‐Mail kam “heute” an, sagte er: “ja”und ging.');
+    // A Chinese character whose bytes 80–9F became `?` or `•` is reported, never applied: 华 (E5 8D
+    // 8E) is `å•?`, 圳 (E5 9C B3) `å?³`; 为 (E4 B8 BA) and 深 (E6 B7 B1) kept their bytes.
+    const chinese = seedPipeline('Huawei’s “new” phone (华为) launched in Shenzhen (深圳) today.');
+    const lostWide = detect(chinese).filter((x) => x.confidence < 0.5);
+    assert.deepStrictEqual(lostWide.map((x) => [x.original, x.replacement]), [['å•?', '\ufffd'], ['å?³', '\ufffd']]);
+    assert.match(lostWide[0].explanation, /three bytes .*cannot tell/);
+    assert.strictEqual(repair(chinese).text, 'Huawei’s “new” phone (å•?为) launched in Shenzhen (深å?³) today.');
     // Before a figure with no close after it, no quotation opens: a minus or a dash.
     const minus = detect(seedPipeline('It ranged from −5 °C to 35 °C.'));
     assert.deepStrictEqual([minus[0].replacement, minus[0].alternatives[0]], ['–', '−']);
