@@ -1614,25 +1614,28 @@ function isForcedMark(f: Finding): boolean {
 }
 
 /**
- * Characters of three bytes, E3–ED (kana, CJK ideographs, Hangul), read as Windows-1252 and forced
- * into Latin-1: each byte 80–9F became `?` (or `•`, undefined), A0–BF stayed (`å?³`, `å•?`). Which
+ * Characters of three bytes, E3–ED (kana, CJK ideographs, Hangul), or four, F0 (emoji), read as
+ * Windows-1252 and forced into Latin-1: each byte 80–9F became `?` (or `•`, undefined), A0–BF stayed (`å?³`, `å•?`). Which
  * character it was the bytes left cannot tell: each stretch of them not otherwise read is
  * reported, U+FFFD per character, never applied.
  */
 function lostWideCharacters(text: string, from: number, to: number, isTaken: (start: number, end: number) => boolean): Finding[] {
   const out: Finding[] = [];
+  let count = 0;
   const flush = (start: number, end: number) => {
     const original = text.slice(start, end);
-    const lost = (end - start) / 3;
-    out.push({ start, end, original, replacement: '\ufffd'.repeat(lost), alternatives: [], confidence: 0.3, kind: 'lossy', explanation: explainLostWide(original, lost), wrongCodecs: WESTERN_LOSSY as string[] });
+    out.push({ start, end, original, replacement: '\ufffd'.repeat(count), alternatives: [], confidence: 0.3, kind: 'lossy', explanation: explainLostWide(original, count), wrongCodecs: WESTERN_LOSSY as string[] });
+    count = 0;
   };
   WIDE_LOST.lastIndex = from;
   for (let m = WIDE_LOST.exec(text); m && m.index < to; m = WIDE_LOST.exec(text)) {
     let stretch = -1;
     const end = m.index + m[0].length;
-    for (let k = m.index; k < end; k += 3) {
-      const lost = /[?•\ufffd]/.test(text.slice(k + 1, k + 3)) && !isTaken(k, k + 3);
+    for (let k = m.index, size = 0; k < end; k += size) {
+      size = text.charCodeAt(k) === 0xf0 ? 4 : 3;
+      const lost = /[?•\ufffd]/.test(text.slice(k + 1, k + size)) && !isTaken(k, k + size);
       if (lost && stretch < 0) stretch = k;
+      if (lost) count++;
       if (!lost && stretch >= 0) {
         flush(stretch, k);
         stretch = -1;
@@ -1642,7 +1645,8 @@ function lostWideCharacters(text: string, from: number, to: number, isTaken: (st
   }
   return out;
 }
-const WIDE_LOST = /(?:[\u00e3-\u00ed][\u00a0-\u00bf?•\ufffd]{2})+/g;
+// (Four bytes after F0: emoji and the rarest ideographs, `ð??•` is 👍.)
+const WIDE_LOST = /(?:[\u00e3-\u00ed][\u00a0-\u00bf?•\ufffd]{2}|\u00f0[\u00a0-\u00bf?•\ufffd]{3})+/g;
 
 /**
  * Whether `mark` (a garbled quote mark as the text shows it) stands again after `from` on its

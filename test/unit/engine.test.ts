@@ -128,6 +128,9 @@ describe('engine on the seed release', () => {
     assert.deepStrictEqual(lostWide.map((x) => [x.original, x.replacement]), [['å•?', '\ufffd'], ['å?³', '\ufffd']]);
     assert.match(lostWide[0].explanation, /three bytes .*cannot tell/);
     assert.strictEqual(repair(chinese).text, 'Huawei’s “new” phone (å•?为) launched in Shenzhen (深å?³) today.');
+    // So are emoji (four bytes after F0): 👍😀 is `ð??•ð???`, one stretch.
+    const emoji = detect(seedPipeline('Huawei’s page 👍😀 today.')).filter((x) => x.confidence < 0.5);
+    assert.deepStrictEqual(emoji.map((x) => [x.original, x.replacement]), [['ð??•ð???', '\ufffd\ufffd']]);
     // Before a figure with no close after it, no quotation opens: a minus or a dash.
     const minus = detect(seedPipeline('It ranged from −5 °C to 35 °C.'));
     assert.deepStrictEqual([minus[0].replacement, minus[0].alternatives[0]], ['–', '−']);
