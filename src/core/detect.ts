@@ -88,13 +88,18 @@ const UNDEFINED_APART = /[\u00c3-\u00df]\ufffd/;
 /** Signs, anywhere in the text, that what Latin-1 lacked became `?`: `â??`, `â?•`, `Å?e`, `Ã?` in a word. */
 const FORCED_INTO_LATIN1 = /[âa]\? ?[?•]|[\u00c3-\u00df]\?\p{L}|\p{L}[\u00c3-\u00df]\?/u;
 
-/** Findings of the text with `•` made U+FFFD (see undefinedShownAsBullets), put back on the text itself. */
+/**
+ * Findings of the text with `•` made U+FFFD (see undefinedShownAsBullets), put back on the text
+ * itself. (Changed in place: this call made them. A dense text repeats a few explanations.)
+ */
 function bulletsBack(text: string, findings: Finding[]): Finding[] {
-  return findings.map((f) => {
-    if (!f.original.includes('\ufffd')) return f;
-    const original = text.slice(f.start, f.end);
-    return original === f.original ? f : { ...f, original, explanation: explainBulletForUndefined(f.explanation) };
-  });
+  const explained = new Map<string, string>();
+  for (const f of findings) {
+    if (!f.original.includes('\ufffd') || isTextAt(f.original, text, f.start, f.end)) continue;
+    f.original = text.slice(f.start, f.end);
+    f.explanation = explained.get(f.explanation) ?? explained.set(f.explanation, explainBulletForUndefined(f.explanation)).get(f.explanation)!;
+  }
+  return findings;
 }
 
 function detectWithCodecs(text: string, options: DetectOptions): Finding[] {
@@ -933,6 +938,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let lettersLanguageMemo: Language | undefined;
   let undefinedApartMemo: boolean | undefined;
   let openings: OpeningMarks | undefined;
+  const closeCursors = new Map<string, CloseCursor>();
   const repaired: number[] = []; // marks of the sites judged so far: position, mark, … (see QuoteState)
   const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
@@ -955,6 +961,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
+    closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).lastBefore(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
@@ -987,7 +994,9 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
  */
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
-  const seen = new Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence'> | null>();
+  // What each word was named, by case (lower, starting a word) and codec: a garbled document
+  // repeats its words, and the same word, codec and case is named once.
+  const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
@@ -1004,9 +1013,9 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
     const lower = isLetter(before) ? isLower(before) : isLower(after);
     const startsWord = !isLetter(before) && isLower(after);
-    // A garbled document repeats its words: the same word, codec and case is named once.
-    const key = `${codec.name}\u0000${lower ? 1 : 0}${startsWord ? 1 : 0}\u0000${f.original}`;
-    let named = seen.get(key);
+    const byCase = seen[(lower ? 2 : 0) + (startsWord ? 1 : 0)];
+    const words = byCase.get(codec) ?? byCase.set(codec, new Map()).get(codec)!;
+    let named = words.get(f.original);
     if (named === undefined) {
       lang ??= language();
       let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
@@ -1024,22 +1033,14 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
               explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, certainty),
               confidence: certainty === 'word-start' ? 0.55 : 1,
             };
-      seen.set(key, named);
+      words.set(f.original, named);
     }
-    // (A literal in runFinding's order, not a spread: findings of one shape keep the code after fast.)
+    // (Changed in place, as the scan made it: a new object per finding made dense text slow.)
     if (named) {
-      findings[k] = {
-        start: f.start,
-        end: f.end,
-        original: f.original,
-        replacement: named.replacement,
-        alternatives: named.alternatives,
-        confidence: Math.min(f.confidence, named.confidence),
-        kind: f.kind,
-        explanation: named.explanation,
-        bytes: f.bytes,
-        wrongCodecs: f.wrongCodecs,
-      };
+      f.replacement = named.replacement;
+      f.alternatives = named.alternatives;
+      f.confidence = Math.min(f.confidence, named.confidence);
+      f.explanation = named.explanation;
     }
   }
 }
@@ -1276,7 +1277,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   }
   // Before a figure with no close after it on its line, no quotation opens: a minus or a dash
   // (`from â??5 °C`; minus, E2 88 92, loses the same two bytes).
-  if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !closeOnLineAfter(text, site.end, original) && !closeOnLineAfter(text, site.end, BULLET_TAIL)) {
+  if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !evidence.closesAfter(original, site.end) && !evidence.closesAfter(BULLET_TAIL, site.end)) {
     return lossyFinding(site, original, '–', MINUS_ALTERNATIVES, Math.min(confidence, 0.6), explainLossy(site, '–', 'digits'));
   }
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
@@ -1372,6 +1373,8 @@ interface Evidence {
   closingQuoteHasItsOwnForm: () => boolean;
   /** Bytes Windows-1252 leaves undefined came out apart from `?`, as U+FFFD after a lead (see undefinedShownAsBullets). */
   undefinedApart: () => boolean;
+  /** Whether a garbled mark closes a quotation after a position on its line (see CloseCursor). */
+  closesAfter: (mark: string, from: number) => boolean;
   /** The last quotation opened before a position in its paragraph opened with ‘ (see openingMarks). */
   openedWithSingle: (at: number) => boolean;
   /** Closing marks like the one given ahead of a position (see ClosingsAhead). */
@@ -1599,7 +1602,7 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   // Before a figure `���` is rather a currency sign of three bytes, `€1.1 billion`, than a quote,
   // unless a close follows on its line (`���50 years of it,��� he said`); `��` one of two, `£`.
   const sign = site.form === 'lead-lost-mark' ? lostSignBefore(text, site.start, site.end) : null;
-  if (sign && !closeOnLineAfter(text, site.end, original)) {
+  if (sign && !evidence.closesAfter(original, site.end)) {
     return lossyFinding(site, original, sign[0], sign.slice(1), 0.55, explainLostSign(sign, site.end - site.start), codecs);
   }
   if (site.end - site.start === 2) return null; // (two are a letter or a sign, never a mark)
@@ -1649,17 +1652,39 @@ function lostWideCharacters(text: string, from: number, to: number, isTaken: (st
 const WIDE_LOST = /(?:[\u00e3-\u00ed][\u00a0-\u00bf?•\ufffd]{2}|\u00f0[\u00a0-\u00bf?•\ufffd]{3})+/g;
 
 /**
- * Whether `mark` (a garbled quote mark as the text shows it) stands again after `from` on its
- * line where a quotation closes: after a non-space, before no letter. (`��` inside `���` is none.)
+ * Where `mark` (a garbled quote mark as the text shows it) next stands after a position on its
+ * line where a quotation closes: after a non-space, before no letter (`��` inside `���` is none).
+ * Asked with positions never decreasing, as sites are judged: a line of them is searched once.
  */
-function closeOnLineAfter(text: string, from: number, mark: string): boolean {
-  const nl = text.indexOf('\n', from);
-  const line = text.slice(from, Math.min(nl < 0 ? text.length : nl, from + QUOTATION_REACH));
-  for (let k = line.indexOf(mark); k >= 0; k = line.indexOf(mark, k + 1)) {
-    const alone = line[k - 1] !== '\ufffd' && line[k + mark.length] !== '\ufffd';
-    if (k > 0 && alone && line[k - 1] !== ' ' && !letterAt(line, k + mark.length)) return true;
+class CloseCursor {
+  private next = -1; // the first close after the position last searched from, or the line's end
+  private lineEnd = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly mark: string,
+  ) {}
+
+  /** Whether the mark closes a quotation after `from` on its line, within a quotation's reach. */
+  after(from: number): boolean {
+    const { text, mark } = this;
+    if (from >= this.lineEnd) {
+      const nl = text.indexOf('\n', from);
+      this.lineEnd = nl < 0 ? text.length : nl;
+      this.next = -1;
+    }
+    if (this.next <= from) {
+      this.next = this.lineEnd;
+      for (let k = text.indexOf(mark, from + 1); k >= 0 && k < this.lineEnd; k = text.indexOf(mark, k + 1)) {
+        const alone = text[k - 1] !== '\ufffd' && text[k + mark.length] !== '\ufffd';
+        if (alone && text[k - 1] !== ' ' && !letterAt(text, k + mark.length)) {
+          this.next = k;
+          break;
+        }
+      }
+    }
+    return this.next < this.lineEnd && this.next - from < QUOTATION_REACH;
   }
-  return false;
 }
 
 /**
