@@ -241,13 +241,23 @@ const astralTables = new Map<string, Map<number, number>>();
  * Windows-1252's meaning of the C1 controls U+0080–U+009F (a Latin-1 decoding of Windows-1252 text
  * leaves them behind). Undefined bytes map to "".
  */
-let c1Map: string[] | undefined;
 export function windows1252ForC1(code: number): string {
-  if (!c1Map) {
+  return codepageForC1('windows-1252', code);
+}
+
+/** MacRoman's meaning of the same: all letters (87 á, 92 í, 96 ñ), as old Mac text read as Latin-1 leaves them. */
+export function macRomanForC1(code: number): string {
+  return codepageForC1('macintosh', code);
+}
+
+const c1Maps = new Map<string, string[]>();
+function codepageForC1(iconvName: string, code: number): string {
+  let map = c1Maps.get(iconvName);
+  if (!map) {
     const bytes = Buffer.alloc(32);
     for (let i = 0; i < 32; i++) bytes[i] = 0x80 + i;
-    const s = iconv.decode(bytes, 'windows-1252');
-    c1Map = [...s].map((ch) => (ch === '\ufffd' ? '' : ch));
+    map = [...iconv.decode(bytes, iconvName)].map((ch) => (ch === '\ufffd' ? '' : ch));
+    c1Maps.set(iconvName, map);
   }
-  return c1Map[code - 0x80] ?? '';
+  return map[code - 0x80] ?? '';
 }

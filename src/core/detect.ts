@@ -2,7 +2,7 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, macRomanForC1, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
@@ -355,9 +355,10 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   for (let k = 0; k < sites.length; k++) keep[k] = explained(sites.read(k, site)) && !isTaken(site.start, site.end) ? 1 : 0;
   const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to, runFindings));
   const isTakenNow = overlapChecker(findings);
+  let singlesLang: Language | undefined;
   for (const i of singles) {
     if (!western || isTakenNow(i, i + 1)) continue;
-    const f = judgeSingle(text, i);
+    const f = judgeSingle(text, i, () => (singlesLang ??= languageOf(text, from, to)));
     if (f) findings.push(f);
   }
   // `Ã` + soft hyphen is í; a dropped soft hyphen leaves `Ã` between letters. Believed only where
@@ -1723,11 +1724,23 @@ function sentenceStartsAt(text: string, i: number): boolean {
 }
 
 /** A C1 control or a stray `Â` that no run explained. */
-function judgeSingle(text: string, i: number): Finding | null {
+function judgeSingle(text: string, i: number, language: () => Language): Finding | null {
   const code = text.charCodeAt(i);
   const ch = text[i];
   if (code >= 0x80 && code <= 0x9f) {
+    // Between lowercase letters a mark of Windows-1252 (`tur\u0092stico`, `Coatl\u0087n`) is none,
+    // but for an apostrophe that fits (`don\u0092t`, `l\u0092homme`): old Mac text read as Latin-1,
+    // whose 87–9F are lowercase letters (í, á).
     const replacement = windows1252ForC1(code);
+    const mac = macRomanForC1(code);
+    const markThere = replacement === '' || !isLetter(charClass(replacement.charCodeAt(0)));
+    // (’ and ‘ themselves only where the text shows MacRoman so, or in Spanish and Portuguese,
+    // which set no apostrophe between letters: Turkish `Autoconf’un` and Occitan `l’estat` do.)
+    const quote = code === 0x91 || code === 0x92;
+    const macRoman = () => !quote || MAC_BETWEEN_LETTERS.test(text) || language() === 'es' || language() === 'pt';
+    if (markThere && isLowerLatin(text.charCodeAt(i - 1)) && isLowerLatin(text.charCodeAt(i + 1)) && isLower(charClass(mac.charCodeAt(0))) && macRoman() && !apostropheFits(text, i, i + 1, language())) {
+      return { start: i, end: i + 1, original: ch, replacement: mac, alternatives: replacement ? [replacement] : [], confidence: 0.6, kind: 'c1-control', explanation: explainC1(ch, mac, 'MacRoman'), bytes: [code], wrongCodecs: ['latin1'] };
+    }
     if (!replacement) return null; // undefined in Windows-1252 too: nothing better to offer
     return { start: i, end: i + 1, original: ch, replacement, alternatives: [], confidence: 0.8, kind: 'c1-control', explanation: explainC1(ch, replacement), bytes: [code], wrongCodecs: ['latin1'] };
   }
@@ -1747,6 +1760,8 @@ function judgeSingle(text: string, i: number): Finding | null {
 }
 
 const STRIPPED_SHARP_S = explainStrippedSharpS();
+/** A C1 control between lowercase letters that is a mark in Windows-1252 and a letter in MacRoman (`Coatl\u0087n`). */
+const MAC_BETWEEN_LETTERS = /[a-z][\u0087-\u0089\u008b\u008d\u008f\u0090\u0093-\u0099\u009b\u009d][a-z]/;
 
 // Shared by every stray `Â` (read-only): a page of HTML indents has thousands.
 const NO_BREAK_SPACE = Object.freeze(['\u00a0']) as string[];

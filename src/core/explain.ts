@@ -175,8 +175,9 @@ export function explainLostLetter(language: string, choices: string, bytes: numb
   return memo.find('lost-letter', key) ?? memo.keep('lost-letter', key, `${unread} bytes a decoder could not read: here a letter was lost. The bytes are gone, so it cannot be told which; the commonest such letters${where} are offered (${choices}), none applied.${REOPEN_NOTE}`);
 }
 
-export function explainC1(ch: string, replacement: string): string {
-  return `${codePointLabel(ch)} is a C1 control character: Windows-1252 text read as Latin-1 leaves them behind. In Windows-1252 the byte means ${show(replacement)}.`;
+export function explainC1(ch: string, replacement: string, codepage = 'Windows-1252'): string {
+  const why = codepage === 'Windows-1252' ? '' : ' (between letters no mark of Windows-1252 fits)';
+  return `${codePointLabel(ch)} is a C1 control character: ${codepage} text read as Latin-1 leaves them behind${why}. In ${codepage} the byte means ${show(replacement)}.`;
 }
 
 export function explainStray(twice: boolean): string {

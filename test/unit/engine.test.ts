@@ -759,6 +759,14 @@ describe('engine: lossy mojibake and leftovers', () => {
     }
   });
 
+  it('reads a C1 control between lowercase letters as MacRoman’s letter where no Windows-1252 mark fits', () => {
+    // Old Mac text read as Latin-1 (ftfy's known failure): 87 is á in MacRoman, ‡ in Windows-1252;
+    // with such a letter shown, 92 is í there, not ’.
+    assert.strictEqual(repair('Habitantes de Coatl\u0087n conf\u0092an en proyecto de edil electo independiente').text, 'Habitantes de Coatlán confían en proyecto de edil electo independiente');
+    // An apostrophe that fits stays one (`don’t`, French, Turkish and Occitan elisions and suffixes).
+    assert.strictEqual(repair('I don\u0092t know, l\u0092homme, configure.ac\u0092yi').text, 'I don’t know, l’homme, configure.ac’yi');
+  });
+
   it('reads Windows-1252 punctuation that went through Latin-1 and UTF-8 before a wrong decoding', () => {
     // ’ is 92 in Windows-1252, U+0092 read as Latin-1, C2 92 in UTF-8, `Â’` read as Windows-1252.
     assert.strictEqual(repair('ItÂ’s here, Â“quotedÂ” Â– yes').text, 'It’s here, “quoted” – yes');
