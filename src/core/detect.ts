@@ -1132,6 +1132,7 @@ const QUOTE_MARKS = '“”„‘’';
 const BULLET_TAIL_ALTERNATIVES = Object.freeze(['“']) as string[];
 const HYPHEN_ALTERNATIVES = Object.freeze(['”']) as string[];
 const MINUS_ALTERNATIVES = Object.freeze(['−', '“', '—']) as string[];
+const COMPOUND_ALTERNATIVES = Object.freeze(['–', '—']) as string[];
 /** The seed's form of ” (see LossyForm 'bullet-tail'). */
 const BULLET_TAIL = 'â?•';
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
@@ -1280,6 +1281,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   // (`from â??5 °C`; minus, E2 88 92, loses the same two bytes).
   if (site.form === 'two-marks' && ranked.position === 'opening' && classAt(text, site.end) === Cls.Digit && !evidence.closesAfter(original, site.end) && !evidence.closesAfter(BULLET_TAIL, site.end)) {
     return lossyFinding(site, original, '–', MINUS_ALTERNATIVES, Math.min(confidence, 0.6), explainLossy(site, '–', 'digits'));
+  }
+  // Joining a short figure to a word (`3â??year`, `24â??hour`): a compound's hyphen, the one that
+  // does not break (E2 80 91), not a dash; after a year or before a clause (`2019â??said`) a dash.
+  if (site.form === 'two-marks' && ranked.position === 'joined' && /(?:^|[^\d.,])\d{1,3}$/.test(text.slice(Math.max(0, site.start - 5), site.start)) && !dashBeforeWord(text, site.start, site.end)) {
+    return lossyFinding(site, original, '‑', COMPOUND_ALTERNATIVES, Math.min(confidence, 0.6), explainLossy(site, '‑', ranked.position));
   }
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
     // Where ” came out as `â?•` (its 9D undefined), a `â??` is no ”: a close is ’, and an opening

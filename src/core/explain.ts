@@ -83,6 +83,9 @@ const POSITION_WORDS: Record<Position, string> = {
   'loose-dash': 'glued to a word before a space and a lowercase word, with no quotation open, it is a dash',
 };
 
+/** Where a figure and a word are joined (`3‑year`): see judgeSite in detect.ts. */
+const COMPOUND_WORDS = 'joining a figure to a word it is a hyphen that does not break (E2 80 91)';
+
 export function explainLossy(site: LossySite, best: string, position: Position): string {
   // A number for (form, fold, position, best); a key string only for a longer `best` (none so far).
   const key = best.length === 1 ? ((LOSSY_FORMS.indexOf(site.form) * 2 + (site.folded ? 1 : 0)) * POSITIONS.length + POSITIONS.indexOf(position)) * 0x10000 + best.charCodeAt(0) : `${site.form}${site.folded ? 1 : 0}${position}${best}`;
@@ -93,7 +96,7 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
   const lead = site.folded ? ' (its first character â was further flattened to a)' : '';
   switch (site.form) {
     case 'two-marks':
-      return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read as Windows-1252 (â € …) and then forced into Latin-1, which lacks € and the third character, so both became “?”${lead}. The bytes no longer say which mark it was; ${POSITION_WORDS[position]}: ${show(best)}.`;
+      return `UTF-8 bytes E2 80 xx (punctuation such as ’ “ – —) were read as Windows-1252 (â € …) and then forced into Latin-1, which lacks € and the third character, so both became “?”${lead}. The bytes no longer say which mark it was; ${best === '‑' ? COMPOUND_WORDS : POSITION_WORDS[position]}: ${show(best)}.`;
     case 'bullet-tail':
       if (best === '‐') return `UTF-8 bytes E2 80 xx were read as Windows-1252 and forced into Latin-1: € became “?” and an undefined last byte came out as “•”${lead}. Between letters that byte is 90, the hyphen ‐ U+2010 (9D, the closing quote, does not go inside a word).`;
       return `UTF-8 bytes E2 80 9D (the closing quote ${show('”')}) were read as Windows-1252 and forced into Latin-1: € became “?” and the undefined byte 9D came out as “•”${lead}.`;

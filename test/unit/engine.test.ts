@@ -82,6 +82,8 @@ describe('engine on the seed release', () => {
       // A second quotation after a closed one is no quotation within it.
       '“Data,” he said, “is the new oil.” “Innovation…” she paused. “It matters.”',
       'The company’s CEO—who joined in 2019—said revenue rose 10–20% in Q1–Q3.',
+      // A short figure joined to a word is a compound: the hyphen that does not break (E2 80 91).
+      'Its 3‑year plan offers 24‑hour support—and more.',
       'Sales in the ’90s were strong; rock ’n’ roll never died, said O’Brien of Côte d’Ivoire.',
     ]) {
       assert.strictEqual(repair(lossy(clean)).text, clean, lossy(clean));
