@@ -79,14 +79,28 @@ function undefinedShownAsBullets(text: string, options: DetectOptions): string |
   let at = window.indexOf('•');
   const glued = (i: number) => window.charCodeAt(i - 1) >= 0xc3 && window.charCodeAt(i - 1) <= 0xdf;
   while (at >= 0 && !glued(at)) at = window.indexOf('•', at + 1);
-  if (at < 0 || !FORCED_INTO_LATIN1.test(text)) return null;
+  if (at < 0 || !forcedIntoLatin1Near(text, from, to)) return null;
   return text.slice(0, from) + window.replace(/(?<=[\u00c3-\u00df])•/g, '\ufffd') + text.slice(to);
 }
 /** A letter's lead, then U+FFFD: its undefined second byte came out apart (in the text as scanned). */
 const UNDEFINED_APART = /[\u00c3-\u00df]\ufffd/;
 
-/** Signs, anywhere in the text, that what Latin-1 lacked became `?`: `â??`, `â?•`, `Å?e`, `Ã?` in a word. */
-const FORCED_INTO_LATIN1 = /[âa]\? ?[?•]|[\u00c3-\u00df]\?\p{L}|\p{L}[\u00c3-\u00df]\?/u;
+/**
+ * Signs near [from, to) (as near as the scan reads context, so a re-scanned line is judged as the
+ * whole text was) that what Latin-1 lacked became `?`: `â??`, `â?•`, `Å?e`, `Ã?` in a word.
+ */
+function forcedIntoLatin1Near(text: string, from: number, to: number): boolean {
+  const hi = Math.min(text.length, to + CONTEXT);
+  // (From one `?` to the next: a regex trying each letter of a long text cost more than the scan.)
+  for (let q = text.indexOf('?', Math.max(0, from - CONTEXT)); q >= 0 && q < hi; q = text.indexOf('?', q + 1)) {
+    const lead = text.charCodeAt(q - 1);
+    const next = text[q + 1];
+    if ((lead === A_CIRCUMFLEX || lead === 0x61) && (next === '?' || next === '•' || (next === ' ' && text[q + 2] === '•'))) return true;
+    if (lead >= 0xc3 && lead <= 0xdf && (letterAt(text, q + 1) || letterAt(text, q - 2))) return true;
+  }
+  return false;
+}
+const A_CIRCUMFLEX = 0xe2;
 
 /**
  * Findings of the text with `•` made U+FFFD (see undefinedShownAsBullets), put back on the text
@@ -379,7 +393,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
     }
   }
   // Where Latin-1 made `?` of what it lacked, Chinese, Japanese and Korean characters lost bytes too.
-  if (findings.some(isForcedMark)) findings.push(...lostWideCharacters(text, from, to, overlapChecker(findings)));
+  if (findings.length && forcedIntoLatin1Near(text, from, to)) findings.push(...lostWideCharacters(text, from, to, overlapChecker(findings)));
   const inWindow = from === 0 && to === text.length ? findings : findings.filter((f) => f.start >= from && f.end <= to);
   // Only a tie that became a finding is worth a second scan.
   const tieStarts = new Set(tiesByOrder);
@@ -963,7 +977,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
-    openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).lastBefore(at) === '‘',
+    openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
     closingsAhead: (original) => closingsAhead.get(original) ?? closingsAhead.set(original, new ClosingsAhead(text, original)).get(original)!,
   };
@@ -1048,7 +1062,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
 
 interface OpeningMarks {
   /** The mark (‘ or “) that opened the quotation still open at `at` in its paragraph, or '' for none. */
-  lastBefore(at: number): string;
+  openAt(at: number): string;
 }
 
 /**
@@ -1068,7 +1082,7 @@ function openingMarks(text: string, runFindings: readonly Finding[], repaired: r
   }
   marks.sort((a, b) => a[0] - b[0]);
   return {
-    lastBefore(at) {
+    openAt(at) {
       let k = lastIndexAtOrBefore(marks, at - 1, (m) => m[0]);
       let r = repaired.length - 2;
       while (r >= 0 && repaired[r] >= at) r -= 2;
@@ -1090,10 +1104,13 @@ function openingMarks(text: string, runFindings: readonly Finding[], repaired: r
         if (mark === '’' && text[pos - 1] === 's') continue;
         if (mark === '”') closedDouble++;
         else if (mark === '’') closedSingle++;
-        else if (mark === '“' && closedDouble-- === 0) return mark;
-        else if (mark === '‘' && closedSingle-- === 0) return mark;
-        closedDouble = Math.max(0, closedDouble);
-        closedSingle = Math.max(0, closedSingle);
+        else if (mark === '“') {
+          if (closedDouble === 0) return mark;
+          closedDouble--;
+        } else if (mark === '‘') {
+          if (closedSingle === 0) return mark;
+          closedSingle--;
+        }
       }
     },
   };
@@ -1616,11 +1633,6 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
   if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
-}
-
-/** A repair of a mark or letter whose bytes Latin-1 lacked, so became `?`. */
-function isForcedMark(f: Finding): boolean {
-  return f.kind === 'lossy' && f.original.includes('?');
 }
 
 /**

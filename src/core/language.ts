@@ -105,10 +105,12 @@ const TELLING_LETTERS: readonly (readonly [string, Language])[] = [
 
 /** The language its telling letters (see TELLING_LETTERS) show around [from, to), or 'unknown'. */
 export function languageOfLetters(text: string, from: number, to: number): Language {
+  // (Searched in the window alone: a search of the text from `lo` would run on to its end.)
   const [lo, hi] = windowAround(text, from, to);
+  const window = text.slice(lo, hi);
   const hits = new Map<Language, number>();
   for (const [form, lang] of TELLING_LETTERS) {
-    for (let i = text.indexOf(form, lo); i >= 0 && i < hi; i = text.indexOf(form, i + 2)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    for (let i = window.indexOf(form); i >= 0; i = window.indexOf(form, i + 2)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || ranked[0][1] < 2 || (ranked.length > 1 && ranked[0][1] < 3 * ranked[1][1])) return 'unknown';
