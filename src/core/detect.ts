@@ -1649,11 +1649,11 @@ function lostWideCharacters(text: string, from: number, to: number, isTaken: (st
     out.push({ start, end, original, replacement: '\ufffd'.repeat(count), alternatives: [], confidence: 0.3, kind: 'lossy', explanation: explainLostWide(original, count), wrongCodecs: WESTERN_LOSSY as string[] });
     count = 0;
   };
-  WIDE_LOST.lastIndex = from;
-  for (let m = WIDE_LOST.exec(text); m && m.index < to; m = WIDE_LOST.exec(text)) {
+  // (The window alone: a search of the text from `from` would run on to its end.)
+  for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(WIDE_LOST)) {
     let stretch = -1;
-    const end = m.index + m[0].length;
-    for (let k = m.index, size = 0; k < end; k += size) {
+    const end = from + m.index + m[0].length;
+    for (let k = from + m.index, size = 0; k < end; k += size) {
       size = text.charCodeAt(k) === 0xf0 ? 4 : 3;
       const lost = /[?•\ufffd]/.test(text.slice(k + 1, k + size)) && !isTaken(k, k + size);
       if (lost && stretch < 0) stretch = k;
