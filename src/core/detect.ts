@@ -82,8 +82,11 @@ function undefinedShownAsBullets(text: string, options: DetectOptions): string |
   if (at < 0 || !forcedIntoLatin1Near(text, from, to)) return null;
   return text.slice(0, from) + window.replace(/(?<=[\u00c3-\u00df])•/g, '\ufffd') + text.slice(to);
 }
-/** A letter's lead, then U+FFFD: its undefined second byte came out apart (in the text as scanned). */
-const UNDEFINED_APART = /[\u00c3-\u00df]\ufffd/;
+/**
+ * A letter's lead, then U+FFFD or the seed's `•`: its undefined second byte came out apart. (Both:
+ * scanning a range, only the range's `•` were made U+FFFD.)
+ */
+const UNDEFINED_APART = /[\u00c3-\u00df][\ufffd•]/;
 
 /**
  * Signs near [from, to) (as near as the scan reads context, so a re-scanned line is judged as the
@@ -95,7 +98,8 @@ function forcedIntoLatin1Near(text: string, from: number, to: number): boolean {
   for (let q = text.indexOf('?', Math.max(0, from - CONTEXT)); q >= 0 && q < hi; q = text.indexOf('?', q + 1)) {
     const lead = text.charCodeAt(q - 1);
     const next = text[q + 1];
-    if ((lead === A_CIRCUMFLEX || lead === 0x61) && (next === '?' || next === '•' || (next === ' ' && text[q + 2] === '•'))) return true;
+    // (Not `a??`, folded: URLs and questions have it.)
+    if (lead === A_CIRCUMFLEX && (next === '?' || next === '•' || (next === ' ' && text[q + 2] === '•'))) return true;
     if (lead >= 0xc3 && lead <= 0xdf && (letterAt(text, q + 1) || letterAt(text, q - 2))) return true;
   }
   return false;
@@ -974,7 +978,8 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => cyrillic.guess(at),
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
-    closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
+    // (Scanning a range, the text around it counts too, as the whole text's scan would find it there.)
+    closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null || bulletTailAround(text, from, to)),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
@@ -1374,6 +1379,12 @@ class ClosingsAhead {
     while (this.next < found.length && found[this.next] < from) this.next++;
     return this.next + 1 < found.length && found[this.next + 1] < stop;
   }
+}
+
+/** The seed's form of ” (`â?•`, see LossyForm 'bullet-tail') in the context of [from, to) outside it. */
+function bulletTailAround(text: string, from: number, to: number): boolean {
+  const form = /[âa]\? ?•/;
+  return form.test(text.slice(Math.max(0, from - CONTEXT), from)) || form.test(text.slice(to, Math.min(text.length, to + CONTEXT)));
 }
 
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */

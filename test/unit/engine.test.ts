@@ -874,6 +874,17 @@ describe('engine options', () => {
     assert.strictEqual(ranged.length, 3);
   });
 
+  it('finds on each line scanned alone what the whole text gives there (lost bytes shown as •, lost CJK)', () => {
+    const clean = 'Huawei’s “new” phone (华为) launched today.\nJosé Álvarez met Tomáš Dvořák in Plzeň.\nSpolečnost je „připravena“ na zítřek.\nPrices from ₹1,299 — and a 3‑year plan.';
+    const text = iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    const full = detect(text);
+    assert.ok(full.some((f) => f.original === 'Ã•') && full.some((f) => f.original === 'å•?'), JSON.stringify(full.map((f) => f.original)));
+    for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
+      const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+      assert.deepStrictEqual(detect(text, { range: { start, end } }), full.filter((f) => f.start >= start && f.end <= end), text.slice(start, end));
+    }
+  });
+
   it('limits the wrong codecs considered, and rejects unknown ones', () => {
     assert.deepStrictEqual(detect('Huaweiâ€™s', { encodings: ['gbk'] }), []);
     assert.strictEqual(detect('Huaweiâ€™s', { encodings: ['windows-1252'] }).length, 1);
