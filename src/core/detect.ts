@@ -90,7 +90,7 @@ const UNDEFINED_APART = /[\u00c3-\u00df][\ufffd•]/;
 
 /**
  * Signs near [from, to) (as near as the scan reads context, so a re-scanned line is judged as the
- * whole text was) that what Latin-1 lacked became `?`: `â??`, `â?•`, `Å?e`, `Ã?` in a word.
+ * whole text was) that what Latin-1 lacked became `?`: `â??`, `â?•`, a letter's lead and `?` inside a word.
  */
 function forcedIntoLatin1Near(text: string, from: number, to: number): boolean {
   const hi = Math.min(text.length, to + CONTEXT);
@@ -100,7 +100,8 @@ function forcedIntoLatin1Near(text: string, from: number, to: number): boolean {
     const next = text[q + 1];
     // (Not `a??`, folded: URLs and questions have it.)
     if (lead === A_CIRCUMFLEX && (next === '?' || next === '•' || (next === ' ' && text[q + 2] === '•'))) return true;
-    if (lead >= 0xc3 && lead <= 0xdf && (letterAt(text, q + 1) || letterAt(text, q - 2))) return true;
+    // (A letter's lead and `?` inside a word: `StraÃ?e`, `pÅ?ipravena`; not `CAFÉ?`.)
+    if (lead >= 0xc3 && lead <= 0xdf && letterAt(text, q + 1) && letterAt(text, q - 2)) return true;
   }
   return false;
 }
@@ -963,7 +964,8 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const cyrillic = new CyrillicReader(text);
   const lang = sites.length ? languageOf(text, from, to) : 'unknown';
   const evidence: Evidence = {
-    lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
+    // (Near it as the others: scanning a range, a strong site beside the range counts too.)
+    lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to) || forcedIntoLatin1Near(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep, lang)),
     replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang, from, to)),
     questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang, from, to)),
