@@ -27,7 +27,14 @@ const NEXT_CANDIDATE = /[?\u0080-\uffff]/g;
 const CONTEXT = 4000;
 
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
-  return settleDecodedReplacements(text, detectOnce(text, options), options);
+  if (!options.range) return settleDecodedReplacements(text, detectOnce(text, options), options);
+  // A range is scanned with the whole lines around it, up to CONTEXT either way, and its own
+  // findings kept: the text's other marks and leftovers near it are evidence for its weak ones
+  // (a line of `?` dashes is read as the text's `?` apostrophes show), as a scan of the whole is.
+  const [from, to] = scanWindow(text, options.range);
+  const around = scanWindow(text, { start: Math.max(0, from - CONTEXT), end: Math.min(text.length, to + CONTEXT) });
+  const widened = { ...options, range: { start: around[0], end: around[1] } };
+  return settleDecodedReplacements(text, detectOnce(text, widened), widened).filter((f) => f.start >= from && f.end <= to);
 }
 
 /**
@@ -980,8 +987,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => cyrillic.guess(at),
     lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
-    // (Scanning a range, the text around it counts too, as the whole text's scan would find it there.)
-    closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null || bulletTailAround(text, from, to)),
+    closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
@@ -1381,12 +1387,6 @@ class ClosingsAhead {
     while (this.next < found.length && found[this.next] < from) this.next++;
     return this.next + 1 < found.length && found[this.next + 1] < stop;
   }
-}
-
-/** The seed's form of ” (`â?•`, see LossyForm 'bullet-tail') in the context of [from, to) outside it. */
-function bulletTailAround(text: string, from: number, to: number): boolean {
-  const form = /[âa]\? ?•/;
-  return form.test(text.slice(Math.max(0, from - CONTEXT), from)) || form.test(text.slice(to, Math.min(text.length, to + CONTEXT)));
 }
 
 /** What the judging of lossy sites may ask of the whole text, each worked out once when first asked. */

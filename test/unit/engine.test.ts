@@ -885,6 +885,28 @@ describe('engine options', () => {
     }
   });
 
+  it('finds on each line scanned alone what the whole text gives there, through every pipeline', () => {
+    // The editor re-scans an edited line: the text's other marks near it must still count.
+    const releases = [seedRepaired, ...['ap-style', 'british'].map((n) => readFileSync(path.join(fixtures, 'releases', `${n}.txt`), 'utf8'))];
+    const pipelines: ((t: string) => string)[] = [
+      (t) => iconv.decode(Buffer.from(t, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•'),
+      (t) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, ''),
+      (t) => iconv.decode(Buffer.from(t, 'utf8'), 'ascii'),
+      (t) => iconv.decode(Buffer.from(t, 'utf8'), 'big5'),
+      (t) => t.replace(/[‘’“”–—]/g, '?'),
+      (t) => t.replace(/[‘’“”–—]/g, '\ufffd'),
+    ];
+    for (const garble of pipelines) {
+      for (const text of releases.map(garble)) {
+        const full = detect(text);
+        for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
+          const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+          assert.deepStrictEqual(detect(text, { range: { start, end } }), full.filter((f) => f.start >= start && f.end <= end), text.slice(start, end));
+        }
+      }
+    }
+  });
+
   it('limits the wrong codecs considered, and rejects unknown ones', () => {
     assert.deepStrictEqual(detect('Huaweiâ€™s', { encodings: ['gbk'] }), []);
     assert.strictEqual(detect('Huaweiâ€™s', { encodings: ['windows-1252'] }).length, 1);
