@@ -41,7 +41,11 @@ export interface DetectOptions {
    * Wrong codecs to consider, by engine name (see `codecs.ts`). Default: all.
    */
   encodings?: readonly string[];
-  /** Only scan this window of the text (expanded to whole lines). Default: the whole text. */
+  /**
+   * Only report findings in this window of the text (expanded to whole lines); the lines around
+   * it, up to 4,000 characters either way, are read as context, so a line re-scanned alone gets
+   * what a scan of the whole text gives there. Default: the whole text.
+   */
   range?: { start: number; end: number };
 }
 
