@@ -1649,10 +1649,11 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
 }
 
 /**
- * Characters of three bytes, E3–ED (kana, CJK ideographs, Hangul), or four, F0 (emoji), read as
- * Windows-1252 and forced into Latin-1: each byte 80–9F became `?` (or `•`, undefined), A0–BF stayed (`å?³`, `å•?`). Which
- * character it was the bytes left cannot tell: each stretch of them not otherwise read is
- * reported, U+FFFD per character, never applied.
+ * Characters of three bytes, E3–ED and EF (kana, CJK ideographs, Hangul, fullwidth `，（）：`), or
+ * four, F0 (emoji), read as Windows-1252 and forced into Latin-1: each byte 80–9F became `?` (or
+ * `•`, undefined), A0–BF stayed (`å?³`, `å•?`, `ï¼?`). Which character it was the bytes left
+ * cannot tell: each stretch of them not otherwise read is reported, U+FFFD per character, never
+ * applied.
  */
 function lostWideCharacters(text: string, from: number, to: number, isTaken: (start: number, end: number) => boolean): Finding[] {
   const out: Finding[] = [];
@@ -1681,7 +1682,7 @@ function lostWideCharacters(text: string, from: number, to: number, isTaken: (st
   return out;
 }
 // (Four bytes after F0: emoji and the rarest ideographs, `ð??•` is 👍.)
-const WIDE_LOST = /(?:[\u00e3-\u00ed][\u00a0-\u00bf?•\ufffd]{2}|\u00f0[\u00a0-\u00bf?•\ufffd]{3})+/g;
+const WIDE_LOST = /(?:[\u00e3-\u00ed\u00ef][\u00a0-\u00bf?•\ufffd]{2}|\u00f0[\u00a0-\u00bf?•\ufffd]{3})+/g;
 
 /**
  * Where `mark` (a garbled quote mark as the text shows it) next stands after a position on its

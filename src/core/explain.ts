@@ -159,7 +159,7 @@ export function explainBytesReplaced(best: string, position: Position): string {
 /** Characters of three bytes (CJK, kana, Hangul) that lost bytes to Latin-1 (see lostWideCharacters in detect.ts). */
 export function explainLostWide(original: string, count: number): string {
   const lead = original.charCodeAt(0);
-  const script = lead === 0xf0 ? 'emoji' : lead === 0xe3 ? 'Japanese kana or CJK punctuation' : lead >= 0xea ? 'Korean Hangul' : 'Chinese or Japanese ideographs';
+  const script = lead === 0xf0 ? 'emoji' : lead === 0xef ? 'fullwidth punctuation such as ，（）：' : lead === 0xe3 ? 'Japanese kana or CJK punctuation' : lead >= 0xea ? 'Korean Hangul' : 'Chinese or Japanese ideographs';
   const size = lead === 0xf0 ? 'four' : 'three';
   const what = count === 1 ? `a character of ${size} bytes (${script}: lead byte ${hex([lead])})` : `${count} characters of ${size} bytes (${script})`;
   return `UTF-8 for ${what} was read as Windows-1252 and forced into Latin-1: bytes 80–9F became “?” (those Windows-1252 leaves undefined “•”). The bytes left cannot tell which character it was; shown as “�”, not applied. Recover the text from its source.`;

@@ -130,7 +130,9 @@ describe('engine on the seed release', () => {
     assert.deepStrictEqual(lostWide.map((x) => [x.original, x.replacement]), [['å•?', '\ufffd'], ['å?³', '\ufffd']]);
     assert.match(lostWide[0].explanation, /three bytes .*cannot tell/);
     assert.strictEqual(repair(chinese).text, 'Huawei’s “new” phone (å•?为) launched in Shenzhen (深å?³) today.');
-    // So are emoji (four bytes after F0): 👍😀 is `ð??•ð???`, one stretch.
+    // So is fullwidth punctuation (`ï¼?` is ，, EF BC 8C) and emoji (four bytes after F0): 👍😀 is
+    // `ð??•ð???`, one stretch.
+    assert.deepStrictEqual(detect(seedPipeline('Huawei’s partner Ningbo，China.')).filter((x) => x.confidence < 0.5).map((x) => x.original), ['ï¼?']);
     const emoji = detect(seedPipeline('Huawei’s page 👍😀 today.')).filter((x) => x.confidence < 0.5);
     assert.deepStrictEqual(emoji.map((x) => [x.original, x.replacement]), [['ð??•ð???', '\ufffd\ufffd']]);
     // Before a figure with no close after it, no quotation opens: a minus or a dash.
