@@ -127,9 +127,11 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   }
   // `StraÃ?e`, `Ã?BER`: Windows-1252 reads C3 80–9F as Ã + € ‚ ƒ … and Latin-1 has none of those.
   // (After another such letter too: `INFORMAÃ?Ã?O` is INFORMAÇÃO.)
-  const afterLetter = letterAt(text, q - 2) || spaceOrEdge(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && text.charCodeAt(q - 3) === A_TILDE);
+  // (After a garbled letter too: `mÃ¤Ã?ig` is mäßig.)
+  const before = garbledClassBefore(text, q - 1);
+  const afterLetter = isLetter(before) || spaceOrEdge(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && text.charCodeAt(q - 3) === A_TILDE);
   // (Ending a word after a lowercase letter too: `weiÃ?` is weiß, the only lowercase letter there.)
-  const wordEndAfterLower = classAt(text, q - 2) === Cls.LatinLower && !letterAt(text, q + 1) && !digitAt(text, q + 1);
+  const wordEndAfterLower = before === Cls.LatinLower && !letterAt(text, q + 1) && !digitAt(text, q + 1);
   // (After a figure, before a space or figure: × in `10Ã? faster`, `2Ã?3`.)
   const times = digitAt(text, q - 2) && (digitAt(text, q + 1) || text[q + 1] === ' ');
   if (lead === A_TILDE && ((afterLetter && letterAt(text, q + 1)) || times || wordEndAfterLower)) {
@@ -460,10 +462,10 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  * is most of them, else only reported. Null: nothing fits.
  */
 export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number; wordEnd?: boolean } | null {
-  const lower = (i: number) => classAt(text, i) === Cls.LatinLower;
-  if (lower(site.start - 1) && lower(site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
+  const lowerBefore = garbledClassBefore(text, site.start) === Cls.LatinLower;
+  if (lowerBefore && garbledClassAt(text, site.end) === Cls.LatinLower) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
   // Ending a word: ß too, unless that `?` is a question mark after a garbled `Ã` (see judgeSite).
-  if (lower(site.start - 1) && !letterAt(text, site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.75, wordEnd: true };
+  if (lowerBefore && !letterAt(text, site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.75, wordEnd: true };
   // After a figure, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3` and `10Ã? faster`.
   if (classAt(text, site.start - 1) === Cls.Digit && (classAt(text, site.end) === Cls.Digit || text[site.end] === ' ')) return { best: '×', alternatives: NONE, confidence: 0.8 };
   if (!letterAt(text, site.start - 1) && !letterAt(text, site.end)) {
@@ -536,6 +538,14 @@ function garbledClassAt(text: string, i: number): Cls {
   const next = text.charCodeAt(i + 1);
   if (continuationCount(lead) === 1 && isContinuation(next)) return charClass(decodeSequence([lead, next]).charCodeAt(0));
   return classAt(text, i);
+}
+
+/** The same for the letter that ends at `end` (`mÃ¤` ends in ä, lowercase, not in ¤). */
+function garbledClassBefore(text: string, end: number): Cls {
+  const lead = text.charCodeAt(end - 2);
+  const last = text.charCodeAt(end - 1);
+  if (continuationCount(lead) === 1 && isContinuation(last)) return charClass(decodeSequence([lead, last]).charCodeAt(0));
+  return classAt(text, end - 1);
 }
 
 /**

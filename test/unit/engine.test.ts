@@ -715,6 +715,8 @@ describe('engine: lossy mojibake and leftovers', () => {
 
   it('reads Ã? ending a word after a lowercase letter as ß where the text shows the pipeline', () => {
     assert.strictEqual(repair('Er sagte: â??Ich weiÃ? es nicht.â?? Das ist groÃ?.').text, 'Er sagte: „Ich weiß es nicht.“ Das ist groß.');
+    // After a letter that is garbled itself (`mÃ¤Ã?ig`: ä, then ß), between lowercase letters.
+    assert.strictEqual(repair('Die StandardmÃ¤Ã?ig geschriebene GrÃ¶Ã?e').text, 'Die Standardmäßig geschriebene Größe');
     // Alone, the `?` may be a question mark after an `Ã` garbled some other way: left.
     assert.deepStrictEqual(detect('Ich weiÃ? es nicht.'), []);
   });
