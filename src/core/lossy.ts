@@ -515,7 +515,8 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const before = classAt(text, site.start - 1);
   const after = garbledClassAt(text, site.end);
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
-  const sentenceStart = site.start === 0 || /(?:^|[^?â][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
+  // (Not after the `?` of a lost letter, `această` being `aceastÄ?`.)
+  const sentenceStart = site.start === 0 || /(?:^|[^?â\u00c2-\u00df][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
   // (After a capital, before a lowercase letter: the word is no capital word, `Aşağıda`.)
   const capital = (before === Cls.LatinUpper && after !== Cls.LatinLower) || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
   const first = likeliestHere(text, site, lang, letters);
@@ -559,6 +560,14 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   const wordEnd = !isLetter(classAt(text, site.end));
   // (Nor does ě start a word: `Ä?len` is člen.)
   if (letters.includes('ě') && (VOWEL.test(before.slice(-1)) || !isLetter(classAt(text, site.start - 1)))) return letters.replace('ě', '')[0];
+  // Romanian ș and ț (C8 99, C8 9B): ș before t (`ște`) and after i, e or at a word's start (`și`);
+  // ț before ă and after a, n, p, c, r, u (`ață`, `ință`, `opțiune`, `acțiune`), as the corpus counts them.
+  if (lang === 'ro' && text[site.start] === 'È') {
+    const prev = before.slice(-1);
+    if (next === 't' || /^(?:^|[^\p{L}])a$/u.test(before) && text.startsWith('a', site.end) && !letterAt(text, site.end + 1)) return 'ș'; // (`așa`)
+    if (next === 'ă' || /[anpcru]/.test(prev)) return 'ț';
+    return undefined;
+  }
   if (lang !== 'pl') return undefined;
   if (text[site.start] === 'Å') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
   if (text[site.start] === 'Ä') {

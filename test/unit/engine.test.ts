@@ -715,6 +715,10 @@ describe('engine: lossy mojibake and leftovers', () => {
 
   it('reads Ã? ending a word after a lowercase letter as ß where the text shows the pipeline', () => {
     assert.strictEqual(repair('Er sagte: â??Ich weiÃ? es nicht.â?? Das ist groÃ?.').text, 'Er sagte: „Ich weiß es nicht.“ Das ist groß.');
+    // Romanian ș and ț both lose their second byte the same way (`È?`): the letters around rank them.
+    const romanian = 'Compania a anunțat astăzi că opțiunile și acțiunile sunt disponibile, este o situație pentru care nu există soluție.';
+    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    assert.strictEqual(repair(seedPipeline(romanian)).text, romanian);
     // After a letter that is garbled itself (`mÃ¤Ã?ig`: ä, then ß), between lowercase letters.
     assert.strictEqual(repair('Die StandardmÃ¤Ã?ig geschriebene GrÃ¶Ã?e').text, 'Die Standardmäßig geschriebene Größe');
     // Alone, the `?` may be a question mark after an `Ã` garbled some other way: left.
