@@ -569,11 +569,22 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
     return undefined;
   }
   if (lang !== 'pl') return undefined;
-  if (text[site.start] === 'Å') return VOWEL.test(next) ? 'ł' : /[cćmnlw]/i.test(next) ? 'ś' : undefined;
+  // Polish, as the corpus counts the letters around each: ł before a vowel or n, ś before c, l, ć,
+  // w, r, m (`jeśli`, `ściana`), ń ending a word after e (`dzień`), ś after o (`coś`); ą before c,
+  // z, g, ć, ż (`robiąc`), ę before d, p, t, ś, k, b, s (`będzie`, `często`); at a word's end ć
+  // after a, y, ś (`być`, `jeść`), ę after i, t, b, k (`się`), else ą (`mają`, `są`).
+  const prev = before.slice(-1);
+  if (text[site.start] === 'Å') {
+    if (VOWEL.test(next) || next === 'n') return 'ł';
+    if (/[cćlwrm]/i.test(next)) return 'ś';
+    // (ś ends the pronouns and adverbs: `coś`, `ktoś`, `dziś`, `jakiś`.)
+    if (wordEnd) return prev === 'e' ? 'ń' : prev === 'o' || before === 'zi' || before === 'ki' ? 'ś' : 'ł';
+    return undefined;
+  }
   if (text[site.start] === 'Ä') {
-    if (before === 'si' && wordEnd) return 'ę';
-    if (before.endsWith('j') || (before.endsWith('s') && !isLetter(classAt(text, site.start - 2)))) return 'ą';
-    if (wordEnd && VOWEL.test(before.slice(-1))) return 'ć';
+    if (wordEnd) return /[ayś]/.test(prev) ? 'ć' : prev === 'i' || /[tbk]/.test(prev) ? 'ę' : 'ą';
+    if (/[czgćż]/i.test(next)) return 'ą';
+    if (/[dptśkbs]/i.test(next)) return 'ę';
   }
   return undefined;
 }
