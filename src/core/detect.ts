@@ -969,7 +969,9 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const repaired: number[] = []; // marks of the sites judged so far: position, mark, … (see QuoteState)
   const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
-  const lang = sites.length ? languageOf(text, from, to) : 'unknown';
+  // (Where the common words name none, the letters that came through whole may: Hungarian ő ű.)
+  const wordsLang = sites.length ? languageOf(text, from, to) : 'unknown';
+  const lang = wordsLang === 'unknown' && sites.length ? languageOfLetters(text, from, to) : wordsLang;
   const evidence: Evidence = {
     // (Near it as the others: scanning a range, a strong site beside the range counts too.)
     lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to) || forcedIntoLatin1Near(text, from, to)),
