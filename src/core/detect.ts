@@ -369,22 +369,24 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
           : western;
 
   const runFindings = judge.finish();
+  const languages = textLanguages(text, from, to);
   // (Where the common words name no language with such letters, the letters around may: as for lost second bytes.)
   nameLostLetters(text, runFindings, () => {
-    const lang = languageOf(text, from, to);
-    return lang === 'unknown' || lang === 'en' ? languageOfLetters(text, from, to) : lang;
+    const lang = languages.words();
+    return lang === 'unknown' || lang === 'en' ? languages.letters() : lang;
   });
   const isTaken = overlapChecker(runFindings);
   if (!sites.inOrder()) sites.sortByStart();
   const keep = new Uint8Array(sites.length);
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) keep[k] = explained(sites.read(k, site)) && !isTaken(site.start, site.end) ? 1 : 0;
-  const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to, runFindings));
+  const findings = mergeByStart(runFindings, judgeSites(text, sites, keep, from, to, runFindings, languages));
   const isTakenNow = overlapChecker(findings);
-  let singlesLang: Language | undefined;
+  let macRomanShown: boolean | undefined;
+  const singleContext: SingleContext = { language: languages.words, macRomanShown: () => (macRomanShown ??= MAC_BETWEEN_LETTERS.test(text)) };
   for (const i of singles) {
     if (!western || isTakenNow(i, i + 1)) continue;
-    const f = judgeSingle(text, i, () => (singlesLang ??= languageOf(text, from, to)));
+    const f = judgeSingle(text, i, singleContext);
     if (f) findings.push(f);
   }
   // `Ã` + soft hyphen is í; a dropped soft hyphen leaves `Ã` between letters. Believed only where
@@ -948,7 +950,7 @@ function flatBytes(seqs: readonly Sequence[]): number[] {
  * Judges the sites `keep` marks (by index), in text order. `keep` is decided for every site before
  * any is judged: whether a weak site counts depends on whether any kept site is strong.
  */
-function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: number, to: number, runFindings: readonly Finding[]): Finding[] {
+function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: number, to: number, runFindings: readonly Finding[], languages: TextLanguages): Finding[] {
   // Whether the document shows strong signs of the lossy pipeline; looked for only when a weak site asks.
   let evidenceMemo: boolean | undefined;
   const anyStrong = () => {
@@ -962,7 +964,6 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let questionLettersMemo: boolean | undefined;
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
-  let lettersLanguageMemo: Language | undefined;
   let undefinedApartMemo: boolean | undefined;
   let openings: OpeningMarks | undefined;
   const closeCursors = new Map<string, CloseCursor>();
@@ -970,11 +971,10 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const bareMarksMemo = new Map<LossySite['form'], { marks: number; letters: number }>();
   const cyrillic = new CyrillicReader(text);
   // (Where the common words name none, the letters that came through whole may: Hungarian ő ű.)
-  const wordsLang = sites.length ? languageOf(text, from, to) : 'unknown';
-  const lang = wordsLang === 'unknown' && sites.length ? languageOfLetters(text, from, to) : wordsLang;
+  const wordsLang = sites.length ? languages.words() : 'unknown';
+  const lang = wordsLang === 'unknown' && sites.length ? languages.letters() : wordsLang;
   const evidence: Evidence = {
-    // (Near it as the others: scanning a range, a strong site beside the range counts too.)
-    lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to) || forcedIntoLatin1Near(text, from, to)),
+    lossy: () => (evidenceMemo ??= anyStrong() || hasLossyEvidenceNear(text, from, to)),
     replacementsArePunctuation: () => (punctuationMemo ??= replacementsArePunctuation(text, sites, keep, lang)),
     replacementsAreLetters: () => (lettersMemo ??= marksLostLetters(text, '\ufffd', lang, from, to)),
     questionsAreLetters: () => (questionLettersMemo ??= marksLostLetters(text, '?', lang, from, to)),
@@ -988,7 +988,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     closingQuestionMarks: new ClosingMarks(text, QMARK, isClosingQuestionMark),
     leadLostCodec: () => (leadLostMemo ??= leadLostCodecAt(text, firstOfForm(sites, keep, 'lead-lost'))),
     cyrillicGuess: (at) => cyrillic.guess(at),
-    lettersLanguage: () => (lettersLanguageMemo ??= languageOfLetters(text, from, to)),
+    lettersLanguage: languages.letters,
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
@@ -1013,6 +1013,19 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     if (QUOTE_MARKS.includes(mark) && !(mark === '’' && isLetter(charClass(after)))) repaired.push(f.start, mark.charCodeAt(0));
   }
   return out;
+}
+
+/** The language of the text around [from, to), by its common words and by its letters (see language.ts). */
+interface TextLanguages {
+  words: () => Language;
+  letters: () => Language;
+}
+
+/** Each worked out once when first asked: the judgements of one scan ask several times. */
+function textLanguages(text: string, from: number, to: number): TextLanguages {
+  let words: Language | undefined;
+  let letters: Language | undefined;
+  return { words: () => (words ??= languageOf(text, from, to)), letters: () => (letters ??= languageOfLetters(text, from, to)) };
 }
 
 /**
@@ -1170,6 +1183,15 @@ const BULLET_TAIL = 'â?•';
 const APOSTROPHE_ALTERNATIVES = Object.freeze(["'"]) as string[];
 const NO_MARKS = Object.freeze([]) as unknown as string[];
 
+/**
+ * `marks` (best first) with ’ first where the best is ” closing a quotation that opened with ‘,
+ * read whole (`鈥榃e` is ‘We: British house style): a codec that lost the close's last byte
+ * lost it alike for both.
+ */
+function closedAsOpened(marks: string[], position: Position, at: number, evidence: Evidence): string[] {
+  return position === 'closing' && marks[0] === '”' && marks.includes('’') && evidence.openedWithSingle(at) ? order(['’', ...marks], []) : marks;
+}
+
 /** The finding for one lossy site, or null when it is not worth one. */
 function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, evidence: Evidence, lang: Language): Finding | null {
   if (site.form === 'middle-lost' || site.form === 'middle-dropped') {
@@ -1250,18 +1272,20 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (site.end - site.start === 2) return null; // (`��` before a figure: a sign of two bytes read as ASCII)
     // (Not inside a word: Big5 makes Russian р, D1 80, `��` too.)
     if (ranked.position === 'unclear' || ranked.position === 'inside-word' || ranked.position === 'joined') return null;
-    const marks = ranked.position === 'closing' && ranked.best === '”' && evidence.openedWithSingle(site.start) ? order(['’', ranked.best, ...ranked.alternatives], []) : [ranked.best, ...ranked.alternatives];
+    const marks = closedAsOpened([ranked.best, ...ranked.alternatives], ranked.position, site.start, evidence);
     return lossyFinding(site, original, marks[0], marks.slice(1), Math.min(0.6, ranked.certainty), explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
   if (site.form === 'undefined-third') {
     // Only the marks whose third byte that codec could not read: Windows-1251 lacks only 98 (‘).
     const { codec } = undefinedThirdBefore(text, site.end - 1)!;
     const lost = marksLostIn(codec);
-    let marks = [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m));
+    const marks = closedAsOpened(
+      [ranked.best, ...ranked.alternatives].filter((m) => lost.includes(m)),
+      ranked.position,
+      site.start,
+      evidence,
+    );
     if (marks.length === 0) return null;
-    // A close where the quotation opened with ‘, read whole (`鈥榃e` is ‘We: British house style),
-    // is ’: both lost their last byte alike.
-    if (ranked.position === 'closing' && marks[0] === '”' && marks.includes('’') && evidence.openedWithSingle(site.start)) marks = order(['’', ...marks], []);
     const confidence = marks.length === 1 ? 0.8 : marks[0] === ranked.best ? Math.min(0.75, ranked.certainty) : 0.55;
     return lossyFinding(site, original, marks[0], marks.slice(1), confidence, explainLossy(site, marks[0], ranked.position), codecList(codec));
   }
@@ -1573,17 +1597,12 @@ function besideFigure(text: string, start: number, end: number): boolean {
   return classAt(text, before) === Cls.Digit || classAt(text, after) === Cls.Digit;
 }
 
-/** `â??`, `â?•` or `â€` within CONTEXT of the window (indexOf, not a regex: this can be megabytes). */
+/**
+ * `â€` within CONTEXT of the window, or the signs of the `?` pipeline there (`â??`, `â?•`, a lead
+ * and `?` inside a word: see forcedIntoLatin1Near). (indexOf, not a regex: this can be megabytes.)
+ */
 function hasLossyEvidenceNear(text: string, from: number, to: number): boolean {
-  const lo = Math.max(0, from - CONTEXT);
-  const hi = Math.min(text.length, to + CONTEXT);
-  const euro = text.indexOf('â€', lo);
-  if (euro >= 0 && euro < hi) return true;
-  for (let q = text.indexOf('â?', lo); q >= 0 && q < hi; q = text.indexOf('â?', q + 2)) {
-    const next = text[q + 2];
-    if (next === '?' || next === '•') return true;
-  }
-  return false;
+  return text.slice(Math.max(0, from - CONTEXT), Math.min(text.length, to + CONTEXT)).includes('â€') || forcedIntoLatin1Near(text, from, to);
 }
 
 // Codec chains of lossy findings, shared (read-only).
@@ -1758,7 +1777,14 @@ function sentenceStartsAt(text: string, i: number): boolean {
 }
 
 /** A C1 control or a stray `Â` that no run explained. */
-function judgeSingle(text: string, i: number, language: () => Language): Finding | null {
+/** What judging a C1 control asks of the whole text, each worked out once when first asked. */
+interface SingleContext {
+  language: () => Language;
+  /** A C1 control between lowercase letters that is a mark in Windows-1252 and a letter in MacRoman (see MAC_BETWEEN_LETTERS). */
+  macRomanShown: () => boolean;
+}
+
+function judgeSingle(text: string, i: number, context: SingleContext): Finding | null {
   const code = text.charCodeAt(i);
   const ch = text[i];
   if (code >= 0x80 && code <= 0x9f) {
@@ -1771,8 +1797,8 @@ function judgeSingle(text: string, i: number, language: () => Language): Finding
     // (’ and ‘ themselves only where the text shows MacRoman so, or in Spanish and Portuguese,
     // which set no apostrophe between letters: Turkish `Autoconf’un` and Occitan `l’estat` do.)
     const quote = code === 0x91 || code === 0x92;
-    const macRoman = () => !quote || MAC_BETWEEN_LETTERS.test(text) || language() === 'es' || language() === 'pt';
-    if (markThere && isLowerLatin(text.charCodeAt(i - 1)) && isLowerLatin(text.charCodeAt(i + 1)) && isLower(charClass(mac.charCodeAt(0))) && macRoman() && !apostropheFits(text, i, i + 1, language())) {
+    const macRoman = () => !quote || context.macRomanShown() || context.language() === 'es' || context.language() === 'pt';
+    if (markThere && isLowerLatin(text.charCodeAt(i - 1)) && isLowerLatin(text.charCodeAt(i + 1)) && isLower(charClass(mac.charCodeAt(0))) && macRoman() && !apostropheFits(text, i, i + 1, context.language())) {
       return { start: i, end: i + 1, original: ch, replacement: mac, alternatives: replacement ? [replacement] : [], confidence: 0.6, kind: 'c1-control', explanation: explainC1(ch, mac, 'MacRoman'), bytes: [code], wrongCodecs: ['latin1'] };
     }
     if (!replacement) return null; // undefined in Windows-1252 too: nothing better to offer

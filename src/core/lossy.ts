@@ -399,6 +399,7 @@ function siteInto(into: LossySite, start: number, end: number, form: LossyForm, 
  */
 const MIDDLE_LOST: Readonly<Record<string, readonly string[]>> = { '¦': ['…'], '¬': ['€'], '°': ['‰'], '²': ['′'], '³': ['″'], '¹': ['‹'], 'º': ['›'], '¡': ['‡'], '¯': ['\u202f'] };
 const MIDDLE_LOST_TAILS = ['¢', ...Object.keys(MIDDLE_LOST)];
+const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
 
 /**
  * Signs that stand beside figures, by the last byte of their UTF-8: the currency signs (E2 82 yy:
@@ -428,7 +429,6 @@ function figureSignAt(text: string, start: number, end: number): string | undefi
   const figureBefore = digitAt(text, start - 1) || (text[start - 1] === ' ' && digitAt(text, start - 2));
   return figureAfter || figureBefore ? sign : undefined;
 }
-const FOLDED_MIDDLE_LOST_TAILS = ['¢', '¦', '¬'];
 
 /** The letters a `lost-letter` site may be, best first; built once per lead and shared by its findings (read-only). */
 export function lostLetterChoices(lead: number): { best: string; alternatives: string[] } {
@@ -523,13 +523,13 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   // Where the bytes Windows-1252 leaves undefined came out apart (`Ä•` or `Ä�` is č, C4 8D), `Ä?`
   // is none of them (but may be Č, C4 8C).
-  const all = [...(capital ? fitting.toUpperCase() : fitting)].filter((c) => !undefinedApart || !UNDEFINED_IN_1252.includes(0x80 | (c.charCodeAt(0) & 0x3f)));
+  const all = [...(capital ? fitting.toUpperCase() : fitting)].filter((c) => !undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f)));
   if (all.length === 0) return null;
   return { best: all[0], alternatives: all.slice(1), known };
 }
 
-/** The bytes Windows-1252 leaves undefined, as second bytes of a letter's UTF-8 (Ä + 8D is č). */
-const UNDEFINED_IN_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+/** The codepage whose undefined bytes (81 8D 8F 90 9D) the seed's pipeline shows apart. */
+const WINDOWS_1252 = codecByName('windows-1252')!;
 
 const VOWEL = /[aeiouyáéíóúýůąę]/i;
 
