@@ -649,6 +649,13 @@ describe('engine: lossy mojibake and leftovers', () => {
     const name = detect(english).find((x) => x.original === 'Ã•')!;
     assert.deepStrictEqual([name.replacement, name.alternatives[0]], ['Á', 'Í']);
     assert.ok(name.confidence < 0.6);
+    // In a language the text's words do not name (Slovene here), a lowercase letter of C4 is
+    // repaired as č, far the commonest of č ā ď ĝ, less sure, with the others offered.
+    const slovene = 'Običajni paketi in še več: začetek je bil “hiter”.';
+    const lower = detect(seedPipeline(slovene)).filter((x) => x.original === 'Ä•');
+    assert.deepStrictEqual(lower.map((x) => [x.replacement, x.alternatives.join('')]), [['č', 'āďĝ'], ['č', 'āďĝ'], ['č', 'āďĝ']]);
+    assert.ok(lower.every((x) => x.confidence < 0.6 && /commonest/.test(x.explanation)));
+    assert.strictEqual(repair(seedPipeline(slovene)).text, slovene);
     // Without the pipeline's `?`, `Ã•` is Windows-1252's reading of Õ (C3 95).
     assert.deepStrictEqual(detect('Ã•es').map((x) => x.replacement), ['Õ']);
   });
