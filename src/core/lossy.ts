@@ -145,9 +145,11 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // `nÄ?j`, `Å?ekl`, `dziÅ?,`: the lead of a Latin Extended-A letter (Ä Å È: see LOST_SECOND_BYTE)
   // inside or at the edge of a word. Not after a capital before a non-letter: Swedish `PÅ?` is på
   // and a question mark. Inside a word it is strong; at an edge it needs the pipeline's other signs.
-  if ((lead === 0xc4 || lead === 0xc5 || lead === 0xc8) && (letterAt(text, q - 2) || letterAt(text, q + 1))) {
+  // (After another such letter too: Romanian `faÈ?Ä?` is față.)
+  const letterBefore = letterAt(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && LOST_SECOND_LEADS.includes(text.charCodeAt(q - 3)));
+  if (LOST_SECOND_LEADS.includes(lead) && (letterBefore || letterAt(text, q + 1))) {
     const capitalBefore = classAt(text, q - 2) === Cls.LatinUpper;
-    const inside = letterAt(text, q - 2) && letterAt(text, q + 1);
+    const inside = letterBefore && letterAt(text, q + 1);
     if (!(capitalBefore && !letterAt(text, q + 1))) return siteInto(into, q - 1, q + 1, 'lost-second-byte', false, inside);
   }
   // (`I?m`, `l?heure`: see contractionAt and elisionAt.)
@@ -162,6 +164,9 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   if (questionMarkMisplaced(text, q)) return siteInto(into, q, q + 1, 'question-mark', false, false);
   return null;
 }
+
+/** Leads of Latin Extended-A letters whose second byte the pipeline made `?` (see LOST_SECOND_BYTE): Ä Å È. */
+const LOST_SECOND_LEADS = [0xc4, 0xc5, 0xc8];
 
 /** A letter of the script of `lead` garbled the same way at `i`: a lead of the script, then A0–BF or `?`. */
 function garbledLetterOf(text: string, i: number, lead: number): boolean {
@@ -560,12 +565,17 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   const wordEnd = !isLetter(classAt(text, site.end));
   // (Nor does ě start a word: `Ä?len` is člen.)
   if (letters.includes('ě') && (VOWEL.test(before.slice(-1)) || !isLetter(classAt(text, site.start - 1)))) return letters.replace('ě', '')[0];
-  // Romanian ș and ț (C8 99, C8 9B): ș before t (`ște`) and after i, e or at a word's start (`și`);
-  // ț before ă and after a, n, p, c, r, u (`ață`, `ință`, `opțiune`, `acțiune`), as the corpus counts them.
+  // Romanian ș and ț (C8 99, C8 9B), as the corpus counts the letters around (94% right there): ș
+  // before t (`ște`) and starting a word (`și`); ț before ă (itself `Ä?` here) and ending a word in
+  // i (`sînteți`, `toți`; not `își`, `căruși`, `deși`, `ieși`); else ț after a, n, p, c, r, u, ă, b, o
+  // (`ață`, `ință`, `opțiune`, `acțiune`) and ș after i, e (`ieșire`).
   if (lang === 'ro' && text[site.start] === 'È') {
-    const prev = before.slice(-1);
-    if (next === 't' || /^(?:^|[^\p{L}])a$/u.test(before) && text.startsWith('a', site.end) && !letterAt(text, site.end + 1)) return 'ș'; // (`așa`)
-    if (next === 'ă' || /[anpcru]/.test(prev)) return 'ț';
+    const prev = before.endsWith('ä?') ? 'ă' : before.slice(-1);
+    const lowerNext = next.toLowerCase();
+    if (lowerNext === 't' || !letterAt(text, site.start - 1) || /^(?:^|[^\p{L}])a$/u.test(before) && lowerNext === 'a' && !letterAt(text, site.end + 1)) return 'ș'; // (`așa`)
+    if (lowerNext === 'ă' || text.startsWith('Ä?', site.end)) return 'ț';
+    if (lowerNext === 'i' && !letterAt(text, site.end + 1)) return prev === 'î' || prev === 'u' || /^(?:de|ie)$/i.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
+    if (/[anpcruăbo]/.test(prev)) return 'ț';
     return undefined;
   }
   if (lang !== 'pl') return undefined;
@@ -587,6 +597,13 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
     if (/[dptśkbs]/i.test(next)) return 'ę';
   }
   return undefined;
+}
+
+/** The letters of the word that ends at `end` (up to four). */
+function wordBefore(text: string, end: number): string {
+  let s = end;
+  while (s > end - 4 && letterAt(text, s - 1)) s--;
+  return text.slice(s, end);
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];

@@ -726,6 +726,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     const romanian = 'Compania a anunțat astăzi că opțiunile și acțiunile sunt disponibile, este o situație pentru care nu există soluție.';
     const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
     assert.strictEqual(repair(seedPipeline(romanian)).text, romanian);
+    // ț ends a word in i (`sunteți`, `toți`), before ă even where ă is garbled too (`ață`); ș starts
+    // one (`și`), and stays in `deși` and `ieși`.
+    const verbs = 'Dacă sunteți de acord, toți pot ieși acum, deși nu este nicio soluție de rezervă și nici o față nouă.';
+    assert.strictEqual(repair(seedPipeline(verbs)).text, verbs);
     // After a letter that is garbled itself (`mÃ¤Ã?ig`: ä, then ß), between lowercase letters.
     assert.strictEqual(repair('Die StandardmÃ¤Ã?ig geschriebene GrÃ¶Ã?e').text, 'Die Standardmäßig geschriebene Größe');
     // Alone, the `?` may be a question mark after an `Ã` garbled some other way: left.
