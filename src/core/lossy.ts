@@ -146,7 +146,7 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
   // inside or at the edge of a word. Not after a capital before a non-letter: Swedish `PÅ?` is på
   // and a question mark. Inside a word it is strong; at an edge it needs the pipeline's other signs.
   // (After another such letter too: Romanian `faÈ?Ä?` is față.)
-  const letterBefore = letterAt(text, q - 2) || (text.charCodeAt(q - 2) === QMARK && LOST_SECOND_LEADS.includes(text.charCodeAt(q - 3)));
+  const letterBefore = letterAt(text, q - 2) || lostSecondByteAt(text, q - 3) !== '';
   if (LOST_SECOND_LEADS.includes(lead) && (letterBefore || letterAt(text, q + 1))) {
     const capitalBefore = classAt(text, q - 2) === Cls.LatinUpper;
     const inside = letterBefore && letterAt(text, q + 1);
@@ -167,6 +167,11 @@ export function siteAtQuestionMark(text: string, q: number, into: LossySite): Lo
 
 /** Leads of Latin Extended-A letters whose second byte the pipeline made `?` (see LOST_SECOND_BYTE): Ä Å È. */
 const LOST_SECOND_LEADS = [0xc4, 0xc5, 0xc8];
+
+/** The lead (Ä Å È) of a letter at `i` whose second byte was made `?`, or '' for none. */
+function lostSecondByteAt(text: string, i: number): string {
+  return i >= 0 && text.charCodeAt(i + 1) === QMARK && LOST_SECOND_LEADS.includes(text.charCodeAt(i)) ? text[i] : '';
+}
 
 /** A letter of the script of `lead` garbled the same way at `i`: a lead of the script, then A0–BF or `?`. */
 function garbledLetterOf(text: string, i: number, lead: number): boolean {
@@ -517,8 +522,9 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const letters = table[lang] ?? table.unknown;
   if (!letters) return null; // `È?` is read only in Romanian
   const known = lang in table && lang !== 'unknown';
-  const before = classAt(text, site.start - 1);
-  const after = garbledClassAt(text, site.end);
+  // (A lost letter beside it, `częÅ?Ä?`, is taken for a lowercase one: its case is lost with it.)
+  const before = lostSecondByteAt(text, site.start - 2) ? Cls.LatinLower : classAt(text, site.start - 1);
+  const after = lostSecondByteAt(text, site.end) ? Cls.LatinLower : garbledClassAt(text, site.end);
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   // (Not after the `?` of a lost letter, `această` being `aceastÄ?`.)
   const sentenceStart = site.start === 0 || /(?:^|[^?â\u00c2-\u00df][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
@@ -580,12 +586,24 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   }
   if (lang !== 'pl') return undefined;
   // Polish, as the corpus counts the letters around each: ł before a vowel or n, ś before c, l, ć,
-  // w, r, m (`jeśli`, `ściana`), ń ending a word after e (`dzień`), ś after o (`coś`); ą before c,
-  // z, g, ć, ż (`robiąc`), ę before d, p, t, ś, k, b, s (`będzie`, `często`); at a word's end ć
-  // after a, y, ś (`być`, `jeść`), ę after i, t, b, k (`się`), else ą (`mają`, `są`).
+  // w, r, m (`jeśli`, `ściana`), but ń in `ańc`, `eńs`; ń ending a word after e (`dzień`), ś after
+  // o (`coś`); ą before c, z, g, ć, ż (`robiąc`) but ę in `więcej`, `ręczny`; ę before d, p, t, ś, k, b, s
+  // (`będzie`, `często`) but ą in `ząd`, `ląd`; at a word's end ć after a, y, ś (`być`, `jeść`), ę
+  // after i, t, b, k (`się`), else ą (`mają`, `są`).
   const prev = before.slice(-1);
+  // Two lost letters in a row, as the corpus counts them: `ść` ends a word (`całość`), `łą` starts
+  // one part (`połączenie`), `ęś` (`część`), `ąć` (`zacząć`).
+  const lostNext = lostSecondByteAt(text, site.end);
+  const lostPrev = lostSecondByteAt(text, site.start - 2);
+  const lostNextEndsWord = lostNext && !letterAt(text, site.end + 2);
+  if (text[site.start] === 'Å' && lostNext === 'Ä') return lostNextEndsWord ? 'ś' : 'ł';
+  if (text[site.start] === 'Å' && lostPrev === 'Ä') return 'ś';
+  if (text[site.start] === 'Ä' && lostPrev && wordEnd) return 'ć';
+  if (text[site.start] === 'Ä' && lostNext) return lostNext === 'Å' ? 'ę' : lostNextEndsWord ? 'ą' : undefined;
   if (text[site.start] === 'Å') {
+    if (next === 'n' && prev === 'o') return 'ś'; // (`rośnie`, `odnośnie`)
     if (VOWEL.test(next) || next === 'n') return 'ł';
+    if ((next === 'c' && prev === 'a') || (next === 's' && prev === 'e')) return 'ń'; // (`łańcuch`, `bezpieczeństwo`)
     if (/[cćlwrm]/i.test(next)) return 'ś';
     // (ś ends the pronouns and adverbs: `coś`, `ktoś`, `dziś`, `jakiś`.)
     if (wordEnd) return prev === 'e' ? 'ń' : prev === 'o' || before === 'zi' || before === 'ki' ? 'ś' : 'ł';
@@ -593,7 +611,10 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   }
   if (text[site.start] === 'Ä') {
     if (wordEnd) return /[ayś]/.test(prev) ? 'ć' : prev === 'i' || /[tbk]/.test(prev) ? 'ę' : 'ą';
+    // (ę inside a word, `więcej`, `ręczny`, and in `więc`; a participle ends in ąc, `robiąc`.)
+    if (next === 'c' && /[ir]/.test(prev)) return letterAt(text, site.end + 1) || wordBefore(text, site.start).toLowerCase() === 'wi' ? 'ę' : 'ą';
     if (/[czgćż]/i.test(next)) return 'ą';
+    if (/[dt]/i.test(next) && /[zl]/.test(prev)) return 'ą'; // (`urządzenie`, `wyglądać`)
     if (/[dptśkbs]/i.test(next)) return 'ę';
   }
   return undefined;

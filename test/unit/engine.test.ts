@@ -459,6 +459,11 @@ describe('engine: lossy mojibake and leftovers', () => {
     // and c, ę ending się and before d, ą in są, after j and before c, ć ending być, ń ending dzień.
     const words = 'Firma ogłosiła, że nie jest tylko dla nas: jesteśmy dumni, że są z nami i mają być, robiąc to, co będzie jeszcze dziś i w dzień, się.';
     assert.strictEqual(repair(garbleLossy(words)).text, words);
+    // Two lost letters in a row (ść ending całość, łą in połączenie, ęś in część, ąć ending zacząć)
+    // and the pairs the corpus settles apart: ń in łańcuch and bezpieczeństwa, ą in urządzenie,
+    // ę in więcej, ś in rośnie.
+    const pairs = 'Całość jest dla nas, że połączenie i część to nie jest plan, ale trzeba zacząć, bo łańcuch bezpieczeństwa oraz urządzenie, więcej niż rośnie.';
+    assert.strictEqual(repair(garbleLossy(pairs)).text, pairs);
     // Where the words name no language, letters that come through whole may (ů is Czech): a man
     // page's garbled words and an English program name.
     const letters = 'GNU program ar tvoří nové archívy, mění obsah a rozbaluje soubory (těm říkáme členové archívu). Obsah původního souboru, přístupová práva a průvodce.';
