@@ -824,9 +824,17 @@ function innocentPunctuationNear(text: string, r: Run, before: readonly Run[], a
   while (lineEnd < hi && text.charCodeAt(lineEnd) !== 0x0a) lineEnd++;
   for (let at = lineStart; at < lineEnd; at++) {
     const c = text.charCodeAt(at);
-    if (c >= 0x2013 && CP1252_PUNCT.has(c) && !insideAny(before, at) && !insideAny(after, at)) return true;
+    if (c >= 0x2013 && CP1252_PUNCT.has(c) && !insideAny(before, at) && !insideAny(after, at) && !undefinedByteShown(text, at)) return true;
   }
   return false;
+}
+/**
+ * A `•` that is the seed's pipeline showing an undefined byte, not a bullet: after the `?` of a
+ * lost byte (`â?•`, the close ”) or after a letter's lead (`Ä•`, č).
+ */
+function undefinedByteShown(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return text.charCodeAt(at) === 0x2022 && (before === QMARK || (before >= 0xc2 && before <= 0xdf));
 }
 const CP1252_PUNCT = new Set([...'–—‘’“”…•€™'].map((ch) => ch.charCodeAt(0)));
 

@@ -748,6 +748,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     const fixed = (text: string) => repair(text).text;
     assert.strictEqual(fixed(french + 'Ã?tats-Unis, Ã? chaque fois, PARAMÃ?TRES'), french.replace('Ã©', 'é') + 'États-Unis, À chaque fois, PARAMÈTRES');
     assert.strictEqual(fixed(german + 'Ã?bersicht der Ã?nderungen, Ã?ffnungszeiten'), german + 'Übersicht der Änderungen, Öffnungszeiten');
+    assert.strictEqual(fixed(german + 'In Ã?sterreich ist es Ã?uÃ?erst Ã?hnlich.'), german + 'In Österreich ist es Äußerst Ähnlich.');
+    // After an elision, or an opening quote, lost too: `lâ??Ã?lysÃ©e` is l’Élysée.
+    assert.strictEqual(fixed(french + 'Le salon de lâ??Ã?lysÃ©e et dâ??Ã?tat.'), french.replace('Ã©', 'é') + 'Le salon de l’Élysée et d’État.');
     assert.strictEqual(fixed(spanish + 'INFORMACIÃ?N, SEGÃ?N'), spanish + 'INFORMACIÓN, SEGÚN');
     // Portuguese: Ã before a final O, Ç before that, Õ before a final ES; É alone is a word (é um).
     const portuguese = 'A empresa inaugurou hoje a sua nova fábrica para uma região com mais de 300 pessoas. ';
@@ -762,6 +765,17 @@ describe('engine: lossy mojibake and leftovers', () => {
     // Opening a quotation, garbled too (Italian È through the seed's pipeline).
     const italian = 'Il sindaco ha detto che il progetto è pronto per la città e per gli abitanti. ';
     assert.strictEqual(fixed(italian + 'â??Ã? una giornata importante,â?? ha detto.'), italian + '“È una giornata importante,” ha detto.');
+  });
+
+  it('takes a `•` after a lost byte for the seed pipeline’s undefined byte, not for punctuation that came through', () => {
+    // `â?•` is a close whose 9D came out as `•`: no sign that the line was not garbled as a whole,
+    // so the lone `Ã£` beside it is repaired as surely as the rest (not held back at 0.45).
+    const line = 'A empresa anunciou hoje um acordo com a operadora de SÃ£o Paulo. â??Estamos felizesâ?•, disse.';
+    const f = detect(line).find((x) => x.original === 'Ã£')!;
+    assert.ok(f.confidence > 0.5, JSON.stringify(f));
+    assert.strictEqual(repair(line).text, 'A empresa anunciou hoje um acordo com a operadora de São Paulo. “Estamos felizes”, disse.');
+    // A real bullet does hold it back: the line may be correct text with one odd pair.
+    assert.ok(detect('Bremer/Mccoy • DrÃ¥ber').every((x) => x.confidence < 0.5));
   });
 
   it('reads U+FFFD as the punctuation it replaced where the text shows it lost punctuation, not letters', () => {
