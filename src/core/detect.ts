@@ -1071,6 +1071,11 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
       lang ??= language();
       let { letters, known } = undefinedSecondByteLetters(codec, lead, lower, lang);
       if (letters.length === 0) ({ letters, known } = undefinedSecondByteLetters(codec, lead, !lower, lang));
+      // Starting a word, a capital the language writes beats lowercase letters it does not (`Å•ukasz` is Łukasz).
+      if (startsWord && !known) {
+        const capitals = undefinedSecondByteLetters(codec, lead, false, lang);
+        if (capitals.known) ({ letters, known } = capitals);
+      }
       // Starting a word of lowercase letters, of Á Í Ï Ð Ý (`Ã�lvarez`) names start with Á far
       // more often than with the others in any language: a guess, repaired with less confidence.
       // So does a lowercase letter of C4 in a language the text does not name: č outnumbers ā ď ĝ
@@ -1356,7 +1361,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
     // Where ” came out as `â?•` (its 9D undefined), a `â??` is no ”: a close is ’, and an opening
     // closed by one is ‘ (`a??Top Ten Inventionsa??` is ‘Top Ten Inventions’).
-    const best = ranked.position === 'opening' ? openingClosedAs(text, site.end) : ranked.best === '”' ? '’' : ranked.best;
+    const best = ranked.position === 'opening' ? openingClosedAs(text, site.end, quoteStyleOf(lang).close === '”' ? quoteStyleOf(lang).open : '“') : ranked.best === '”' ? '’' : ranked.best;
     if (best !== ranked.best) return lossyFinding(site, original, best, order([best, ...ranked.alternatives.filter((m) => m !== '”'), ranked.best, '”']).slice(1), confidence, explainLossy(site, best, ranked.position));
   }
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
@@ -1366,10 +1371,11 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
 const PIPELINE_MARK = /[âa]\?(?:\?|•| •)/g;
 
 /**
- * The opening quote whose close, on the same line, is `â??` (‘, closed by ’) or `â?•` (“, closed
- * by ”), where ” has its own form. Openings and closes in between pair off; no close: “.
+ * The opening quote whose close, on the same line, is `â??` (‘, closed by ’) or `â?•` (`double`,
+ * closed by ”: “, or „ in Polish, Romanian, Hungarian, Croatian), where ” has its own form.
+ * Openings and closes in between pair off; no close: `double`.
  */
-function openingClosedAs(text: string, from: number): string {
+function openingClosedAs(text: string, from: number, double: string): string {
   // (Within a sentence's reach: a long line full of marks is not read again from each.)
   const nl = text.slice(from, from + QUOTATION_REACH).indexOf('\n');
   const stop = nl < 0 ? from + QUOTATION_REACH : from + nl;
@@ -1377,7 +1383,7 @@ function openingClosedAs(text: string, from: number): string {
   let open = 0;
   for (let m = PIPELINE_MARK.exec(text); m && m.index < stop; m = PIPELINE_MARK.exec(text)) {
     if (m[0].endsWith('•')) {
-      if (open === 0) return '“';
+      if (open === 0) return double;
       open--;
     } else {
       const p = positionOf(text, m.index, m.index + 3);
@@ -1388,7 +1394,7 @@ function openingClosedAs(text: string, from: number): string {
       }
     }
   }
-  return '“';
+  return double;
 }
 
 /**

@@ -42,7 +42,7 @@ const LANGUAGES: { lang: Language; style: number; words: ReadonlySet<string> }[]
   { lang: 'cs', style: 1, words: set('je se na pro jsou nebo jako ale jeho bude byl podle') },
   { lang: 'sk', style: 1, words: set('sa pre alebo ako aj je na sme boli bude podla') },
   { lang: 'pl', style: 2, words: set('nie jest oraz lub dla przez czy jak tak tylko w') }, // `w` alone: Czech and Slovak write `v`
-  { lang: 'ro', style: 2, words: set('este pentru sau nu cu din care fost mai sunt acest pe prin poate nici') }, // not `la`: Spanish, Italian, French have it
+  { lang: 'ro', style: 2, words: set('este pentru sau nu cu din care fost mai sunt acest pe prin poate nici unui unei dintre despre noastre iar') }, // not `la`: Spanish, Italian, French have it; not `vor`: German
   { lang: 'hu', style: 2, words: set('az hogy nem egy van meg csak vagy volt') },
   { lang: 'fi', style: 3, words: set('ja on ei tai ole voi kun jos mutta kuin ovat') },
   { lang: 'sv', style: 3, words: set('och att det som inte med till av har om') },
@@ -95,11 +95,12 @@ export function languageOf(text: string, from: number, to: number): Language {
 /**
  * Letters that come through the lossy pipeline whole (their second byte A0–BF is a Latin-1 sign)
  * and belong to one language: `Å¯` is Czech ů, `Ä¾` Slovak ľ, `Å¼` Polish ż. They tell the
- * language of a text whose common words do not (garbled words, or a short text).
+ * language of a text whose common words do not (garbled words, or a short text). So does a lost
+ * one whose lead only one language uses: `È?` is Romanian ș or ț.
  */
 const TELLING_LETTERS: readonly (readonly [string, Language])[] = [
   ['Å¯', 'cs'], ['Å®', 'cs'], ['Ä¾', 'sk'], ['Äº', 'sk'], ['Ä½', 'sk'], ['Å¼', 'pl'], ['Åº', 'pl'], ['Å»', 'pl'],
-  ['Å±', 'hu'], ['Å°', 'hu'], ['Å£', 'ro'], ['Ä±', 'tr'], ['Ä°', 'tr'], ['Ä«', 'lv'], ['Ä£', 'lv'], ['Ä·', 'lv'],
+  ['Å±', 'hu'], ['Å°', 'hu'], ['Å£', 'ro'], ['È?', 'ro'], ['Ä±', 'tr'], ['Ä°', 'tr'], ['Ä«', 'lv'], ['Ä£', 'lv'], ['Ä·', 'lv'],
   ['Ä¼', 'lv'], ['Å³', 'lt'], ['Ä¯', 'lt'],
 ];
 

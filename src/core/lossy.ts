@@ -543,7 +543,12 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   // Where the bytes Windows-1252 leaves undefined came out apart (`Ä•` or `Ä�` is č, C4 8D), `Ä?`
   // is none of them (but may be Č, C4 8C).
-  const all = [...(capital ? fitting.toUpperCase() : fitting)].filter((c) => !undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f)));
+  const shown = (c: string) => !undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f));
+  // Starting a word where the likeliest lowercase letter would have come out apart (`Ä•asto` is
+  // často), `Ä?` is its capital (`Ä?eskÃ¡` is Česká), not a letter that starts no word (ě).
+  const startsWord = !isLetter(garbledClassBefore(text, site.start)) && !lostSecondByteAt(text, site.start - 2);
+  const asCapital = capital || (!shown(fitting[0]) && startsWord && after === Cls.LatinLower && shown(fitting[0].toUpperCase()));
+  const all = [...(asCapital ? fitting.toUpperCase() : fitting)].filter(shown);
   if (all.length === 0) return null;
   return { best: all[0], alternatives: all.slice(1), known };
 }
@@ -583,22 +588,24 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   // Romanian ș and ț (C8 99, C8 9B), as the corpus counts the letters around (94% right there): ș
   // before t (`ște`) and starting a word (`și`); ț before ă (itself `Ä?` here) and ending a word in
   // i (`sînteți`, `toți`; not `își`, `căruși`, `deși`, `ieși`); else ț after a, n, p, c, r, u, ă, b, o
-  // (`ață`, `ință`, `opțiune`, `acțiune`) and ș after i, e (`ieșire`).
+  // (`ață`, `ință`, `opțiune`, `acțiune`) and after i before i (`poziție`), and ș after i, e (`ieșire`).
   if (lang === 'ro' && text[site.start] === 'È') {
     const prev = before.endsWith('ä?') ? 'ă' : before.slice(-1);
     const lowerNext = next.toLowerCase();
     if (lowerNext === 't' || !letterAt(text, site.start - 1) || /^(?:^|[^\p{L}])a$/u.test(before) && lowerNext === 'a' && !letterAt(text, site.end + 1)) return 'ș'; // (`așa`)
     if (lowerNext === 'ă' || text.startsWith('Ä?', site.end)) return 'ț';
     if (lowerNext === 'i' && !letterAt(text, site.end + 1)) return prev === 'î' || prev === 'u' || /^(?:de|ie)$/i.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
+    // (`-iție`, `-iții`, `-ițional`: ț; the corpus's many `fișier` are the one common word with ș.)
+    if (prev === 'i' && lowerNext === 'i') return /fi$/i.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
     if (/[anpcruăbo]/.test(prev)) return 'ț';
     return undefined;
   }
   if (lang !== 'pl') return undefined;
-  // Polish, as the corpus counts the letters around each: ł before a vowel or n, ś before c, l, ć,
+  // Polish, as the corpus counts the letters around each: ł before a vowel or n (ś in `ośn`, `aśn`, `iśn`), ś before c, l, ć,
   // w, r, m (`jeśli`, `ściana`), but ń in `ańc`, `eńs`; ń ending a word after e (`dzień`), ś after
   // o (`coś`); ą before c, z, g, ć, ż (`robiąc`) but ę in `więcej`, `ręczny`; ę before d, p, t, ś, k, b, s
   // (`będzie`, `często`) but ą in `ząd`, `ląd`; at a word's end ć after a, y, ś (`być`, `jeść`), ę
-  // after i, t, b, k (`się`), else ą (`mają`, `są`).
+  // after t, b, k and in `się`, ą in `-cią`, ć after another i (`mówić`), else ą (`mają`, `są`).
   const prev = before.slice(-1);
   // Two lost letters in a row, as the corpus counts them: `ść` ends a word (`całość`), `łą` starts
   // one part (`połączenie`), `ęś` (`część`), `ąć` (`zacząć`).
@@ -610,7 +617,7 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   if (text[site.start] === 'Ä' && lostPrev && wordEnd) return 'ć';
   if (text[site.start] === 'Ä' && lostNext) return lostNext === 'Å' ? 'ę' : lostNextEndsWord ? 'ą' : undefined;
   if (text[site.start] === 'Å') {
-    if (next === 'n' && prev === 'o') return 'ś'; // (`rośnie`, `odnośnie`)
+    if (next === 'n' && /[oai]/.test(prev)) return 'ś'; // (`rośnie`, `właśnie`, `Wiśniewski`)
     if (VOWEL.test(next) || next === 'n') return 'ł';
     if ((next === 'c' && prev === 'a') || (next === 's' && prev === 'e')) return 'ń'; // (`łańcuch`, `bezpieczeństwo`)
     if (/[cćlwrm]/i.test(next)) return 'ś';
@@ -619,7 +626,9 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
     return undefined;
   }
   if (text[site.start] === 'Ä') {
-    if (wordEnd) return /[ayś]/.test(prev) ? 'ć' : prev === 'i' || /[tbk]/.test(prev) ? 'ę' : 'ą';
+    // (After i by the letter before it: `się`, `-cią` (`całością`), else an infinitive, `mówić`.)
+    if (wordEnd && prev === 'i') return /[sr]i$/.test(before) ? 'ę' : before === 'ci' ? 'ą' : 'ć';
+    if (wordEnd) return /[ayś]/.test(prev) ? 'ć' : /[tbk]/.test(prev) ? 'ę' : 'ą';
     // (ę inside a word, `więcej`, `ręczny`, and in `więc`; a participle ends in ąc, `robiąc`.)
     if (next === 'c' && /[ir]/.test(prev)) return letterAt(text, site.end + 1) || wordBefore(text, site.start).toLowerCase() === 'wi' ? 'ę' : 'ą';
     if (/[czgćż]/i.test(next)) return 'ą';

@@ -767,6 +767,20 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(fixed(italian + 'â??Ã? una giornata importante,â?? ha detto.'), italian + '“È una giornata importante,” ha detto.');
   });
 
+  it('repairs releases in Romanian, Polish and Czech through the seed’s pipeline, quotes and capitals included', () => {
+    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    // Romanian is told by its words (`unui`, `dintre`, `despre`) and by `È?`, which only it writes;
+    // `-iție` is ț, and „…” is its quotation, closed by `â?•`.
+    const romanian = 'Huawei a anunțat astăzi deschiderea unui nou centru, o investiție de 30 de milioane de euro.\n„Suntem mândri că ne consolidăm prezența în România”, a declarat directorul. Potrivit studiului, 33% dintre companiile românești vor adopta soluții noi.\nDespre Huawei: fondată în 1987.';
+    assert.strictEqual(repair(seedPipeline(romanian)).text, romanian);
+    // Polish: „ opens where `â?•` closes; Ł starting a name came out as `Å•`; ś in `śn`, ć ending `-nić`.
+    const polish = '„Jesteśmy dumni, że możemy wzmocnić naszą obecność w Polsce” – powiedział Łukasz Wiśniewski, dyrektor generalny firmy. To jest właśnie dla nas i tylko przez nas.';
+    assert.strictEqual(repair(seedPipeline(polish)).text, polish);
+    // Czech: `Ä?` starting a lowercase word is Č where č itself would have come out as `Ä•`.
+    const czech = '„Jsme hrdí na to, že můžeme posílit naši přítomnost v Evropě,“ řekl ředitel Huawei Česká republika. Je to pro nás podle plánu a čas ukáže.';
+    assert.strictEqual(repair(seedPipeline(czech)).text, czech);
+  });
+
   it('takes a `•` after a lost byte for the seed pipeline’s undefined byte, not for punctuation that came through', () => {
     // `â?•` is a close whose 9D came out as `•`: no sign that the line was not garbled as a whole,
     // so the lone `Ã£` beside it is repaired as surely as the rest (not held back at 0.45).
