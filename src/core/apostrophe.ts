@@ -3,7 +3,8 @@
  * Italian and Catalan elisions (`l’heure`, `dell’anno`), by the text's language. Site scanning,
  * judging and ranking all ask here.
  */
-import { Cls, classAt, isAsciiDigit, isLetter, letterAt } from './chars';
+import { Cls, charClass, classAt, isAsciiDigit, isLetter, letterAt } from './chars';
+import { decodeSequence } from './utf8';
 import type { Language } from './language';
 
 
@@ -41,7 +42,8 @@ const ELIDED: Partial<Record<Language, ReadonlySet<string>>> = {
 };
 export const ANY_ELIDED = new Set([...ELIDED.fr!, ...ELIDED.it!, ...ELIDED.ca!]);
 const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
-const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûü]/i;
+// (`Ã` too: the lead of a vowel garbled, `lâÃ©tude` is l’étude.)
+const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûüÃ]/i;
 
 /** The word that ends at `end` (letters only), lowercased. */
 function wordBefore(text: string, end: number): string {
@@ -74,6 +76,29 @@ export function apostropheFits(text: string, start: number, end: number, lang: L
   // (Language unknown: the longer elided words too; `d�a` and `n�o` are Spanish día, Portuguese não.)
   if (lang === 'unknown' && elisionAt(text, start, end, LONGER_ELIDED)) return true;
   return contractionAt(text, start, end) || (lang === 'en' && pluralPossessiveAt(text, start, end));
+}
+
+/**
+ * Turkish sets an apostrophe only between a name, a figure or an abbreviation and its case ending
+ * (`İstanbul’daki`, `1987’de`, `yüzde 42’si`): a capitalised word or a figure before, one to five
+ * lowercase letters ending the word after. (Asked only where the text shows garbled letters:
+ * Turkish and Crimean Tatar write â inside words, `İslâm`, `Kâte`.)
+ */
+export function turkishSuffixAt(text: string, start: number, end: number): boolean {
+  // (Through letters garbled themselves: `TÃ¼rkiyeâdeki`, `Ä°stanbulâdaki`.)
+  const pairAt = (i: number) => text.charCodeAt(i) >= 0xc2 && text.charCodeAt(i) <= 0xdf && text.charCodeAt(i + 1) >= 0x80 && text.charCodeAt(i + 1) <= 0xbf;
+  let s = start;
+  for (;;) {
+    if (s > 1 && pairAt(s - 2)) s -= 2;
+    // (Not into an opening quote that lost its bytes, `âTÃ¼rkiye`: no word has â before a capital.)
+    else if (s > 0 && (letterAt(text, s - 1) || isAsciiDigit(text.charCodeAt(s - 1))) && !(text[s - 1] === 'â' && classAt(text, s) === Cls.LatinUpper)) s--;
+    else break;
+  }
+  const first = pairAt(s) ? charClass(decodeSequence([text.charCodeAt(s), text.charCodeAt(s + 1)]).charCodeAt(0)) : classAt(text, s);
+  if (s === start || !(isAsciiDigit(text.charCodeAt(s)) || first === Cls.LatinUpper)) return false;
+  let e = end;
+  while (e < text.length && classAt(text, e) === Cls.LatinLower) e++;
+  return e > end && e - end <= 5 && !wordCharAt(text, e);
 }
 
 /** A decade shortened after the mark (`’90s`): two figures and an s ending the word. */

@@ -3,17 +3,17 @@
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
 import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, macRomanForC1, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
-import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords } from './apostrophe';
+import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffixAt } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, siteOfStrippedLetter, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
-import { byStart, firstIndexAfter, hashText, isTextAt, lastIndexAtOrBefore } from './search';
+import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
 
@@ -347,7 +347,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       i = site.end - 1;
     } else if ((c >= 0x80 && c <= 0x9f) || (c === 0xc2 && text.charCodeAt(i + 1) === 0x20)) {
       singles.push(i);
-    } else if ((c === 0xc3 || c === 0x102) && isLowerLatin(text.charCodeAt(i - 1)) && isLowerLatin(text.charCodeAt(i + 1))) {
+    } else if ((c === 0xc3 || c === 0x102) && isLowerLatin(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 0xe2 && isLowerLatin(text.charCodeAt(i + 1))) {
       softHyphenLost.push(i);
     }
   }
@@ -369,6 +369,9 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
           : western;
 
   const runFindings = judge.finish();
+  // Letters whose second byte was stripped (`SpoleÄnost`) are looked for only near text garbled
+  // otherwise too: a pass of their own, so that clean text (German `Änderung`) costs nothing more.
+  if (western && (runFindings.length > 0 || sites.length > 0)) sites.mergeIn(strippedLetterSites(text, from, to, runFindings, sites));
   const languages = textLanguages(text, from, to);
   // (Where the common words name no language with such letters, the letters around may: as for lost second bytes.)
   nameLostLetters(text, runFindings, () => {
@@ -413,6 +416,31 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
   const tieStarts = new Set(tiesByOrder);
   const tieByOrder = tiesByOrder.length > 0 && inWindow.some((f) => tieStarts.has(f.start));
   return { findings: sortedByStart(inWindow), possible, tieByOrder, preferred: tieByOrder ? preferredByOrthography(tieOrthographies) : 0 };
+}
+
+/**
+ * The 'stripped-letter' sites in [from, to), in order (see siteOfStrippedLetter), within
+ * EVIDENCE_REACH of the runs and sites found: their evidence lies there, and the rest of a long
+ * clean text is not searched again.
+ */
+function strippedLetterSites(text: string, from: number, to: number, runFindings: readonly Finding[], sites: SiteList): SiteList {
+  const out = new SiteList();
+  const site: LossySite = { start: 0, end: 0, form: 'stripped-letter', folded: false, strong: false };
+  // The starts of both lists, merged in order, grouped into stretches of text to search.
+  let r = 0;
+  let k = 0;
+  let searched = from; // searched up to here
+  const nextStart = () => (r < runFindings.length && (k >= sites.length || runFindings[r].start <= sites.start(k)) ? runFindings[r++].start : sites.start(k++));
+  while (r < runFindings.length || k < sites.length) {
+    const at = nextStart();
+    if (at + EVIDENCE_REACH < searched) continue;
+    const lo = Math.max(searched, at - EVIDENCE_REACH, from);
+    const hi = Math.min(to, at + EVIDENCE_REACH);
+    // (By hand, not by a search: a search runs on past `hi` to the next match, maybe the text's end.)
+    for (let i = lo; i < hi; i++) if (siteOfStrippedLetter(text, i, site)) out.push(site);
+    searched = Math.max(searched, hi);
+  }
+  return out;
 }
 
 /**
@@ -973,6 +1001,9 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   const closingsAhead = new Map<string, ClosingsAhead>();
   let bulletTailMemo: boolean | undefined;
   let undefinedApartMemo: boolean | undefined;
+  let strippedShown: number[] | undefined;
+  let latin1Pairs: number[] | undefined;
+  let droppedUndefinedMemo: boolean | undefined;
   let openings: OpeningMarks | undefined;
   const closeCursors = new Map<string, CloseCursor>();
   const repaired: number[] = []; // marks of the sites judged so far: position, mark, … (see QuoteState)
@@ -999,6 +1030,14 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     lettersLanguage: languages.letters,
     closingQuoteHasItsOwnForm: () => (bulletTailMemo ??= firstOfForm(sites, keep, 'bullet-tail') !== null),
     undefinedApart: () => (undefinedApartMemo ??= UNDEFINED_APART.test(text)),
+    // (Near the site, as a paragraph reaches: one garbled line does not make a document's `Åland` a lost letter.)
+    lettersStripped: (at) => {
+      strippedShown ??= startsOfForm(sites, keep, 'stripped-letter', (s) => strippedLetterShown(text, s));
+      const shown = countNear(strippedShown, at, EVIDENCE_REACH);
+      return shown >= 2 || (shown === 1 && evidence.latin1Garbled(at));
+    },
+    latin1Garbled: (at) => countNear((latin1Pairs ??= runFindings.filter((f) => f.kind === 'reversible' && /^Ã[\u00a0-\u00bf]/.test(f.original)).map((f) => f.start)), at, EVIDENCE_REACH) >= 2,
+    droppedUndefined: () => (droppedUndefinedMemo ??= shows1252AfterLead(text)),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
@@ -1232,6 +1271,19 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
     return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
   }
+  if (site.form === 'stripped-letter') {
+    // Believed where the text shows the pipeline: two leads at least where no clean text has them
+    // (for `Ã`, which no clean word starts before lowercase letters, Latin-1 letters garbled will do).
+    if (text[site.start] === 'Ã' ? !evidence.lettersStripped(site.start) && !evidence.latin1Garbled(site.start) : !evidence.lettersStripped(site.start)) return null;
+    if (text[site.start] === 'Ã') {
+      const c = latin1LetterCandidates(text, site, lang);
+      return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
+    }
+    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang, false, evidence.droppedUndefined());
+    if (!c) return null;
+    const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
+    return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
+  }
   if (site.form === 'dropped-byte') {
     // One pictograph fits (`â¤` is ❤; ⍤ and ⏤ are technical signs): the repair. Several (`ðŸ‘` is
     // 👍, 👏, 👐…): reported with them all, the commonest first.
@@ -1259,7 +1311,12 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   // has a `?` site at every question before a lowercase word.)
   if (site.form === 'question-mark' && !evidence.questionsAreApostrophes()) return null;
   // (Asked before the quotation depth, which walks the text: French and Vietnamese have many `â`.)
-  if (site.form === 'lead-alone' && !bareMarkMayBeRead(text, site.start, site.end, lang)) return null;
+  // Turkish sets an apostrophe before a name's case ending (`İstanbulâdaki`): read so where the
+  // text shows its letters garbled too, Turkish writing â inside words of its own (`İslâm`).
+  if (site.form === 'lead-alone' && lang === 'tr' && turkishSuffixAt(text, site.start, site.end) && (evidence.latin1Garbled(site.start) || evidence.lettersStripped(site.start))) {
+    return lossyFinding(site, original, '’', APOSTROPHE_ALTERNATIVES, 0.8, explainLossy(site, '’', 'inside-word'), LATIN1 as string[]);
+  }
+  if (site.form === 'lead-alone' && !bareMarkMayBeRead(text, site.start, site.end, lang, () => marksShown(evidence.bareMarks(site.form)))) return null;
   let depth = quotes.depthAt(site.start);
   // A quotation within one closes before it: two closing marks follow on the line, or the outer
   // one's close was lost or misread and this opens a new one (`“Innovation…? she paused. “It`).
@@ -1450,6 +1507,12 @@ interface Evidence {
   cyrillicGuess: (at: number) => CyrillicGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
+  /** Near `at`, two letters at least lost their second byte where no clean text has their lead (see strippedLetterShown). */
+  lettersStripped: (at: number) => boolean;
+  /** Near `at`, two Latin-1 letters at least show garbled, `Ã` and a sign (`Ã©`): a lone `Ã` before lowercase letters lost a capital. */
+  latin1Garbled: (at: number) => boolean;
+  /** The text shows Windows-1252's own characters after a letter's lead: a lead alone lost a byte it leaves undefined. */
+  droppedUndefined: () => boolean;
   /** Bytes Windows-1252 leaves undefined came out apart from `?`, as U+FFFD after a lead (see undefinedShownAsBullets). */
   undefinedApart: () => boolean;
   /** Whether a garbled mark closes a quotation after a position on its line (see CloseCursor). */
@@ -1576,6 +1639,32 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
 }
 
 /** The first kept site of the form given (and that `accept` takes), or null. */
+/** The starts of the kept sites of `form` that `accept` takes, in order. */
+function startsOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept: (site: LossySite) => boolean): number[] {
+  const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
+  const starts: number[] = [];
+  for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && accept(site)) starts.push(site.start);
+  return starts;
+}
+
+/** How many of `sorted` lie within `reach` of `at`. */
+function countNear(sorted: readonly number[], at: number, reach: number): number {
+  return firstIndexAfter(sorted, at + reach, identity) - firstIndexAfter(sorted, at - reach - 1, identity);
+}
+
+/** How far evidence for a weak site is looked for: about a page. */
+const EVIDENCE_REACH = 2000;
+
+/**
+ * Whether a letter's lead stands before a character only Windows-1252 puts at 80–9F (`Ä›` ě, `Å‚`
+ * ł): the text was read as Windows-1252, not as Latin-1 (whose 80–9F are control characters).
+ */
+function shows1252AfterLead(text: string): boolean {
+  const marks = new Set(Array.from({ length: 32 }, (_, k) => windows1252ForC1(0x80 + k)).filter((ch) => ch !== ''));
+  for (let i = 1; i < text.length; i++) if (marks.has(text[i]) && text.charCodeAt(i - 1) >= 0xc2 && text.charCodeAt(i - 1) <= 0xdf) return true;
+  return false;
+}
+
 function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept?: (site: LossySite) => boolean): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && (!accept || accept(site))) return site;
@@ -1659,10 +1748,15 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
  * `âWir sind stolzâ` is „…“) with two such marks, in a language that writes no â. Not where the
  * text's marks of that form stand between letters as letters do (more than one in five).
  */
+/** Two bare marks at least, and letters (see bareMarks) fewer than one in four of them: they are marks. */
+function marksShown({ marks, letters }: { marks: number; letters: number }): boolean {
+  return marks >= 2 && letters * 4 <= marks;
+}
+
 function judgeBareMark(text: string, site: LossySite, original: string, ranked: Ranked, quoteOpen: boolean, lang: Language, evidence: Evidence, explain: (best: string, position: Position) => string, codecs: string[]): Finding | null {
   const { marks, letters } = evidence.bareMarks(site.form);
   const fewLetters = letters * 4 <= marks;
-  const shown = marks >= 2 && fewLetters;
+  const shown = marksShown({ marks, letters });
   const closes = quoteOpen && ranked.position === 'closing' && !letterAt(text, site.end);
   const elision = shown && bareMarkElision(text, site.start, site.end, lang);
   if (!closes && fewLetters && (elision || bareMarkApostrophe(text, site.start, site.end, lang))) {
@@ -1681,7 +1775,7 @@ function judgeBareMark(text: string, site: LossySite, original: string, ranked: 
   }
   if (site.end - site.start === 2) return null; // (two are a letter or a sign, never a mark)
   const quote = ranked.position === 'opening' || ranked.position === 'closing' || ranked.position === 'loose-dash';
-  if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang)))) return null;
+  if (!dash && !(quote && shown && (lang === 'en' || !WRITES_A_CIRCUMFLEX.has(lang) || bareMarkQuote(text, site.start, site.end, lang)))) return null;
   return lossyFinding(site, original, ranked.best, ranked.alternatives, Math.min(0.7, ranked.certainty), explain(ranked.best, ranked.position), codecs);
 }
 

@@ -135,6 +135,10 @@ function buildLossy(site: LossySite, best: string, position: Position): string {
       const lead = encodeUtf8(best)[0];
       return `UTF-8 for a ${lostLetterScript(lead).name} letter (lead byte ${hex([lead])}, then a byte 80–9F: ${[...LOST_LETTERS_BY_LEAD[lead]].join(' ')}) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${show(best)} is the commonest of them, offered, not applied.`;
     }
+    case 'stripped-letter': {
+      const what = best === 'ß' ? 'ß (C3 9F), the only lowercase letter there' : `a letter such as ${show(best)} (lead byte ${hex(encodeUtf8(best).slice(0, 1))}, then a byte 80–9F)`;
+      return `UTF-8 for ${what} was read as Latin-1 (or Windows-1252), and its second byte, a control character there (or undefined), was dropped, leaving the lead alone. The bytes no longer say which letter it was; ${best === 'ß' ? 'after a lowercase letter only ß fits' : 'the language of the text and the word rank the choices'}.`;
+    }
     case 'lost-second-byte':
       return `UTF-8 for a letter such as ${show(best)} (lead byte ${hex(encodeUtf8(best).slice(0, 1))}, then a byte 80–9F) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; the language of the text ranks the choices.`;
   }

@@ -2,7 +2,7 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt } from './apostrophe';
+import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt, turkishSuffixAt } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
@@ -48,10 +48,15 @@ export type LossyForm =
   /** `Ñ?`, `Ð?`: a Cyrillic letter (р–я, А–П…) whose second byte became `?` (see cyrillic.ts). */
   | 'lost-cyrillic'
   /** `Ï?`, `×?`, `Ù?`: a letter of another two-byte script (Greek, Hebrew, Arabic…) whose second byte became `?`. */
-  | 'lost-letter';
+  | 'lost-letter'
+  /**
+   * `SpoleÄnost`, `EvropÄ,`, `Ãber`, `WeiÃ`: a letter's lead alone, its second byte (80–9F) dropped
+   * as a C1 control after a Latin-1 reading (or as undefined in Windows-1252).
+   */
+  | 'stripped-letter';
 
 /** Every form, for tables indexed by number. */
-export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter', 'straightened-dash', 'lead-alone', 'middle-dropped'];
+export const LOSSY_FORMS: readonly LossyForm[] = ['two-marks', 'bullet-tail', 'third-lost', 'middle-lost', 'replacement', 'question-apostrophe', 'latin1-letter', 'lost-second-byte', 'dropped-byte', 'question-mark', 'undefined-third', 'lead-lost', 'lead-lost-mark', 'lost-cyrillic', 'lost-letter', 'straightened-dash', 'lead-alone', 'middle-dropped', 'stripped-letter'];
 
 export interface LossySite {
   start: number;
@@ -175,6 +180,23 @@ function lostSecondByteAt(text: string, i: number): string {
   return i >= 0 && text.charCodeAt(i + 1) === QMARK && LOST_SECOND_LEADS.includes(text.charCodeAt(i)) ? text[i] : '';
 }
 
+/**
+ * How many characters the letter at `i` that lost its second byte takes: 2 where that byte was
+ * made `?` (`Ä?`), 1 where it was dropped (`Ä` before a letter, see siteOfStrippedLetter), else 0.
+ */
+function lostLetterLength(text: string, i: number): number {
+  if (i < 0 || !LOST_SECOND_LEADS.includes(text.charCodeAt(i))) return 0;
+  const next = text.charCodeAt(i + 1);
+  if (next === QMARK) return 2;
+  return (next >= 0x80 && next <= 0xbf) || next === 0x2022 || next === 0xfffd ? 0 : 1;
+}
+
+/** The lead of a letter that lost its second byte, ending at `end` (`Ä?` or a lone `Ä`), or ''. */
+function lostLetterBefore(text: string, end: number): string {
+  if (lostSecondByteAt(text, end - 2)) return text[end - 2];
+  return end >= 1 && LOST_SECOND_LEADS.includes(text.charCodeAt(end - 1)) ? text[end - 1] : '';
+}
+
 /** A letter of the script of `lead` garbled the same way at `i`: a lead of the script, then A0–BF or `?`. */
 function garbledLetterOf(text: string, i: number, lead: number): boolean {
   const { first, last } = lostLetterScript(lead);
@@ -219,9 +241,11 @@ export function siteAtSpecial(text: string, i: number, into: LossySite): LossySi
   if (code === A_CIRC) {
     // `â¦` `â¢` `â¬`: only the middle byte dropped (… • ™ €), not ❦ ❢ with an undefined byte lost.
     if (MIDDLE_LOST_TAILS.includes(text[i + 1]) || figureSignAt(text, i, i + 2)) return siteInto(into, i, i + 2, 'middle-dropped', false, true);
-    // Before ASCII (not `â?`, judged at the `?`) or at the end: both other bytes gone.
+    // Before ASCII (not `â?`, judged at the `?`) or at the end: both other bytes gone. Or before
+    // a letter garbled too, whole (`lâÃ©tude`) or its lead alone (`âÃsta`): no text spells that.
     const next = text.charCodeAt(i + 1);
-    if (!(next < 0x80 && next !== QMARK)) return null;
+    const garbledAfter = isStrippedLead(next) && (isAsciiLower(text.charCodeAt(i + 2)) || (text.charCodeAt(i + 2) >= 0xa0 && text.charCodeAt(i + 2) <= 0xbf));
+    if (!(next < 0x80 && next !== QMARK) && !garbledAfter) return null;
     return siteInto(into, i, i + 1, 'lead-alone', false, false);
   }
   if (code === GBK_E2_80 && (text[i + 1] === '?' || text[i + 1] === '\ufffd')) {
@@ -326,6 +350,59 @@ export const QUOTATION_REACH = 1000;
 function continuationShownAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   return isContinuation(code) || isContinuation(singleByteTable(CODECS[0])[code]);
+}
+
+/** Leads whose letter's second byte may have been dropped (see siteOfStrippedLetter): Ã Ä Å È. */
+function isStrippedLead(code: number): boolean {
+  return code === 0xc3 || code === 0xc4 || code === 0xc5 || code === 0xc8;
+}
+
+/**
+ * A letter's lead alone where its second byte was dropped (LossyForm 'stripped-letter'), written
+ * into `into`: between lowercase letters (`SpoleÄnost`, `pÅÃ­tomnost`) or ending a word after one
+ * (`EvropÄ,`, `WeiÃ`), where no clean text has such a capital; or starting a word before
+ * lowercase letters (`Äeských`, `Ãber`), which clean text has too (`Äpfel`, `Åsa`), so it counts
+ * only beside the others (see strippedLetterShown). Not `Ã` between lowercase letters (ß or í,
+ * see detect.ts), nor a lead before `?`, `•` or U+FFFD, the other pipelines' forms.
+ */
+export function siteOfStrippedLetter(text: string, i: number, into: LossySite): LossySite | null {
+  const lead = text.charCodeAt(i);
+  if (!isStrippedLead(lead)) return null;
+  const next = text.charCodeAt(i + 1);
+  // (Quickly: no letter on either side, as in a line of `Ã `; or another pipeline's form, or a
+  // letter garbled whole, `Ã¬`.)
+  if ((next < 0x41 && text.charCodeAt(i - 1) < 0x41) || next === QMARK || next === 0x2022 || next === 0xfffd || (next >= 0x80 && next <= 0xbf)) return null;
+  // (Two in a row at most, `obecnoÅÄ`: a line of them is no word.)
+  const leadAt = (k: number) => isStrippedLead(text.charCodeAt(k));
+  if ((leadAt(i - 1) && (leadAt(i + 1) || leadAt(i - 2))) || (leadAt(i + 1) && leadAt(i + 2))) return null;
+  // (A lone `â` before it is a mark that lost its bytes too, `âÃsta` “Ésta, not a letter; another
+  // lost letter beside it, `obecnoÅÄ`, counts as a lowercase one.)
+  const before = strippedPairBefore(text, i) ? Cls.LatinLower : garbledClassBefore(text, i);
+  const after = before === Cls.LatinLower && lostLetterLength(text, i + 1) ? Cls.LatinLower : garbledClassAt(text, i + 1);
+  if (before === Cls.LatinLower) {
+    // (`Ã` between plain lowercase letters is the soft-hyphen rule's, see detect.ts.)
+    const plainAround = isAsciiLower(text.charCodeAt(i - 1)) && isAsciiLower(next);
+    if (after === Cls.LatinLower) return lead === A_TILDE && plainAround ? null : siteInto(into, i, i + 1, 'stripped-letter', false, false);
+    return isLetter(after) || digitAt(text, i + 1) ? null : siteInto(into, i, i + 1, 'stripped-letter', false, false);
+  }
+  return !isLetter(before) && !digitAt(text, i - 1) && after === Cls.LatinLower ? siteInto(into, i, i + 1, 'stripped-letter', false, false) : null;
+}
+
+/**
+ * The second of two leads that lost their bytes (`obecnoÅÄ`): the first after a lowercase letter
+ * (not `JÄRJESTELMÄÄ`, Finnish capitals, nor `[ÅÅ]`, Swedish for a year's digits).
+ */
+function strippedPairBefore(text: string, i: number): boolean {
+  return lostLetterBefore(text, i) !== '' && lostLetterLength(text, i - 1) === 1 && garbledClassBefore(text, i - 1) === Cls.LatinLower;
+}
+
+/** Whether a 'stripped-letter' site stands where no clean text has that capital (see siteOfStrippedLetter). */
+export function strippedLetterShown(text: string, site: LossySite): boolean {
+  return garbledClassBefore(text, site.start) === Cls.LatinLower || strippedPairBefore(text, site.start);
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
@@ -526,14 +603,14 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
  * (a capital in an all-capital word, or starting a sentence before lowercase letters); `known`:
  * the language is known and has the lead among its letters. Null when no letter fits.
  */
-export function lostSecondByteCandidates(text: string, site: LossySite, lang: Language, undefinedApart = false): { best: string; alternatives: string[]; known: boolean } | null {
+export function lostSecondByteCandidates(text: string, site: LossySite, lang: Language, undefinedApart = false, droppedUndefined = false): { best: string; alternatives: string[]; known: boolean } | null {
   const table = LOST_SECOND_BYTE[text[site.start]];
   const letters = table[lang] ?? table.unknown;
   if (!letters) return null; // `È?` is read only in Romanian
   const known = lang in table && lang !== 'unknown';
   // (A lost letter beside it, `częÅ?Ä?`, is taken for a lowercase one: its case is lost with it.)
-  const before = lostSecondByteAt(text, site.start - 2) ? Cls.LatinLower : classAt(text, site.start - 1);
-  const after = lostSecondByteAt(text, site.end) ? Cls.LatinLower : garbledClassAt(text, site.end);
+  const before = lostLetterBefore(text, site.start) ? Cls.LatinLower : classAt(text, site.start - 1);
+  const after = lostLetterLength(text, site.end) ? Cls.LatinLower : garbledClassAt(text, site.end);
   // After `.`, `!`, `:` or a lone `?` (not the `??` of a garbled quote mark), or at a line's start.
   // (Not after the `?` of a lost letter, `această` being `aceastÄ?`.)
   const sentenceStart = site.start === 0 || /(?:^|[^?â\u00c2-\u00df][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
@@ -543,10 +620,12 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   // Where the bytes Windows-1252 leaves undefined came out apart (`Ä•` or `Ä�` is č, C4 8D), `Ä?`
   // is none of them (but may be Č, C4 8C).
-  const shown = (c: string) => !undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f));
+  // (`droppedUndefined`: the text shows Windows-1252's own characters, so the byte a lone lead
+  // lost was one it leaves undefined.)
+  const shown = (c: string) => (!undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f))) && (!droppedUndefined || !definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f)));
   // Starting a word where the likeliest lowercase letter would have come out apart (`Ä•asto` is
   // často), `Ä?` is its capital (`Ä?eskÃ¡` is Česká), not a letter that starts no word (ě).
-  const startsWord = !isLetter(garbledClassBefore(text, site.start)) && !lostSecondByteAt(text, site.start - 2);
+  const startsWord = !isLetter(garbledClassBefore(text, site.start)) && !lostLetterBefore(text, site.start);
   const asCapital = capital || (!shown(fitting[0]) && startsWord && after === Cls.LatinLower && shown(fitting[0].toUpperCase()));
   const all = [...(asCapital ? fitting.toUpperCase() : fitting)].filter(shown);
   if (all.length === 0) return null;
@@ -566,10 +645,14 @@ function garbledClassAt(text: string, i: number): Cls {
   return classAt(text, i);
 }
 
-/** The same for the letter that ends at `end` (`mÃ¤` ends in ä, lowercase, not in ¤). */
+/**
+ * The same for the letter that ends at `end` (`mÃ¤` ends in ä, lowercase, not in ¤). A lone `â`
+ * before a letter's lead is a mark that lost its bytes (`âÃsta` is “Ésta), no letter.
+ */
 function garbledClassBefore(text: string, end: number): Cls {
   const lead = text.charCodeAt(end - 2);
   const last = text.charCodeAt(end - 1);
+  if (last === A_CIRC && text.charCodeAt(end) >= 0xc2 && text.charCodeAt(end) <= 0xdf) return Cls.Punct;
   if (continuationCount(lead) === 1 && isContinuation(last)) return charClass(decodeSequence([lead, last]).charCodeAt(0));
   return classAt(text, end - 1);
 }
@@ -609,9 +692,10 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
   const prev = before.slice(-1);
   // Two lost letters in a row, as the corpus counts them: `ść` ends a word (`całość`), `łą` starts
   // one part (`połączenie`), `ęś` (`część`), `ąć` (`zacząć`).
-  const lostNext = lostSecondByteAt(text, site.end);
-  const lostPrev = lostSecondByteAt(text, site.start - 2);
-  const lostNextEndsWord = lostNext && !letterAt(text, site.end + 2);
+  const lostNextLength = lostLetterLength(text, site.end);
+  const lostNext = lostNextLength ? text[site.end] : '';
+  const lostPrev = lostLetterBefore(text, site.start);
+  const lostNextEndsWord = lostNext && !letterAt(text, site.end + lostNextLength);
   if (text[site.start] === 'Å' && lostNext === 'Ä') return lostNextEndsWord ? 'ś' : 'ł';
   if (text[site.start] === 'Å' && lostPrev === 'Ä') return 'ś';
   if (text[site.start] === 'Ä' && lostPrev && wordEnd) return 'ć';
@@ -661,9 +745,21 @@ export const WRITES_A_CIRCUMFLEX: ReadonlySet<Language> = new Set(['fr', 'pt', '
  * Whether judgeBareMark (detect.ts) may read the lone `â` at [start, end) in a language that
  * writes â as anything: as an apostrophe or a dash only. Asked first, as it is cheap.
  */
-export function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language): boolean {
+export function bareMarkMayBeRead(text: string, start: number, end: number, lang: Language, marksShown: () => boolean): boolean {
   if (!WRITES_A_CIRCUMFLEX.has(lang) || bareMarkDash(text, start, end) !== null) return true;
-  return bareMarkApostrophe(text, start, end, lang) || bareMarkElision(text, start, end, lang);
+  // (A quote's shape, only where the text's bare marks are marks: not in Vietnamese, full of â.)
+  return bareMarkApostrophe(text, start, end, lang) || bareMarkElision(text, start, end, lang) || (bareMarkQuote(text, start, end, lang) && marksShown());
+}
+
+/**
+ * Where no word of those languages has its â: starting a word before a capital (`âEstamos`),
+ * after a sentence's punctuation, or ending a word before punctuation or a space (`Brasilâ,`), but
+ * in Turkish (`hâlâ`).
+ */
+export function bareMarkQuote(text: string, start: number, end: number, lang: Language): boolean {
+  // (After a sentence's last punctuation too: `estratégia.â` closes a quotation.)
+  if (!letterAt(text, start - 1)) return classAt(text, end) === Cls.LatinUpper || ('.,;:!?'.includes(text[start - 1] ?? ' ') && !letterAt(text, end) && !digitAt(text, end));
+  return lang !== 'tr' && !letterAt(text, end) && !digitAt(text, end);
 }
 
 /**
@@ -713,6 +809,8 @@ export function bareMarks(text: string, sites: SiteList, keep: Uint8Array, lang:
   for (let k = 0; k < sites.length; k++) {
     if (!keep[k] || sites.read(k, site).form !== form) continue;
     const inside = letterAt(text, site.start - 1) && letterAt(text, site.end);
+    // (A Turkish name's case ending, `İstanbulâdaki`, counts neither way: see judgeSite.)
+    if (inside && lang === 'tr' && turkishSuffixAt(text, site.start, site.end)) continue;
     // (An elision's shape counts as a mark here.)
     if (inside && !bareMarkApostrophe(text, site.start, site.end, lang) && !bareMarkElision(text, site.start, site.end, lang) && !dashBeforeWord(text, site.start, site.end)) letters++;
     else marks++;

@@ -635,6 +635,32 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Use â¹tagsâº here, 5â² 7â³ tall').text, 'Use ‹tags› here, 5′ 7″ tall');
   });
 
+  it('reads a letter’s lead alone as a letter whose second byte was stripped with the control characters', () => {
+    const stripped = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, '');
+    // Czech: č, ř, ě lose their 8D, 99, 9B (C1 controls read as Latin-1); the leads Ä and Å stay
+    // between lowercase letters, where no clean text has a capital.
+    const czech = 'Společnost dnes oznámila otevření nového centra v Praze. Centrum zaměstná přibližně 150 výzkumníků a je podle plánu, jako jsou na to zvyklí.';
+    assert.ok(stripped(czech).includes('SpoleÄnost'));
+    assert.strictEqual(repair(stripped(czech)).text, czech);
+    const f = detect(stripped(czech)).find((x) => x.original === 'Ä')!;
+    assert.deepStrictEqual([f.replacement, f.kind], ['č', 'lossy']);
+    assert.match(f.explanation, /second byte, a control character there/);
+    // German: capitals starting a word and ß after a garbled letter or ending a word; French œ;
+    // Polish ść, two leads in a row; Turkish apostrophes before a name's case ending, and quotes.
+    const german = 'Über 60 Prozent der Mitarbeiter kommen aus Österreich, und die Größe des Marktes wächst. Ärzte sind dabei, sagte Sabine Weiß.';
+    assert.strictEqual(repair(stripped(german)).text, german);
+    const french = 'L’innovation ouverte est au cœur de notre stratégie pour les clients qui sont dans une liste, selon l’étude et le sœur de la société.';
+    assert.strictEqual(repair(stripped(french)).text, french);
+    const polish = 'Jesteśmy dumni, że możemy wzmocnić naszą obecność w Polsce i całość jest dla nas, tylko przez nas.';
+    assert.strictEqual(repair(stripped(polish)).text, polish);
+    const turkish = '“Türkiye’deki varlığımızı güçlendirmekten gurur duyuyoruz,” dedi. Huawei bugün İstanbul’daki yeni merkezin açılışını duyurdu ve bu bir gelecek için.';
+    assert.strictEqual(repair(stripped(turkish)).text, turkish);
+    // Clean text keeps its capitals and â: German Äpfel, Swedish Åsa, Turkish İslâm and Kâte.
+    assert.deepStrictEqual(detect('Die Äpfel und Åsa kamen. İslâm Cumhuriyeti ve Kâte dili.'), []);
+    // A line of leads is no word.
+    assert.deepStrictEqual(detect('ÄÄÄÄÄÄ ÅÄÅÄÅÄ'), []);
+  });
+
   it('names a letter whose second byte Windows-1252 leaves undefined, shown as U+FFFD or as the seed’s •', () => {
     // Á is C3 81, č C4 8D: 81 and 8D are undefined in Windows-1252; a decoder made them U+FFFD.
     const spanish = 'Europa, Asia, Ã\ufffdfrica, Norte, AmÃ©rica Central y del Sur, Australia y OceanÃ\u00ada';
