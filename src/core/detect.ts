@@ -44,27 +44,32 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
  * judging gives: repairing the result again then changes nothing more.
  */
 function settleDecodedReplacements(text: string, findings: Finding[], options: DetectOptions): Finding[] {
-  if (!findings.some(decodesToLoneReplacement)) return findings;
+  if (!findings.some(decodesToReplacement)) return findings;
   const { text: decoded, applied } = applyFindings(text, findings);
   const at = new Map<number, Finding>(); // where each lands in `decoded`
   let shift = 0;
   for (const f of applied) {
-    if (decodesToLoneReplacement(f)) at.set(f.start + shift, f);
+    if (decodesToReplacement(f)) at.set(f.start + shift, f);
     shift += f.replacement.length - (f.end - f.start);
   }
   if (at.size === 0) return findings;
   const positions = [...at.keys()];
-  const range = { start: Math.min(...positions), end: Math.max(...positions) + 1 };
+  const range = { start: Math.min(...positions), end: Math.max(...positions) + 2 };
   const settled = new Map<Finding, Finding>();
   for (const g of detectOnce(decoded, { encodings: options.encodings, range })) {
-    const f = g.kind === 'replacement-char' && g.end === g.start + 1 ? at.get(g.start) : undefined;
-    if (f) settled.set(f, { ...f, replacement: g.replacement, alternatives: [...g.alternatives, '\ufffd'], confidence: Math.min(f.confidence, g.confidence), explanation: `${f.explanation} ${g.explanation.replace(REOPEN_NOTE, '')}` });
+    const f = at.get(g.start);
+    if (!f || g.end !== g.start + f.replacement.length || (f.replacement.length === 1 && g.kind !== 'replacement-char')) continue;
+    settled.set(f, { ...f, replacement: g.replacement, alternatives: [...g.alternatives, f.replacement], confidence: Math.min(f.confidence, g.confidence), explanation: `${f.explanation} ${g.explanation.replace(REOPEN_NOTE, '')}` });
   }
   return settled.size ? findings.map((f) => settled.get(f) ?? f) : findings;
 }
 
-function decodesToLoneReplacement(f: Finding): boolean {
-  return f.replacement === '\ufffd' && f.kind === 'reversible';
+/**
+ * A finding whose repair holds U+FFFD, read once more: a lone U+FFFD, or a letter's lead and one
+ * (`Ãƒï¿½` is `Ã�`, Á whose 81 the first decoder made U+FFFD: see nameLostLetters).
+ */
+function decodesToReplacement(f: Finding): boolean {
+  return f.kind === 'reversible' && (f.replacement === '\ufffd' || (f.replacement.length === 2 && f.replacement[1] === '\ufffd' && f.replacement.charCodeAt(0) >= 0xc2 && f.replacement.charCodeAt(0) <= 0xdf));
 }
 
 function detectOnce(text: string, options: DetectOptions): Finding[] {
@@ -313,7 +318,7 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
     if (run?.hopeless) {
       hopeless.push(run.start, tables.codecs.indexOf(run.codec));
     } else if (run) {
-      const peeled = peelLayers(run, tables);
+      const peeled = peelLayers(run, tables, text.slice(Math.max(0, run.start - 1), run.start), text.slice(run.end, run.end + 1));
       judge.add(peeled, run.end);
       // A run ending in U+FFFD (`ZZAJÉ�s`: É, C9, as a lead byte) may be judged no mojibake: then
       // that U+FFFD is a lone one, judged as such (a kept run takes it, see isTaken below).
@@ -326,7 +331,8 @@ function scan(text: string, options: DetectOptions, knownPossible: number, codec
       if (run.sameBits) possible = possible & run.sameBits || run.sameBits;
       if (run.tieByOrder) tiesByOrder.push(run.start);
       for (let v = 0; run.tieVotes && v < run.tieVotes.length; v += 2) tieOrthographies.set(run.tieVotes[v], (tieOrthographies.get(run.tieVotes[v]) ?? 0) | run.tieVotes[v + 1]);
-      const orthographies = orthographiesOf(run.decoded);
+      // (Of the text the run stood for, its layers peeled: `Ã…Â¯` is ů, not Å.)
+      const orthographies = orthographiesOf(peeled.decoded);
       spoken |= orthographies;
       if (word) {
         // A tie may have been settled by the words before (`spoken`), which the memo's key does not hold.

@@ -844,14 +844,16 @@ function isSymbolAt(text: string, i: number): boolean {
 }
 
 /** Re-decodes layered mojibake (`Ã¢â‚¬â„¢` → `â€™` → `’`) while each layer reads better. */
-export function peelLayers(run: Run, t: ScanTables): Run {
+export function peelLayers(run: Run, t: ScanTables, before = '', after = ''): Run {
   let current = run;
   for (let depth = 0; depth < 3; depth++) {
     const s = current.decoded;
     // The whole of an outer layer's decoding is UTF-8 again: a rare character (a combining mark,
     // `ÃŒÂ\u0081` → `Ì\u0081` → U+0301) is no reason to doubt it, as it would be in running text.
-    const inner = runAt(s, 0, s.length, t, 0, 0, true);
-    if (!inner || inner.hopeless || inner.start !== 0 || inner.end !== s.length) break;
+    // Ties are read with the run's neighbours in the text, which a recorded word holds too
+    // (`mÃ…Â¯Ã…Â¾eme`: `Å¯` is ů in `může`, not Esperanto ŝ, though ů never starts a word).
+    const inner = runAt(before + s + after, before.length, before.length + s.length, t, 0, 0, true);
+    if (!inner || inner.hopeless || inner.start !== before.length || inner.end !== before.length + s.length) break;
     if (weirdness(inner.decoded) > weirdness(s)) break;
     // One ideograph is no CJK codec's mojibake (`ä¸º` is 为, not GBK's reading of Ϊ): its bytes
     // read as UTF-8 only by chance; `鈥檚` (’s) takes several.

@@ -571,6 +571,13 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(twice, 'It is on the website — or in the newspaper — that the addresses will not be published.');
     assert.strictEqual(repair(twice).text, twice);
     assert.strictEqual(repair('Huaweiï¿½s view').text, 'Huawei’s view');
+    // Read as Windows-1252 twice, the first pass making U+FFFD of the bytes it leaves undefined:
+    // `Ãƒï¿½` is `Ã�`, Á (C3 81) as the text read once would be; `Ã…Â¯` is Czech ů beside its letters.
+    const twiceRead = (clean: string) => iconv.decode(iconv.encode(iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252'), 'utf8'), 'windows-1252');
+    const spanish = 'El director, José Álvarez, dijo que la compañía está lista para el mercado.';
+    assert.strictEqual(repair(twiceRead(spanish)).text, spanish);
+    const czech = 'Jsme hrdí na to, že můžeme posílit naši přítomnost v Evropě, řekl Jiří Dvořák.';
+    assert.strictEqual(repair(twiceRead(czech)).text, czech);
     // Whole words lost (`���`): a Russian text whose ASCII words read as English keeps its U+FFFD.
     const russian = 'GNU GPL \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd 3 \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd <https://gnu.org/licenses/gpl.html>. This is free software: you are free to change and redistribute it.';
     assert.deepStrictEqual(detect(russian), []);
