@@ -82,7 +82,8 @@ function everyCjkNear(text: string, run: Run, radius: number, test: (v: number, 
   for (let i = Math.max(0, run.start - radius); i < end; i++) {
     const c = text.charCodeAt(i);
     if (i >= run.start && i < run.end) i = run.end - 1;
-    else if (isCjkCandidate(c)) {
+    // (U+FFFD is no CJK text but a byte the same decoding could not pair: `st盲rken鈥�`.)
+    else if (c !== 0xfffd && isCjkCandidate(c)) {
       const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       const verdict = test(codeAt(i), codeAt(i + width));
       if (!verdict) return false;

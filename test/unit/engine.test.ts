@@ -240,6 +240,19 @@ describe('engine: reversible mojibake', () => {
     }
   });
 
+  it('reads Latin letters garbled by a CJK codec beside a byte it could not pair (U+FFFD)', () => {
+    // `鈥�` is “ whose last byte GBK paired with nothing; the U+FFFD is no real Chinese around the
+    // letters after it, which are garbled like the rest (`J眉rgen` is Jürgen).
+    const german = 'Die Firma ist nicht nur in der Stadt und auf dem Land. „Wir sind stolz darauf, unsere Präsenz in Europa zu stärken“, sagte Jürgen Müller, Geschäftsführer von Huawei Deutschland.';
+    for (const codec of ['gbk', 'big5']) {
+      const garbled = iconv.decode(Buffer.from(german, 'utf8'), codec);
+      assert.ok(garbled.includes('\ufffd'), garbled);
+      assert.strictEqual(repair(garbled).text, german, `${codec}: ${garbled}`);
+    }
+    // Real Chinese beside a U+FFFD still keeps its characters.
+    assert.deepStrictEqual(detect('为什么 � 目录 里面 没有'), []);
+  });
+
   it('settles a tie between two codecs by where the letters can stand and by the other words', () => {
     // `Å¯` is ŝ in Windows-1257 and ů in Windows-1252; `Ä¯` is ĝ or į. Czech ů never starts a word
     // or comes before a vowel; Lithuanian į hardly comes before i.
