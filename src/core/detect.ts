@@ -7,7 +7,7 @@ import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffi
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, siteOfStrippedLetter, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, siteOfStrippedLetter, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -1044,6 +1044,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     },
     latin1Garbled: (at) => countNear((latin1Pairs ??= runFindings.filter((f) => f.kind === 'reversible' && /^Ã[\u00a0-\u00bf]/.test(f.original)).map((f) => f.start)), at, EVIDENCE_REACH) >= 2,
     droppedUndefined: () => (droppedUndefinedMemo ??= shows1252AfterLead(text)),
+    twins: new Map(),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
@@ -1088,8 +1089,11 @@ function textLanguages(text: string, from: number, to: number): TextLanguages {
  * otherwise U+FFFD stays in it, as before, and the letters are offered. The rest of the run is
  * certain either way: its confidence is kept.
  */
+const LANGUAGE_UNKNOWN: Language = 'unknown';
+
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
+  let twins: Map<string, string | undefined> | undefined;
   // What each word was named, by case (lower, starting a word) and codec: a garbled document
   // repeats its words, and the same word, codec and case is named once.
   const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
@@ -1109,6 +1113,16 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const after = charClass(q + 1 < f.replacement.length ? f.replacement.charCodeAt(q + 1) : text.charCodeAt(f.end));
     const lower = isLetter(before) ? isLower(before) : isLower(after);
     const startsWord = !isLetter(before) && isLower(after);
+    // The same word near with the letter whole, in lowercase (`ÄŒESKÃ�` and `Ä?eskÃ¡`): Á.
+    const twin = lead === 0xc3 ? twinLetter(text, f.start + at - 1, f.start + at + 1, (twins ??= new Map())) : undefined;
+    if (twin && definesByte(codec, 0x80 | (twin.charCodeAt(0) & 0x3f)) === false) {
+      const letters = [twin, ...undefinedSecondByteLetters(codec, lead, false, LANGUAGE_UNKNOWN).letters.filter((c) => c !== twin)];
+      const withLost = f.replacement;
+      f.replacement = withLost.replace('\ufffd', twin);
+      f.alternatives = letters.slice(1).map((c) => withLost.replace('\ufffd', c));
+      f.explanation = explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, 'twin');
+      continue;
+    }
     const byCase = seen[(lower ? 2 : 0) + (startsWord ? 1 : 0)];
     const words = byCase.get(codec) ?? byCase.set(codec, new Map()).get(codec)!;
     let named = words.get(f.original);
@@ -1261,7 +1275,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'latin1-letter') {
     // Among capitals the bytes cannot tell É from Ü: the language and the word rank them, and
     // only where they settle it is the guess repaired.
-    const c = latin1LetterCandidates(text, site, lang);
+    const c = latin1LetterCandidates(text, site, lang, evidence.twins);
     // Ending a word (`weiÃ?`), the `?` may be a question mark after an `Ã` garbled some other way:
     // believed where the text shows the pipeline that makes `?` of lost bytes.
     if (c?.wordEnd && !evidence.lossy()) return null;
@@ -1282,7 +1296,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // (for `Ã`, which no clean word starts before lowercase letters, Latin-1 letters garbled will do).
     if (text[site.start] === 'Ã' ? !evidence.lettersStripped(site.start) && !evidence.latin1Garbled(site.start) : !evidence.lettersStripped(site.start)) return null;
     if (text[site.start] === 'Ã') {
-      const c = latin1LetterCandidates(text, site, lang);
+      const c = latin1LetterCandidates(text, site, lang, evidence.twins);
       return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
     }
     const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang, false, evidence.droppedUndefined());
@@ -1513,6 +1527,8 @@ interface Evidence {
   cyrillicGuess: (at: number) => CyrillicGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
+  /** The words searched for a twin with a lost capital whole (see twinLetter). */
+  twins: Map<string, string | undefined>;
   /** Near `at`, two letters at least lost their second byte where no clean text has their lead (see strippedLetterShown). */
   lettersStripped: (at: number) => boolean;
   /** Near `at`, two Latin-1 letters at least show garbled, `Ã` and a sign (`Ã©`): a lone `Ã` before lowercase letters lost a capital. */

@@ -220,7 +220,7 @@ export const LOST_NOTE = ' Some bytes were lost (shown as �); those characters
  * A sequence whose second byte `codec` leaves undefined (a decoder made it U+FFFD): which letters
  * fit, which is likeliest. `rest`: what the run's other sequences were, when it has others.
  */
-export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: number, letters: readonly string[], certainty: 'sure' | 'word-start' | 'commonest' | 'unsure'): string {
+export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: number, letters: readonly string[], certainty: 'sure' | 'word-start' | 'commonest' | 'twin' | 'unsure'): string {
   const which =
     letters.length === 1
       ? `only ${letters[0]} fits`
@@ -228,7 +228,9 @@ export function explainUndefinedSecond(rest: string, codec: CodecInfo, lead: num
         ? `${letters.join(' ')} fit, ${letters[0]} most likely in this language`
         : certainty === 'word-start'
           ? `${letters.join(' ')} fit; starting a word, ${letters[0]} is the likeliest by far`
-          : certainty === 'commonest'
+          : certainty === 'twin'
+            ? `${letters.join(' ')} fit; the same word near it shows ${letters[0].toLowerCase()}, so ${letters[0]}`
+            : certainty === 'commonest'
             ? `${letters.join(' ')} fit; ${letters[0]} is by far the commonest of them`
           : `${letters.join(' ')} fit; nothing here says which, so “�” stays`;
   const lost = `UTF-8 for a letter starting ${hex([lead])} was read as ${codec.label}, which leaves its second byte undefined, ${MADE_REPLACEMENT}: ${which}.`;

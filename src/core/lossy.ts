@@ -550,13 +550,16 @@ export function middleLostCandidates(text: string, site: LossySite): string[] {
  * word it is French `À` or Italian `È`. Elsewhere the language's commonest is repaired where it
  * is most of them, else only reported. Null: nothing fits.
  */
-export function latin1LetterCandidates(text: string, site: LossySite, lang: Language): { best: string; alternatives: string[]; confidence: number; wordEnd?: boolean } | null {
+export function latin1LetterCandidates(text: string, site: LossySite, lang: Language, twins: Map<string, string | undefined>): { best: string; alternatives: string[]; confidence: number; wordEnd?: boolean } | null {
   const lowerBefore = garbledClassBefore(text, site.start) === Cls.LatinLower;
   if (lowerBefore && garbledClassAt(text, site.end) === Cls.LatinLower) return { best: 'ß', alternatives: NONE, confidence: 0.8 };
   // Ending a word: ß too, unless that `?` is a question mark after a garbled `Ã` (see judgeSite).
   if (lowerBefore && !letterAt(text, site.end)) return { best: 'ß', alternatives: NONE, confidence: 0.75, wordEnd: true };
   // After a figure, the one symbol among C3 80–9F: × (C3 97), as in `2Ã?3` and `10Ã? faster`.
   if (classAt(text, site.start - 1) === Cls.Digit && (classAt(text, site.end) === Cls.Digit || text[site.end] === ' ')) return { best: '×', alternatives: NONE, confidence: 0.8 };
+  // The same word near, with the letter whole in lowercase (`MÃ?NCHEN` and `MÃ¼nchen`).
+  const twin = twinLetter(text, site.start, site.end, twins);
+  if (twin) return { best: twin, alternatives: CAPITALS.filter((c) => c !== twin), confidence: 0.8 };
   if (!letterAt(text, site.start - 1) && !letterAt(text, site.end)) {
     const word = LOST_LATIN1_WORDS[lang];
     return word ? { best: word, alternatives: CAPITALS.filter((c) => c !== word), confidence: 0.7 } : null;
@@ -575,6 +578,73 @@ export function latin1LetterCandidates(text: string, site: LossySite, lang: Lang
  * äußerst, Ärzte).
  */
 const GERMAN_CAPITAL_BEFORE: Readonly<Record<string, string>> = { b: 'Ü', n: 'Ä', h: 'Ä', q: 'Ä', u: 'Ä', r: 'Ä', f: 'Ö', s: 'Ö', k: 'Ö' };
+
+/** How far from a lost capital its word's twin is looked for (see twinLetter): a long release. */
+const TWIN_REACH = 20_000;
+
+/**
+ * The capital a lost letter of C3 (`Ã?`, `Ã•`, `Ã�` at [start, end)) was, where the same word
+ * stands near it with that letter whole in the other case: a dateline's `MÃ?NCHEN` and the body's
+ * `MÃ¼nchen` (ü, so Ü), `ESPAÃ?A` and `EspaÃ±a`, `SÃ?O` and `sÃ£o`. The word may hold ASCII
+ * letters and other garbled or lost letters (matched by their lead, or by any letter); undefined
+ * when no twin, or twins that disagree.
+ */
+export function twinLetter(text: string, start: number, end: number, memo: Map<string, string | undefined>): string | undefined {
+  // (A word has an ASCII letter right beside the site: not a line of `Ã?`.)
+  if (text.charCodeAt(start) !== A_TILDE || !(isAsciiLetterCode(text.charCodeAt(start - 1)) || isAsciiLetterCode(text.charCodeAt(end)))) return undefined;
+  // The word around the site, as a pattern: its ASCII letters in either case, any letter's lead
+  // with whatever follows it, and the site as a lowercase letter of C3 (A0–BF).
+  let from = start;
+  while (from > start - 30 && (isAsciiLetterCode(text.charCodeAt(from - 1)) || (from >= 2 && isLeadGlyph(text.charCodeAt(from - 2)) && !isAsciiLetterCode(text.charCodeAt(from - 1))))) from -= isAsciiLetterCode(text.charCodeAt(from - 1)) ? 1 : 2;
+  let to = end;
+  while (to < end + 30 && (isAsciiLetterCode(text.charCodeAt(to)) || (isLeadGlyph(text.charCodeAt(to)) && to + 1 < text.length))) to += isAsciiLetterCode(text.charCodeAt(to)) ? 1 : 2;
+  if (to - from < 4) return undefined;
+  let pattern = '';
+  let ascii = 0;
+  for (let i = from; i < to; ) {
+    if (i === start) {
+      pattern += 'Ã([\u00a0-\u00bf])';
+      i = end;
+    } else if (isAsciiLetterCode(text.charCodeAt(i))) {
+      pattern += text[i++];
+      ascii++;
+    } else {
+      // (Or any one letter: a capital word's `Ä°` is İ, whose lowercase twin is a plain i.)
+      pattern += `(?:${text[i]}.|\\p{L})`;
+      i += 2;
+    }
+  }
+  if (ascii < 2) return undefined; // (a word, not a line of `Ã?`)
+  // Searched once per word and stretch of text (`memo`, one per scan): a stretch is TWIN_REACH
+  // long, and the search covers it and one either side, the same whatever part is scanned.
+  const stretch = Math.floor(start / TWIN_REACH);
+  const key = `${stretch}:${pattern}`;
+  if (memo.has(key)) return memo.get(key);
+  const lo = Math.max(0, (stretch - 1) * TWIN_REACH);
+  const window = text.slice(lo, Math.min(text.length, (stretch + 2) * TWIN_REACH));
+  // Only the word in the other case: its letter whole (the word itself has it lost, so never matches).
+  let found: string | undefined;
+  for (const m of window.matchAll(new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'giu'))) {
+    const letter = decodeSequence([A_TILDE, m[1].charCodeAt(0)]);
+    if (charClass(letter.charCodeAt(0)) !== Cls.LatinLower) continue;
+    if (found !== undefined && found !== letter.toUpperCase()) {
+      found = undefined;
+      break;
+    }
+    found = letter.toUpperCase();
+  }
+  memo.set(key, found);
+  return found;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A Latin-1 glyph that is a two-byte letter's lead in Windows-1252 mojibake (C2–DF). */
+function isLeadGlyph(c: number): boolean {
+  return c >= 0xc2 && c <= 0xdf;
+}
 
 /** The capital a word's own letters settle (see latin1LetterCandidates), if any. */
 function capitalByWord(text: string, site: LossySite, lang: Language): string | undefined {

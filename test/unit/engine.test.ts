@@ -827,6 +827,24 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair(seedPipeline(czech)).text, czech);
   });
 
+  it('names a lost capital in a word of capitals by the same word near it, whose lowercase letter came through', () => {
+    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    // A dateline's capitals lose their second byte (Ü is C3 9C, Ñ C3 91, Á C3 81 undefined); the
+    // body's München, España, Česká keep theirs (ü C3 BC, ñ C3 B1, á C3 A1).
+    const german = 'MÜNCHEN, DEUTSCHLAND: Huawei hat heute ein Zentrum in München eröffnet.';
+    assert.strictEqual(repair(seedPipeline(german)).text, german);
+    const f = detect(seedPipeline(german)).find((x) => x.original === 'Ã?')!;
+    assert.deepStrictEqual([f.replacement, f.confidence >= 0.8], ['Ü', true]);
+    const spanish = 'MADRID, ESPAÑA: Huawei anunció hoy un centro en España.';
+    assert.strictEqual(repair(seedPipeline(spanish)).text, spanish);
+    const czech = 'PRAHA, ČESKÁ REPUBLIKA: Společnost dnes oznámila, že je „Česká republika“ připravena a čas je tady.';
+    const cz = detect(seedPipeline(czech)).find((x) => x.original === 'Ã•')!;
+    assert.strictEqual(cz.replacement, 'Á');
+    assert.match(cz.explanation, /the same word near it shows á/);
+    // Without a twin the capital stays a report: German Ü, Ö and Ä cannot be told apart.
+    assert.ok(detect(seedPipeline('MÜNCHEN, DEUTSCHLAND: Huawei hat heute ein Zentrum eröffnet.')).every((x) => x.original !== 'Ã?' || x.confidence < 0.5));
+  });
+
   it('takes a `•` after a lost byte for the seed pipeline’s undefined byte, not for punctuation that came through', () => {
     // `â?•` is a close whose 9D came out as `•`: no sign that the line was not garbled as a whole,
     // so the lone `Ã£` beside it is repaired as surely as the rest (not held back at 0.45).
