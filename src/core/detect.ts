@@ -7,7 +7,7 @@ import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffi
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
-import { type LossySite, SiteList, siteOfStrippedLetter, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
+import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
 import { cjkRarity } from './cjk';
@@ -1294,7 +1294,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'stripped-letter') {
     // Believed where the text shows the pipeline: two leads at least where no clean text has them
     // (for `Ã`, which no clean word starts before lowercase letters, Latin-1 letters garbled will do).
-    if (text[site.start] === 'Ã' ? !evidence.lettersStripped(site.start) && !evidence.latin1Garbled(site.start) : !evidence.lettersStripped(site.start)) return null;
+    // A word of capitals needs its twin, which is evidence enough (`MÃNCHEN` and `MÃ¼nchen`).
+    if (strippedInCapitals(text, site.start)) {
+      if (!twinLetter(text, site.start, site.end, evidence.twins)) return null;
+    } else if (text[site.start] === 'Ã' ? !evidence.lettersStripped(site.start) && !evidence.latin1Garbled(site.start) : !evidence.lettersStripped(site.start)) return null;
     if (text[site.start] === 'Ã') {
       const c = latin1LetterCandidates(text, site, lang, evidence.twins);
       return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));

@@ -385,7 +385,9 @@ export function siteOfStrippedLetter(text: string, i: number, into: LossySite): 
     if (after === Cls.LatinLower) return lead === A_TILDE && plainAround ? null : siteInto(into, i, i + 1, 'stripped-letter', false, false);
     return isLetter(after) || digitAt(text, i + 1) ? null : siteInto(into, i, i + 1, 'stripped-letter', false, false);
   }
-  return !isLetter(before) && !digitAt(text, i - 1) && after === Cls.LatinLower ? siteInto(into, i, i + 1, 'stripped-letter', false, false) : null;
+  if (!isLetter(before) && !digitAt(text, i - 1) && after === Cls.LatinLower) return siteInto(into, i, i + 1, 'stripped-letter', false, false);
+  // In a word of capitals (`MÃNCHEN`) only where the same word near shows the letter (see twinLetter).
+  return strippedInCapitals(text, i) ? siteInto(into, i, i + 1, 'stripped-letter', false, false) : null;
 }
 
 /**
@@ -394,6 +396,14 @@ export function siteOfStrippedLetter(text: string, i: number, into: LossySite): 
  */
 function strippedPairBefore(text: string, i: number): boolean {
   return lostLetterBefore(text, i) !== '' && lostLetterLength(text, i - 1) === 1 && garbledClassBefore(text, i - 1) === Cls.LatinLower;
+}
+
+/** A lone `Ã` at `i` in a word of capitals (`MÃNCHEN`): a capital letter beside it, no lowercase one. */
+export function strippedInCapitals(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== A_TILDE) return false;
+  const before = garbledClassBefore(text, i);
+  const after = garbledClassAt(text, i + 1);
+  return before !== Cls.LatinLower && after !== Cls.LatinLower && (before === Cls.LatinUpper || after === Cls.LatinUpper);
 }
 
 /** Whether a 'stripped-letter' site stands where no clean text has that capital (see siteOfStrippedLetter). */

@@ -675,6 +675,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair(stripped(polish)).text, polish);
     const turkish = '“Türkiye’deki varlığımızı güçlendirmekten gurur duyuyoruz,” dedi. Huawei bugün İstanbul’daki yeni merkezin açılışını duyurdu ve bu bir gelecek için.';
     assert.strictEqual(repair(stripped(turkish)).text, turkish);
+    // In a word of capitals only with a twin whose letter came through: `MÃNCHEN` and `MÃ¼nchen`.
+    const dateline = 'MÜNCHEN, DEUTSCHLAND: Die Firma hat heute ein Zentrum in München eröffnet, sagte sie.';
+    assert.strictEqual(repair(stripped(dateline)).text, dateline);
+    assert.deepStrictEqual(detect(stripped('MÜNCHEN, DEUTSCHLAND: Die Firma hat heute ein Zentrum eröffnet.')).filter((x) => x.original === 'Ã'), []);
     // Clean text keeps its capitals and â: German Äpfel, Swedish Åsa, Turkish İslâm and Kâte.
     assert.deepStrictEqual(detect('Die Äpfel und Åsa kamen. İslâm Cumhuriyeti ve Kâte dili.'), []);
     // A line of leads is no word.
