@@ -1008,6 +1008,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
   let bulletTailMemo: boolean | undefined;
   let undefinedApartMemo: boolean | undefined;
   let strippedShown: number[] | undefined;
+  let lowQuoteMemo: boolean | undefined;
   let latin1Pairs: number[] | undefined;
   let droppedUndefinedMemo: boolean | undefined;
   let openings: OpeningMarks | undefined;
@@ -1045,6 +1046,7 @@ function judgeSites(text: string, sites: SiteList, keep: Uint8Array, from: numbe
     latin1Garbled: (at) => countNear((latin1Pairs ??= runFindings.filter((f) => f.kind === 'reversible' && /^Ã[\u00a0-\u00bf]/.test(f.original)).map((f) => f.start)), at, EVIDENCE_REACH) >= 2,
     droppedUndefined: () => (droppedUndefinedMemo ??= shows1252AfterLead(text)),
     twins: new Map(),
+    lowQuoteShown: () => (lowQuoteMemo ??= text.includes('â€ž')),
     closesAfter: (mark, from) => (closeCursors.get(mark) ?? closeCursors.set(mark, new CloseCursor(text, mark)).get(mark)!).after(from),
     openedWithSingle: (at) => (openings ??= openingMarks(text, runFindings, repaired)).openAt(at) === '‘',
     bareMarks: (form) => bareMarksMemo.get(form) ?? bareMarksMemo.set(form, bareMarks(text, sites, keep, lang, form)).get(form)!,
@@ -1090,13 +1092,15 @@ function textLanguages(text: string, from: number, to: number): TextLanguages {
  * certain either way: its confidence is kept.
  */
 const LANGUAGE_UNKNOWN: Language = 'unknown';
+/** Codepages that show UTF-8's Latin leads as Windows-1252 does but leave other bytes undefined. */
+const SIBLING_CODEPAGES = ['windows-1254', 'windows-1250', 'windows-1257'].map((name) => codecByName(name)!);
 
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
   let twins: Map<string, string | undefined> | undefined;
   // What each word was named, by case (lower, starting a word) and codec: a garbled document
   // repeats its words, and the same word, codec and case is named once.
-  const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
+  const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence' | 'wrongCodecs'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
@@ -1135,6 +1139,19 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
         const capitals = undefinedSecondByteLetters(codec, lead, false, lang);
         if (capitals.known) ({ letters, known } = capitals);
       }
+      // A sibling codepage that shows the lead alike but leaves other bytes undefined may name a
+      // letter of the language: Turkish text was read as Windows-1254, whose undefined 9E is Ş
+      // (`Å�ahin`), not as Windows-1252, whose 9E is ž.
+      let readAs = codec;
+      for (const sibling of known ? [] : SIBLING_CODEPAGES) {
+        if (singleByteTable(sibling)[f.original.charCodeAt(at - 1)] !== lead) continue;
+        const own = undefinedSecondByteLetters(sibling, lead, lower, lang);
+        const tried = own.known ? own : startsWord ? undefinedSecondByteLetters(sibling, lead, false, lang) : own;
+        if (!tried.known) continue;
+        ({ letters, known } = tried);
+        readAs = sibling;
+        break;
+      }
       // Starting a word of lowercase letters, of Á Í Ï Ð Ý (`Ã�lvarez`) names start with Á far
       // more often than with the others in any language: a guess, repaired with less confidence.
       // So does a lowercase letter of C4 in a language the text does not name: č outnumbers ā ď ĝ
@@ -1147,8 +1164,9 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
           : {
               replacement: certainty !== 'unsure' ? withLetter(letters[0]) : f.replacement,
               alternatives: (certainty !== 'unsure' ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
-              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, certainty),
+              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), readAs, lead, letters, certainty),
               confidence: certainty === 'word-start' || certainty === 'commonest' ? 0.55 : 1,
+              wrongCodecs: readAs === codec ? f.wrongCodecs : [readAs.name],
             };
       words.set(f.original, named);
     }
@@ -1158,6 +1176,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
       f.alternatives = named.alternatives;
       f.confidence = Math.min(f.confidence, named.confidence);
       f.explanation = named.explanation;
+      f.wrongCodecs = named.wrongCodecs;
     }
   }
 }
@@ -1351,7 +1370,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     if (!quoteOpen && letterAt(text, site.start - 1) && letterAt(text, site.end)) return lossyFinding(site, original, '‐', HYPHEN_ALTERNATIVES, 0.8, explainLossy(site, '‐', 'inside-word'));
     return lossyFinding(site, original, '”', BULLET_TAIL_ALTERNATIVES, 0.95, explainLossy(site, '”', 'closing'));
   }
-  const ranked = rankPunctuation(text, site.start, site.end, depth, site.form === 'third-lost', quotes.style, lang === 'en' || lang === 'unknown');
+  let ranked = rankPunctuation(text, site.start, site.end, depth, site.form === 'third-lost', quotes.style, lang === 'en' || lang === 'unknown');
+  // A cut-short „ is Windows-1254's (9E undefined there); where the text shows `â€ž` whole, its 9E
+  // was read, so the lost byte was another: ” (`„/â€�`).
+  if (site.form === 'third-lost' && ranked.best === '„' && evidence.lowQuoteShown()) ranked = { ...ranked, best: ranked.alternatives[0], alternatives: [...ranked.alternatives.slice(1), '„'] };
   if (site.form === 'third-lost' && text.startsWith(TWICE_DASH, site.start)) {
     return lossyFinding(site, original, '—', NO_MARKS, 0.85, explainLossy(site, '—', ranked.position));
   }
@@ -1530,6 +1552,8 @@ interface Evidence {
   cyrillicGuess: (at: number) => CyrillicGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
+  /** The text shows „ read as Windows-1252 whole (`â€ž`). */
+  lowQuoteShown: () => boolean;
   /** The words searched for a twin with a lost capital whole (see twinLetter). */
   twins: Map<string, string | undefined>;
   /** Near `at`, two letters at least lost their second byte where no clean text has their lead (see strippedLetterShown). */

@@ -331,14 +331,16 @@ export function siteOfTwiceLostThird(text: string, i: number, into: LossySite): 
   return siteInto(into, i, i + form.length + swallow, 'third-lost', false, true);
 }
 /**
- * Whether a `â€` cut short (no byte after it, see siteAtSpecial) follows `from` on its line, within
- * a quotation's reach (a line of them asks at each).
+ * Whether a `â€` cut short (no byte after it, see siteAtSpecial) closes the quotation opened before
+ * `from`: it is the next mark on the line, within a quotation's reach (a line of them asks at
+ * each), but for apostrophes whole between letters. A whole mark first closed it (German `â€œ`).
  */
 export function thirdLostAhead(text: string, from: number): boolean {
   let scanned = from; // no line break before this
   for (let i = text.indexOf('â€', from); i >= 0 && i - from < QUOTATION_REACH; i = text.indexOf('â€', i + 2)) {
     for (; scanned < i; scanned++) if (text.charCodeAt(scanned) === 0x0a) return false;
     if (!continuationShownAt(text, i + 2)) return true;
+    if (!(letterAt(text, i - 1) && letterAt(text, i + 3))) return false;
   }
   return false;
 }

@@ -228,6 +228,11 @@ function rankFor(position: Position, depth: QuoteDepth, thirdByteLost: boolean, 
     // ™ of ’ was stripped.)
     return { best: '’', alternatives: order(['’', '”']).slice(1), position, certainty: 0.6 };
   }
+  if (thirdByteLost && position === 'opening' && style.open === '„' && (!lostPair || style.close === '”')) {
+    // Before a word in a language that opens with „ (E2 80 9E): Windows-1254 leaves its 9E
+    // undefined as Windows-1252 does 9D, and ” seldom opens there (it closes Polish „…”, both lost).
+    return { best: '„', alternatives: order(['„', '”', '“']).slice(1), position, certainty: 0.6 };
+  }
   if (thirdByteLost && position === 'opening' && style.open === '“' && !lostPair) {
     // Before a word, where ” seldom stands: ‘, whose 98 Windows-1250 (and 1251, 1253) leaves undefined.
     return { best: '‘', alternatives: order(['‘', '”', '“']).slice(1), position, certainty: 0.6 };

@@ -253,6 +253,19 @@ describe('engine: reversible mojibake', () => {
     assert.deepStrictEqual(detect('为什么 � 目录 里面 没有'), []);
   });
 
+  it('reads UTF-8 read as Windows-1254: its undefined 9E is „ opening a quotation and Ş starting a name', () => {
+    const turkish = 'Basın iletişim: Zeynep Şahin ve bu bir gelecek için daha iyi bir değişim, ama bu kadar değil.';
+    const garbledTr = iconv.decode(Buffer.from(turkish, 'utf8'), 'windows-1254');
+    assert.ok(garbledTr.includes('Å\ufffdahin'), garbledTr);
+    assert.strictEqual(repair(garbledTr).text, turkish);
+    assert.match(detect(garbledTr).find((x) => x.original === 'Å\ufffd')!.explanation, /Windows-1254/);
+    // German „…“ (the close 9C is defined there) and Polish „…” (both lost).
+    const german = 'Die Firma ist nicht nur in der Stadt. „Wir sind stolz“, sagte er, „und das ist gut.“ Die Zahl der Kunden ist mit dem Jahr gewachsen.';
+    assert.strictEqual(repair(iconv.decode(Buffer.from(german, 'utf8'), 'windows-1254')).text, german);
+    const polish = '„Jesteśmy dumni, że możemy być w Polsce” – powiedział dyrektor. Nie jest to tylko dla nas, ale dla wszystkich.';
+    assert.strictEqual(repair(iconv.decode(Buffer.from(polish, 'utf8'), 'windows-1254')).text, polish);
+  });
+
   it('settles a tie between two codecs by where the letters can stand and by the other words', () => {
     // `Å¯` is ŝ in Windows-1257 and ů in Windows-1252; `Ä¯` is ĝ or į. Czech ů never starts a word
     // or comes before a vowel; Lithuanian į hardly comes before i.
