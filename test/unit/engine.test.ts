@@ -4,7 +4,7 @@ import * as iconv from 'iconv-lite';
 import * as path from 'path';
 import { applyFindings, detect, repair, type Finding } from '../../src/core';
 import { CODEC_NAMES } from '../../src/core/codecs';
-import { CJK_CODECS, SINGLE_BYTE_CODECS, garble, garbleLossy } from './helpers/mojibake';
+import { CJK_CODECS, SINGLE_BYTE_CODECS, garble, garbleLossy, readTwice, seedPipeline, strippedOfControls } from './helpers/mojibake';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const seed = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
@@ -118,7 +118,6 @@ describe('engine on the seed release', () => {
 
   it('reads single quotes where ” has a form of its own (â?•), as in the seed', () => {
     // The seed's pipeline: ” (E2 80 9D) came out `â?•`, every other mark `â??`.
-    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/\ufffd/g, '•').replace(/[^\x00-\xff•]/g, '?');
     const clean = 'Huawei wins ‘Top Ten Inventions’ award.\n\n“Innovation is ‘open’ by design,” said Song. She called it ‘remarkable’.';
     assert.strictEqual(repair(seedPipeline(clean)).text, clean);
     // Between letters with no quotation open, `â?•` is the hyphen ‐ (E2 80 90: 90 is undefined too).
@@ -599,11 +598,10 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Huaweiï¿½s view').text, 'Huawei’s view');
     // Read as Windows-1252 twice, the first pass making U+FFFD of the bytes it leaves undefined:
     // `Ãƒï¿½` is `Ã�`, Á (C3 81) as the text read once would be; `Ã…Â¯` is Czech ů beside its letters.
-    const twiceRead = (clean: string) => iconv.decode(iconv.encode(iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252'), 'utf8'), 'windows-1252');
     const spanish = 'El director, José Álvarez, dijo que la compañía está lista para el mercado.';
-    assert.strictEqual(repair(twiceRead(spanish)).text, spanish);
+    assert.strictEqual(repair(readTwice(spanish)).text, spanish);
     const czech = 'Jsme hrdí na to, že můžeme posílit naši přítomnost v Evropě, řekl Jiří Dvořák.';
-    assert.strictEqual(repair(twiceRead(czech)).text, czech);
+    assert.strictEqual(repair(readTwice(czech)).text, czech);
     // Whole words lost (`���`): a Russian text whose ASCII words read as English keeps its U+FFFD.
     const russian = 'GNU GPL \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd 3 \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd <https://gnu.org/licenses/gpl.html>. This is free software: you are free to change and redistribute it.';
     assert.deepStrictEqual(detect(russian), []);
@@ -669,29 +667,28 @@ describe('engine: lossy mojibake and leftovers', () => {
   });
 
   it('reads a letter’s lead alone as a letter whose second byte was stripped with the control characters', () => {
-    const stripped = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, '');
     // Czech: č, ř, ě lose their 8D, 99, 9B (C1 controls read as Latin-1); the leads Ä and Å stay
     // between lowercase letters, where no clean text has a capital.
     const czech = 'Společnost dnes oznámila otevření nového centra v Praze. Centrum zaměstná přibližně 150 výzkumníků a je podle plánu, jako jsou na to zvyklí.';
-    assert.ok(stripped(czech).includes('SpoleÄnost'));
-    assert.strictEqual(repair(stripped(czech)).text, czech);
-    const f = detect(stripped(czech)).find((x) => x.original === 'Ä')!;
+    assert.ok(strippedOfControls(czech).includes('SpoleÄnost'));
+    assert.strictEqual(repair(strippedOfControls(czech)).text, czech);
+    const f = detect(strippedOfControls(czech)).find((x) => x.original === 'Ä')!;
     assert.deepStrictEqual([f.replacement, f.kind], ['č', 'lossy']);
     assert.match(f.explanation, /second byte, a control character there/);
     // German: capitals starting a word and ß after a garbled letter or ending a word; French œ;
     // Polish ść, two leads in a row; Turkish apostrophes before a name's case ending, and quotes.
     const german = 'Über 60 Prozent der Mitarbeiter kommen aus Österreich, und die Größe des Marktes wächst. Ärzte sind dabei, sagte Sabine Weiß.';
-    assert.strictEqual(repair(stripped(german)).text, german);
+    assert.strictEqual(repair(strippedOfControls(german)).text, german);
     const french = 'L’innovation ouverte est au cœur de notre stratégie pour les clients qui sont dans une liste, selon l’étude et le sœur de la société.';
-    assert.strictEqual(repair(stripped(french)).text, french);
+    assert.strictEqual(repair(strippedOfControls(french)).text, french);
     const polish = 'Jesteśmy dumni, że możemy wzmocnić naszą obecność w Polsce i całość jest dla nas, tylko przez nas.';
-    assert.strictEqual(repair(stripped(polish)).text, polish);
+    assert.strictEqual(repair(strippedOfControls(polish)).text, polish);
     const turkish = '“Türkiye’deki varlığımızı güçlendirmekten gurur duyuyoruz,” dedi. Huawei bugün İstanbul’daki yeni merkezin açılışını duyurdu ve bu bir gelecek için.';
-    assert.strictEqual(repair(stripped(turkish)).text, turkish);
+    assert.strictEqual(repair(strippedOfControls(turkish)).text, turkish);
     // In a word of capitals only with a twin whose letter came through: `MÃNCHEN` and `MÃ¼nchen`.
     const dateline = 'MÜNCHEN, DEUTSCHLAND: Die Firma hat heute ein Zentrum in München eröffnet, sagte sie.';
-    assert.strictEqual(repair(stripped(dateline)).text, dateline);
-    assert.deepStrictEqual(detect(stripped('MÜNCHEN, DEUTSCHLAND: Die Firma hat heute ein Zentrum eröffnet.')).filter((x) => x.original === 'Ã'), []);
+    assert.strictEqual(repair(strippedOfControls(dateline)).text, dateline);
+    assert.deepStrictEqual(detect(strippedOfControls('MÜNCHEN, DEUTSCHLAND: Die Firma hat heute ein Zentrum eröffnet.')).filter((x) => x.original === 'Ã'), []);
     // Clean text keeps its capitals and â: German Äpfel, Swedish Åsa, Turkish İslâm and Kâte.
     assert.deepStrictEqual(detect('Die Äpfel und Åsa kamen. İslâm Cumhuriyeti ve Kâte dili.'), []);
     // A line of leads is no word.
@@ -704,7 +701,6 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair(spanish).text, 'Europa, Asia, África, Norte, América Central y del Sur, Australia y Oceanía');
     // The seed's pipeline shows those bytes as `•` and makes `?` of what Latin-1 lacks, a real • too:
     // there `Ä•` is no ĕ (C4 95) and `Ã•` no Õ, and `Ä?` is no č.
-    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
     const czech = 'Společnost oznámila, že je „verze“ pro Linux hotová a že se na ni čeká již dlouho, jako na jeho novou verzi. Česká verze je taky podle plánu.';
     const garbled = seedPipeline(czech);
     assert.ok(garbled.includes('Ä•') && garbled.includes('Ä?eskÃ¡'), garbled);
@@ -792,7 +788,6 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair('Er sagte: â??Ich weiÃ? es nicht.â?? Das ist groÃ?.').text, 'Er sagte: „Ich weiß es nicht.“ Das ist groß.');
     // Romanian ș and ț both lose their second byte the same way (`È?`): the letters around rank them.
     const romanian = 'Compania a anunțat astăzi că opțiunile și acțiunile sunt disponibile, este o situație pentru care nu există soluție.';
-    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
     assert.strictEqual(repair(seedPipeline(romanian)).text, romanian);
     // ț ends a word in i (`sunteți`, `toți`), before ă even where ă is garbled too (`ață`); ș starts
     // one (`și`), and stays in `deși` and `ieși`.
@@ -831,7 +826,6 @@ describe('engine: lossy mojibake and leftovers', () => {
   });
 
   it('repairs releases in Romanian, Polish and Czech through the seed’s pipeline, quotes and capitals included', () => {
-    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
     // Romanian is told by its words (`unui`, `dintre`, `despre`) and by `È?`, which only it writes;
     // `-iție` is ț, and „…” is its quotation, closed by `â?•`.
     const romanian = 'Huawei a anunțat astăzi deschiderea unui nou centru, o investiție de 30 de milioane de euro.\n„Suntem mândri că ne consolidăm prezența în România”, a declarat directorul. Potrivit studiului, 33% dintre companiile românești vor adopta soluții noi.\nDespre Huawei: fondată în 1987.';
@@ -845,7 +839,6 @@ describe('engine: lossy mojibake and leftovers', () => {
   });
 
   it('names a lost capital in a word of capitals by the same word near it, whose lowercase letter came through', () => {
-    const seedPipeline = (clean: string) => iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
     // A dateline's capitals lose their second byte (Ü is C3 9C, Ñ C3 91, Á C3 81 undefined); the
     // body's München, España, Česká keep theirs (ü C3 BC, ñ C3 B1, á C3 A1).
     const german = 'MÜNCHEN, DEUTSCHLAND: Huawei hat heute ein Zentrum in München eröffnet.';
@@ -1009,7 +1002,7 @@ describe('engine options', () => {
 
   it('finds on each line scanned alone what the whole text gives there (lost bytes shown as •, lost CJK)', () => {
     const clean = 'Huawei’s “new” phone (华为) launched today.\nJosé Álvarez met Tomáš Dvořák in Plzeň.\nSpolečnost je „připravena“ na zítřek.\nPrices from ₹1,299 — and a 3‑year plan.';
-    const text = iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+    const text = seedPipeline(clean);
     const full = detect(text);
     assert.ok(full.some((f) => f.original === 'Ã•') && full.some((f) => f.original === 'å•?'), JSON.stringify(full.map((f) => f.original)));
     for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
@@ -1022,7 +1015,7 @@ describe('engine options', () => {
     // The editor re-scans an edited line: the text's other marks near it must still count.
     const releases = [seedRepaired, ...['ap-style', 'british'].map((n) => readFileSync(path.join(fixtures, 'releases', `${n}.txt`), 'utf8'))];
     const pipelines: ((t: string) => string)[] = [
-      (t) => iconv.decode(Buffer.from(t, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•'),
+      seedPipeline,
       (t) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, ''),
       (t) => iconv.decode(Buffer.from(t, 'utf8'), 'ascii'),
       (t) => iconv.decode(Buffer.from(t, 'utf8'), 'big5'),

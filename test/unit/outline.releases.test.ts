@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { extractOutline } from '../../src/core/outline';
+import { seedPipeline, strippedOfControls } from './helpers/mojibake';
 
 /**
  * Two invented releases in other house styles, each with the outline a reader would write by
@@ -90,9 +91,8 @@ const PIPELINES: Record<string, (clean: string) => string> = {
   'UTF-8 read as GBK': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'gbk'),
   'UTF-8 read as Big5': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'big5'),
   'UTF-8 read as ASCII (each byte U+FFFD)': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'ascii'),
-  'UTF-8 read as Latin-1, control characters stripped': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, ''),
-  'the sample release’s pipeline (undefined bytes •, the rest forced into Latin-1)': (t) =>
-    iconv.decode(Buffer.from(t, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•'),
+  'UTF-8 read as Latin-1, control characters stripped': strippedOfControls,
+  'the sample release’s pipeline (undefined bytes •, the rest forced into Latin-1)': seedPipeline,
   'UTF-8 read as Windows-1251': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'windows-1251'),
   'UTF-8 read as MacRoman': (t) => iconv.decode(Buffer.from(t, 'utf8'), 'macintosh'),
 };

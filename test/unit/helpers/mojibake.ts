@@ -66,3 +66,21 @@ export function garbleLossy(line: string): string {
   for (const b of Buffer.from(line, 'utf8')) out += b >= 0x80 && b <= 0x9f ? '?' : String.fromCharCode(b);
   return out;
 }
+
+/**
+ * The sample release's own pipeline: UTF-8 read as Windows-1252, the bytes it leaves undefined
+ * shown as `•`, the rest of what Latin-1 lacks forced to `?` (`”` → `â?•`, `’` → `â??`).
+ */
+export function seedPipeline(clean: string): string {
+  return iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252').replace(/[^\x00-\xff\ufffd]/g, '?').replace(/\ufffd/g, '•');
+}
+
+/** UTF-8 read as Latin-1, its C1 control characters stripped afterwards (scraped text). */
+export function strippedOfControls(clean: string): string {
+  return iconv.decode(Buffer.from(clean, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, '');
+}
+
+/** UTF-8 read as Windows-1252 twice, the first pass making U+FFFD of the bytes it leaves undefined. */
+export function readTwice(clean: string): string {
+  return iconv.decode(iconv.encode(iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252'), 'utf8'), 'windows-1252');
+}
