@@ -281,7 +281,8 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   }
   // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one —
   // unless the letter starts the next word (`Å veices` → `Šveices`) or is Portuguese `às`.
-  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE) {
+  // (Not before punctuation: `cittÃ .` is città. with its no-break space made plain.)
+  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE && (isLetterCls(charClass(text.charCodeAt(j))) || charClass(text.charCodeAt(j)) === Cls.Digit)) {
     const capital = charClass(decoded.charCodeAt(decoded.length - 1)) === Cls.LatinUpper;
     // Portuguese `às` (a space must follow the s) and `àquele`, `àquilo`…
     const joined = (text[j] === 's' && text[j + 1] === ' ') || /^qu[ei]l/.test(text.slice(j, j + 4));
@@ -483,6 +484,8 @@ function singleCandidates(text: string, i: number, t: ScanTables): number {
 function absorbedSpaceMayCount(text: string, i: number, t: ScanTables): boolean {
   const lower = (k: number) => classAt(text, k) === Cls.LatinLower;
   if (lower(i - 1) || lower(i + 2) || lower(i + 3)) return true;
+  // (`Ã  Boulogne`, `Ã  2027`: à and its own space, see loneAbsorbedBelieved.)
+  if (text.charCodeAt(i) === 0xc3 && text.charCodeAt(i + 2) === SPACE && (isLetterCls(classAt(text, i + 3)) || classAt(text, i + 3) === Cls.Digit)) return true;
   // The run goes on after the space with a sequence that is not one more lost no-break space.
   const after = text.charCodeAt(i + 3);
   return after !== SPACE && (t.lead[text.charCodeAt(i + 2)] & t.cont[after]) !== 0;
@@ -757,8 +760,9 @@ function loneAbsorbedBelieved(text: string, start: number, end: number, cp: numb
   const wordStart = prev === Cls.Space || "'’\"“«(".includes(String.fromCharCode(prevCode));
   const nextLower = classAt(text, end) === Cls.LatinLower;
   if (!wordStart || !lone) return false;
-  // (`Ã  la`: à's own space after the lost no-break space, A0, that became a plain one.)
-  if (!nextLower) return cp === 0xe0 && text.charCodeAt(end) === SPACE && classAt(text, end + 1) === Cls.LatinLower;
+  // (`Ã  la`: à's own space after the lost no-break space, A0, that became a plain one; before a
+  // name or a figure too, `Ã  Boulogne`, `Ã  2027`.)
+  if (!nextLower) return cp === 0xe0 && text.charCodeAt(end) === SPACE && (isLetterCls(classAt(text, end + 1)) || classAt(text, end + 1) === Cls.Digit);
   return cp === 0xe0 || dec === Cls.LatinUpper;
 }
 

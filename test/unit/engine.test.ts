@@ -436,6 +436,10 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('Å veices bankas, Ä«paÅ¡i').text, 'Šveices bankas, īpaši');
     // à's own space kept after the one that was its A0: `Ã  la` (two spaces).
     assert.strictEqual(repair('Les menus Ã  la carte, voilÃ  tout.').text, 'Les menus à la carte, voilà tout.');
+    // Ending a word before punctuation, its no-break space is no word space to keep: `cittÃ .`.
+    assert.strictEqual(repair('Ãˆ la prima volta in cittÃ . Il centro ospiterÃ  150 ricercatori.').text, 'È la prima volta in città. Il centro ospiterà 150 ricercatori.');
+    // `Ã  ` before a name or a figure: à and its own space (`d’ici à 2027`, `à Boulogne`).
+    assert.strictEqual(repair('Le centre ouvrira dâ€™ici Ã  2027 Ã  Boulogne.').text, 'Le centre ouvrira d’ici à 2027 à Boulogne.');
   });
 
   it('repairs a garbled line that also holds correct punctuation', () => {
