@@ -741,6 +741,8 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
   // like (`Ã\u0082Â© 2024` is `Â©` layered, not MacRoman `̂婠`): lost no-break spaces sit inside runs.
   const last = seqs[seqs.length - 1];
   if (last.absorbedSpace && last.bytes.length >= 3 && text.charCodeAt(last.end - 1) === SPACE) return false;
+  // Nor is `â€ ` the dagger † (E2 80 A0) anywhere in a run: it is ” cut short before a space (`â€ â€“`).
+  if (seqs.some((s) => s.absorbedSpace && s.bytes[0] === 0xe2 && s.bytes[1] === 0x80 && s.bytes[2] === 0xa0)) return false;
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
   return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
 }

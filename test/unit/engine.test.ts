@@ -438,6 +438,8 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('Les menus Ã  la carte, voilÃ  tout.').text, 'Les menus à la carte, voilà tout.');
     // Ending a word before punctuation, its no-break space is no word space to keep: `cittÃ .`.
     assert.strictEqual(repair('Ãˆ la prima volta in cittÃ . Il centro ospiterÃ  150 ricercatori.').text, 'È la prima volta in città. Il centro ospiterà 150 ricercatori.');
+    // `â€ ` is ” cut short (its 9D dropped) before a space, not the dagger † with a lost no-break space.
+    assert.strictEqual(repair('â€žJesteÅ›my dumni w Polsceâ€ â€“ powiedziaÅ‚ dyrektor.').text, '„Jesteśmy dumni w Polsce” – powiedział dyrektor.');
     // `Ã  ` before a name or a figure: à and its own space (`d’ici à 2027`, `à Boulogne`).
     assert.strictEqual(repair('Le centre ouvrira dâ€™ici Ã  2027 Ã  Boulogne.').text, 'Le centre ouvrira d’ici à 2027 à Boulogne.');
   });
