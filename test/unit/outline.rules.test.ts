@@ -260,6 +260,25 @@ describe('outline: offsets through a repair', () => {
   });
 });
 
+describe('outline: releases in other languages', () => {
+  it('reads their quotation marks, speech verbs, datelines, per cent, scales and grouped thousands', () => {
+    const german = 'MÜNCHEN, DEUTSCHLAND – 14. November 2025 – Huawei investiert 150 Millionen Euro.\n\n„Wir sind stolz darauf“, sagte Jürgen Müller, Geschäftsführer von Huawei Deutschland. Über 60 Prozent der Mitarbeiter kommen aus Österreich.';
+    const de = extractOutline(german);
+    assert.deepStrictEqual([de.dateline?.place, de.dateline?.date], ['MÜNCHEN, DEUTSCHLAND', '14 November 2025']);
+    assert.deepStrictEqual(quotes(german), ['Jürgen Müller | Geschäftsführer von Huawei Deutschland | Wir sind stolz darauf']);
+    assert.deepStrictEqual(figures(german).map((f) => f.split(' — ')[0]), ['150 Millionen Euro', '60 Prozent']);
+    // French « » with spaces inside and an auxiliary before the verb; Spanish `de` in its dates.
+    const french = 'PARIS, FRANCE – 14 novembre 2025 – « Nous sommes fiers de notre présence », a déclaré Éric Martin, directeur général de Huawei France. Elle emploie plus de 207 000 personnes.';
+    assert.deepStrictEqual(quotes(french), ['Éric Martin | directeur général de Huawei France | Nous sommes fiers de notre présence']);
+    assert.deepStrictEqual(figures(french).map((f) => f.split(' — ')[0]), ['207 000']);
+    assert.strictEqual(extractOutline('MADRID, ESPAÑA – 14 de noviembre de 2025 – Huawei anunció hoy.').dateline?.date, '14 noviembre 2025');
+    // Polish sets a dash between the close and the verb.
+    assert.deepStrictEqual(quotes('„Jesteśmy dumni z tego projektu” – powiedział Łukasz Wiśniewski, dyrektor generalny Huawei Polska.'), [
+      'Łukasz Wiśniewski | dyrektor generalny Huawei Polska | Jesteśmy dumni z tego projektu',
+    ]);
+  });
+});
+
 describe('outline: robustness', () => {
   it('rejects a non-string with a clear error', () => {
     assert.throws(() => extractOutline(undefined as unknown as string), /expects the document text as a string/);

@@ -110,6 +110,9 @@ function fullName(ctx: Context, person: PersonMention): string {
   return ctx.people.resolve(person.name, ctx.at) ?? person.name;
 }
 
+/** Auxiliaries before a past participle of saying (French `a déclaré`, Italian `ha detto`, Romanian `a declarat`). */
+const AUXILIARIES = new Set(['a', 'ha', 'hanno', 'ont', 'au']);
+
 /** "she said": the person named last before the quote, else the previous speaker. */
 function pronounSpeaker(ctx: Context): Attribution {
   return { speaker: ctx.people.lastMentionBefore(ctx.at) || ctx.lastSpeaker, role: '' };
@@ -120,10 +123,13 @@ function fromTrailer(ctx: Context, from: number, to: number): Attribution | null
   const { text } = ctx;
   const tokens = tokenize(text, from, to);
   if (tokens.length === 0) return null;
-  // Only spaces and commas may stand between the closing mark and the attribution.
-  if (!/^[\s,]*$/.test(text.slice(from, tokens[0].start))) return null;
-  if (isSpeechVerb(tokens[0].word)) {
-    let k = 1;
+  // Only spaces and commas may stand between the closing mark and the attribution (or a dash, as
+  // Polish sets one: „…” – powiedział X).
+  if (!/^[\s,]*$|^\s*[–—]\s*$/.test(text.slice(from, tokens[0].start))) return null;
+  // French, Italian and Romanian say it with an auxiliary: « … », a déclaré X; “…”, ha detto X.
+  const aux = AUXILIARIES.has(tokens[0].word.toLowerCase()) && tokens.length > 1 && isSpeechVerb(tokens[1].word) ? 1 : 0;
+  if (isSpeechVerb(tokens[aux].word)) {
+    let k = aux + 1;
     if (tokens[0].word.toLowerCase() === 'according') {
       if (tokens[1]?.word !== 'to') return null;
       k = 2;

@@ -7,11 +7,29 @@ import type { OutlineDateline } from './types';
 
 export const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const MONTHS = `${FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
-// "14 November 2025", "14November 2025", "March 4, 2025", "Nov. 14, 2025".
-const DATE = new RegExp(
-  `\\b(?:(\\d{1,2})\\s*(${MONTHS})\\.?,?\\s+(\\d{4})|(${MONTHS})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`,
-  'g',
-);
+/**
+ * The months of the other languages a release comes in, as a date writes them (Polish, Czech and
+ * Romanian in the genitive: `14 listopada 2025`, `14. listopadu 2025`). Matched in any case.
+ */
+export const OTHER_MONTHS = [
+  'Januar Februar März Mai Juni Juli Oktober Dezember', // German (April, August, September, November as English)
+  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre',
+  'janeiro fevereiro março maio junho julho setembro outubro novembro dezembro',
+  'januari februari maart mei augustus oktober',
+  'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+  'ledna února března dubna května června července srpna září října listopadu prosince',
+  'ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie',
+  'Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık',
+]
+  .join(' ')
+  .split(' ')
+  .join('|');
+// "14 November 2025", "14November 2025", "March 4, 2025", "Nov. 14, 2025", and "14. November 2025",
+// "14 de noviembre de 2025", "14 listopada 2025".
+const DAY_MONTH = `(\\d{1,2})\\.?\\s*(?:de\\s+)?(${MONTHS}|${OTHER_MONTHS})\\.?,?\\s+(?:de\\s+)?(\\d{4})`;
+const DATE = new RegExp(`\\b(?:${DAY_MONTH}|(${MONTHS})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`, 'giu');
 // A capitalised place at a line start, then a comma, dash or "(": the first word all capitals.
 const PLACE = /^[ \t*_]*(\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+[\p{Lu}'’.-]+){0,3})(?=[ \t]*[,—–(-])/gmu;
 /** How far into the text a dateline may be, and how far after the place its date may be. */
@@ -68,7 +86,9 @@ function capitalsDateline(head: string): OutlineDateline | null {
     const start = m.index + m[0].length - m[1].length;
     places.push({ start, end: extendPlace(head, start + m[1].length) });
   }
-  // The date closest after a place belongs to the nearest place before it.
+  // The date closest after a place belongs to the nearest place before it. (matchAll starts where
+  // the shared regex's lastIndex was left by an earlier call's exec: from the start, always.)
+  DATE.lastIndex = 0;
   for (const m of head.matchAll(DATE)) {
     const candidates = places.filter((p) => p.end <= m.index && m.index - p.end <= DATE_WINDOW);
     if (candidates.length === 0) continue;

@@ -7,17 +7,22 @@
 import type { OutlineFigure } from './types';
 import { labelFor, type Found } from './figure-labels';
 import { splitSentences, type Paragraph, type Segment } from './segments';
+import { MONTHS as ENGLISH_MONTHS, OTHER_MONTHS } from './dateline';
 
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+// (Also grouped by spaces as French, Polish and Czech write them: `207 000`, `1 000 000`.)
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?/g;
 const CURRENCY_BEFORE = /(?:\b(?:US|USD|AU|A|C|CA|HK|NZ|S|NT|R|RMB)\s?)?\\?[$£€¥₹]\s?$|\b(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)\s?$/;
-const SCALE_AFTER = /^\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b/i;
-const CURRENCY_AFTER = /^\s?(?:dollars|euros|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF)\b/;
-const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b)(?:age points\b)?/i;
-const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
-const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTHS})\\b`, 'i');
-const DATE_BEFORE_YEAR = new RegExp(`(?:\\b(?:${MONTHS})\\.?\\s+(?:\\d{1,2},?\\s+)?|\\d{1,2}\\s*(?:${MONTHS})\\.?,?\\s+)$`, 'i');
-const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s*$`, 'i');
+// (And the scales, currencies and per cent of the other languages the dateline knows.)
+const SCALE_AFTER =
+  /^\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k|Millionen|Milliarden|millions|milliards|millones|milioni|miliardi|milhões|bilhões|milionów|miliardów|milionů|miliard|milioane|miliarde|miljoen|miljard|milyon|milyar)(?![\p{L}])/iu;
+const CURRENCY_AFTER = /^\s?(?:de\s+|d[’']\s?)?(?:dollars|euros?|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF|Euro|złotych|zł|korun|Kč|lei|dolarów|dólares|dollari)(?![\p{L}])/u;
+const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b|Prozent(?![\p{L}])|pour cent\b|por ciento\b|per cento\b|por cento\b|procent|procento|procenta)(?:age points\b)?/iu;
+// Months in every language the dateline knows (see dateline.ts): a figure beside one is a date.
+const MONTHS = `${ENGLISH_MONTHS}|${OTHER_MONTHS}`;
+// (`14. November`, `14 de noviembre`: a day's dot, Spanish and Portuguese `de`.)
+const MONTH_AFTER = new RegExp(`^\\.?\\s*(?:de\\s+)?(?:${MONTHS})(?![\\p{L}])`, 'iu');
+const DATE_BEFORE_YEAR = new RegExp(`(?:(?<![\\p{L}])(?:${MONTHS})\\.?\\s+(?:de\\s+)?(?:\\d{1,2},?\\s+)?|\\d{1,2}\\.?\\s*(?:de\\s+)?(?:${MONTHS})\\.?,?\\s+(?:de\\s+)?)$`, 'iu');
+const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s*$`, 'iu');
 const QUALIFIERS = new Set(
   'about nearly almost over some more around approximately roughly only just up under another than least'.split(' '),
 );

@@ -33,7 +33,9 @@ function openerAt(text: string, i: number, para: Segment): QuoteFamily | null {
   const ch = text[i];
   const before = i > para.start ? text[i - 1] : ' ';
   const after = i + 1 < para.end ? text[i + 1] : ' ';
-  if (ch === '“' || ch === '«' || ch === '„') return /\s/.test(after) ? null : 'double';
+  // (French sets a space inside « », often a no-break one.)
+  if (ch === '«') return /[\s\u00a0\u202f]/.test(after) && !/\p{L}/u.test(text[i + 2] ?? '') ? null : 'double';
+  if (ch === '“' || ch === '„') return /\s/.test(after) ? null : 'double';
   if (ch === '"') return BEFORE_OPENER.test(before) && !/\s/.test(after) ? 'double' : null;
   if (ch === '‘') return !isLetterOrDigit(before) && !/\s/.test(after) ? 'single' : null;
   // A straight apostrophe opens only before a letter and after a space ("'tis" is rare in releases).
@@ -42,13 +44,17 @@ function openerAt(text: string, i: number, para: Segment): QuoteFamily | null {
   return null;
 }
 
-/** Whether the mark at `i` closes an open quote of `family`. */
-function closerAt(text: string, i: number, para: Segment, family: QuoteFamily): boolean {
+/**
+ * Whether the mark at `i` closes an open quote of `family` opened by `opener`. German and Czech
+ * close `„` with `“` (Polish with `”`); a `“` is no closer after any other opener (a nested or
+ * repeated one).
+ */
+function closerAt(text: string, i: number, para: Segment, family: QuoteFamily, opener: string): boolean {
   const ch = text[i];
   const after = i + 1 < para.end ? text[i + 1] : ' ';
   if (family === 'double') {
     if (ch === '”' || ch === '»') return true;
-    if (ch === '“') return false; // a nested or repeated opener is no closer
+    if (ch === '“') return opener === '„';
     if (ch === '"') return i > para.start && !/\s/.test(text[i - 1]) ? true : !isLetterOrDigit(after);
     return false;
   }
@@ -111,7 +117,7 @@ function readQuote(
   for (;;) {
     const para = paragraphs[q];
     for (let j = partStart; j < para.end; j++) {
-      if (closerAt(text, j, para, family)) {
+      if (closerAt(text, j, para, family, text[open])) {
         parts.push({ start: partStart, end: j });
         return { start: open, end: j + 1, parts, family, firstParagraph: p, lastParagraph: q, closed: true };
       }

@@ -67,7 +67,16 @@ export const SPEECH_VERBS = words(`
   highlights observed observes told tells declared declares concluded concludes continued
   continues insisted insists argued argues wrote writes asked asks replied replies recalled
   recalls urged urges warned warns acknowledged acknowledges admitted admits predicted predicts
-  reflected reflects according`);
+  reflected reflects according
+  sagte sagt erklärte erklärt betonte betont ergänzte ergänzt meinte
+  déclaré affirmé expliqué souligné ajouté précisé indiqué estimé selon
+  dijo afirmó declaró explicó señaló añadió aseguró comentó destacó según
+  dichiarato detto affermato spiegato sottolineato aggiunto
+  disse afirmou declarou explicou destacou acrescentou
+  zei aldus verklaarde säger sade sanoi
+  powiedział powiedziała stwierdził stwierdziła dodał dodała podkreślił podkreśliła
+  řekl řekla uvedl uvedla dodal dodala povedal povedala
+  declarat afirmat adăugat dedi söyledi belirtti`);
 
 const PRONOUNS = words('he she they');
 const HONORIFICS = words('mr mrs ms dr prof sir dame');
