@@ -272,6 +272,11 @@ describe('outline: releases in other languages', () => {
     assert.deepStrictEqual(quotes(french), ['Éric Martin | directeur général de Huawei France | Nous sommes fiers de notre présence']);
     assert.deepStrictEqual(figures(french).map((f) => f.split(' — ')[0]), ['207 000']);
     assert.strictEqual(extractOutline('MADRID, ESPAÑA – 14 de noviembre de 2025 – Huawei anunció hoy.').dateline?.date, '14 noviembre 2025');
+    // Turkish names the speaker after his title; an English title alone names no one.
+    assert.deepStrictEqual(quotes('“Bu bir test cümlesidir ve uzun,” dedi Huawei Türkiye Genel Müdürü Ahmet Çelik.'), [
+      'Ahmet Çelik | Huawei Türkiye Genel Müdürü | Bu bir test cümlesidir ve uzun',
+    ]);
+    assert.deepStrictEqual(quotes('“This is a very good test sentence,” said Huawei Consumer Business Group President.'), [' | Huawei Consumer Business Group President | This is a very good test sentence']);
     // Polish sets a dash between the close and the verb.
     assert.deepStrictEqual(quotes('„Jesteśmy dumni z tego projektu” – powiedział Łukasz Wiśniewski, dyrektor generalny Huawei Polska.'), [
       'Łukasz Wiśniewski | dyrektor generalny Huawei Polska | Jesteśmy dumni z tego projektu',

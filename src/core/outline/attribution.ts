@@ -13,6 +13,7 @@ import {
   cleanRole,
   roleBeforePredicate,
   titleJustBefore,
+  isNoNameWord,
   isPronoun,
   isSpeechVerb,
   personMentions,
@@ -163,6 +164,12 @@ function afterVerb(ctx: Context, phrase: Token[], to: number): Attribution | nul
   const mentions = personMentions(text, head, () => true);
   const tail = headEnd < to ? roleBeforePredicate(text.slice(headEnd + 1, to)) : '';
   if (mentions.length === 0) {
+    // A title in capitals and the name after it, as Turkish writes them (`dedi Huawei Türkiye Genel
+    // Müdürü Ahmet Çelik`): too long a run for one name, the last two words are the person.
+    const name = head.slice(-2);
+    if (head.length >= 4 && head.every((t) => /^\p{Lu}\p{Ll}/u.test(t.word)) && !name.some((t) => isNoNameWord(t.word))) {
+      return { speaker: text.slice(name[0].start, name[1].end), role: cleanRole(text.slice(phraseStart, name[0].start)) };
+    }
     // "said a spokesperson": no name, but a role worth keeping.
     return { speaker: '', role: cleanRole(text.slice(phraseStart, headEnd)) };
   }

@@ -85,6 +85,12 @@ export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase());
 }
 
+/** A word of a title, an organisation or a sentence, in English (see TITLE_WORDS, ORG_WORDS, NOT_NAMES): no part of a name. */
+export function isNoNameWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || NOT_NAMES.has(w);
+}
+
 export function isPronoun(word: string): boolean {
   return PRONOUNS.has(word.toLowerCase());
 }
