@@ -436,18 +436,30 @@ function strippedLetterSites(text: string, from: number, to: number, runFindings
   let r = 0;
   let k = 0;
   let searched = from; // searched up to here
+  // The next lead at or after `searched` (a search runs on past a stretch to the next match, so it
+  // is kept for the stretches after, and the text is searched once in all).
+  let next = -1;
   const nextStart = () => (r < runFindings.length && (k >= sites.length || runFindings[r].start <= sites.start(k)) ? runFindings[r++].start : sites.start(k++));
   while (r < runFindings.length || k < sites.length) {
     const at = nextStart();
     if (at + EVIDENCE_REACH < searched) continue;
     const lo = Math.max(searched, at - EVIDENCE_REACH, from);
     const hi = Math.min(to, at + EVIDENCE_REACH);
-    // (By hand, not by a search: a search runs on past `hi` to the next match, maybe the text's end.)
-    for (let i = lo; i < hi; i++) if (siteOfStrippedLetter(text, i, site)) out.push(site);
+    for (;;) {
+      if (next < lo) {
+        STRIPPED_LEAD.lastIndex = lo;
+        next = STRIPPED_LEAD.exec(text)?.index ?? Infinity;
+      }
+      if (next >= hi) break;
+      if (siteOfStrippedLetter(text, next, site)) out.push(site);
+      STRIPPED_LEAD.lastIndex = next + 1;
+      next = STRIPPED_LEAD.exec(text)?.index ?? Infinity;
+    }
     searched = Math.max(searched, hi);
   }
   return out;
 }
+const STRIPPED_LEAD = /[ÃÄÅÈ]/g;
 
 /**
  * The codec whose readings in the ties keep to one language: `Å¯` and `Ä¯` are ŝ and ĝ
