@@ -4,7 +4,7 @@
  * judging and ranking all ask here.
  */
 import { Cls, charClass, classAt, isAsciiDigit, isLetter, letterAt } from './chars';
-import { decodeSequence } from './utf8';
+import { decodeSequence, isContinuation, isTwoByteLead } from './utf8';
 import type { Language } from './language';
 
 
@@ -46,7 +46,7 @@ const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
 const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûüÃ]/i;
 
 /** The word that ends at `end` (letters only), lowercased. */
-function wordBefore(text: string, end: number): string {
+export function wordBefore(text: string, end: number): string {
   let i = end;
   while (i > 0 && letterAt(text, i - 1)) i--;
   return text.slice(i, end).toLowerCase();
@@ -86,7 +86,7 @@ export function apostropheFits(text: string, start: number, end: number, lang: L
  */
 export function turkishSuffixAt(text: string, start: number, end: number): boolean {
   // (Through letters garbled themselves: `TÃ¼rkiyeâdeki`, `Ä°stanbulâdaki`.)
-  const pairAt = (i: number) => text.charCodeAt(i) >= 0xc2 && text.charCodeAt(i) <= 0xdf && text.charCodeAt(i + 1) >= 0x80 && text.charCodeAt(i + 1) <= 0xbf;
+  const pairAt = (i: number) => isTwoByteLead(text.charCodeAt(i)) && isContinuation(text.charCodeAt(i + 1));
   let s = start;
   for (;;) {
     if (s > 1 && pairAt(s - 2)) s -= 2;

@@ -16,6 +16,7 @@ import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAft
 import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
+import { isTwoByteLead } from './utf8';
 
 const QMARK = 0x3f;
 /** U+0336 COMBINING LONG STROKE OVERLAY: strikethrough where no markup is allowed. */
@@ -69,7 +70,7 @@ function settleDecodedReplacements(text: string, findings: Finding[], options: D
  * (`Ãƒï¿½` is `Ã�`, Á whose 81 the first decoder made U+FFFD: see nameLostLetters).
  */
 function decodesToReplacement(f: Finding): boolean {
-  return f.kind === 'reversible' && (f.replacement === '\ufffd' || (f.replacement.length === 2 && f.replacement[1] === '\ufffd' && f.replacement.charCodeAt(0) >= 0xc2 && f.replacement.charCodeAt(0) <= 0xdf));
+  return f.kind === 'reversible' && (f.replacement === '\ufffd' || (f.replacement.length === 2 && f.replacement[1] === '\ufffd' && isTwoByteLead(f.replacement.charCodeAt(0))));
 }
 
 function detectOnce(text: string, options: DetectOptions): Finding[] {
@@ -196,7 +197,7 @@ function throughLatin9(findings: readonly Finding[]): boolean {
     for (let k = 0; k < f.original.length; k++) {
       const c = f.original.charCodeAt(k);
       if (c >= 0x80 && c <= 0x9f) controls ||= definesByte(codepage, c);
-      else if (LATIN9_OWN.includes(f.original[k])) own ||= k > 0 && f.original.charCodeAt(k - 1) >= 0xc2 && f.original.charCodeAt(k - 1) <= 0xdf;
+      else if (LATIN9_OWN.includes(f.original[k])) own ||= k > 0 && isTwoByteLead(f.original.charCodeAt(k - 1));
       else if (c > 0xff) return false; // ‚ ƒ „ … ’ “ ™ and the rest: Windows-1252's alone
     }
   }
@@ -880,7 +881,7 @@ function innocentPunctuationNear(text: string, r: Run, before: readonly Run[], a
  */
 function undefinedByteShown(text: string, at: number): boolean {
   const before = text.charCodeAt(at - 1);
-  return text.charCodeAt(at) === 0x2022 && (before === QMARK || (before >= 0xc2 && before <= 0xdf));
+  return text.charCodeAt(at) === 0x2022 && (before === QMARK || isTwoByteLead(before));
 }
 const CP1252_PUNCT = new Set([...'–—‘’“”…•€™'].map((ch) => ch.charCodeAt(0)));
 
@@ -1103,7 +1104,6 @@ function textLanguages(text: string, from: number, to: number): TextLanguages {
  * otherwise U+FFFD stays in it, as before, and the letters are offered. The rest of the run is
  * certain either way: its confidence is kept.
  */
-const LANGUAGE_UNKNOWN: Language = 'unknown';
 /** Codepages that show UTF-8's Latin leads as Windows-1252 does but leave other bytes undefined. */
 const SIBLING_CODEPAGES = ['windows-1254', 'windows-1250', 'windows-1257'].map((name) => codecByName(name)!);
 
@@ -1122,7 +1122,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const codec = codecByName(f.wrongCodecs[0]);
     if (!codec || codec.kind !== 'single') continue;
     const lead = singleByteTable(codec)[f.original.charCodeAt(at - 1)];
-    if (!(lead >= 0xc2 && lead <= 0xdf)) continue;
+    if (!isTwoByteLead(lead)) continue;
     // The letter takes the case of the one before it, or starting a word, of the one after
     // (`čas`); where no letter of that case fits, the other (`África`: C3 has no lowercase here).
     const before = charClass(q > 0 ? f.replacement.charCodeAt(q - 1) : text.charCodeAt(f.start - 1));
@@ -1131,8 +1131,8 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     const startsWord = !isLetter(before) && isLower(after);
     // The same word near with the letter whole, in lowercase (`ÄŒESKÃ�` and `Ä?eskÃ¡`): Á.
     const twin = lead === 0xc3 ? twinLetter(text, f.start + at - 1, f.start + at + 1, (twins ??= new Map())) : undefined;
-    if (twin && definesByte(codec, 0x80 | (twin.charCodeAt(0) & 0x3f)) === false) {
-      const letters = [twin, ...undefinedSecondByteLetters(codec, lead, false, LANGUAGE_UNKNOWN).letters.filter((c) => c !== twin)];
+    if (twin && !definesByte(codec, 0x80 | (twin.charCodeAt(0) & 0x3f))) {
+      const letters = [twin, ...undefinedSecondByteLetters(codec, lead, false, 'unknown').letters.filter((c) => c !== twin)];
       const withLost = f.replacement;
       f.replacement = withLost.replace('\ufffd', twin);
       f.alternatives = letters.slice(1).map((c) => withLost.replace('\ufffd', c));
@@ -1475,7 +1475,7 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
   if (site.form === 'two-marks' && evidence.closingQuoteHasItsOwnForm()) {
     // Where ” came out as `â?•` (its 9D undefined), a `â??` is no ”: a close is ’, and an opening
     // closed by one is ‘ (`a??Top Ten Inventionsa??` is ‘Top Ten Inventions’).
-    const best = ranked.position === 'opening' ? openingClosedAs(text, site.end, quoteStyleOf(lang).close === '”' ? quoteStyleOf(lang).open : '“') : ranked.best === '”' ? '’' : ranked.best;
+    const best = ranked.position === 'opening' ? openingClosedAs(text, site.end, quotes.style.close === '”' ? quotes.style.open : '“') : ranked.best === '”' ? '’' : ranked.best;
     if (best !== ranked.best) return lossyFinding(site, original, best, order([best, ...ranked.alternatives.filter((m) => m !== '”'), ranked.best, '”']).slice(1), confidence, explainLossy(site, best, ranked.position));
   }
   return lossyFinding(site, original, ranked.best, ranked.alternatives, confidence, explainLossy(site, ranked.best, ranked.position));
@@ -1722,7 +1722,7 @@ const EVIDENCE_REACH = 2000;
  */
 function shows1252AfterLead(text: string): boolean {
   const marks = new Set(Array.from({ length: 32 }, (_, k) => windows1252ForC1(0x80 + k)).filter((ch) => ch !== ''));
-  for (let i = 1; i < text.length; i++) if (marks.has(text[i]) && text.charCodeAt(i - 1) >= 0xc2 && text.charCodeAt(i - 1) <= 0xdf) return true;
+  for (let i = 1; i < text.length; i++) if (marks.has(text[i]) && isTwoByteLead(text.charCodeAt(i - 1))) return true;
   return false;
 }
 

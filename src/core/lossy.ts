@@ -2,11 +2,11 @@
  * Lossy mojibake: sequences where some bytes were already replaced (`?`, U+FFFD) or altered (the
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
-import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt, turkishSuffixAt } from './apostrophe';
+import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt, turkishSuffixAt, wordBefore } from './apostrophe';
 import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
-import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
+import { continuationCount, decodeSequence, isContinuation, isTwoByteLead, secondByteOk } from './utf8';
 import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
 
 export type LossyForm =
@@ -188,7 +188,7 @@ function lostLetterLength(text: string, i: number): number {
   if (i < 0 || !LOST_SECOND_LEADS.includes(text.charCodeAt(i))) return 0;
   const next = text.charCodeAt(i + 1);
   if (next === QMARK) return 2;
-  return (next >= 0x80 && next <= 0xbf) || next === 0x2022 || next === 0xfffd ? 0 : 1;
+  return isContinuation(next) || next === 0x2022 || next === 0xfffd ? 0 : 1;
 }
 
 /** The lead of a letter that lost its second byte, ending at `end` (`Ä?` or a lone `Ä`), or ''. */
@@ -373,7 +373,7 @@ export function siteOfStrippedLetter(text: string, i: number, into: LossySite): 
   const next = text.charCodeAt(i + 1);
   // (Quickly: no letter on either side, as in a line of `Ã `; or another pipeline's form, or a
   // letter garbled whole, `Ã¬`.)
-  if ((next < 0x41 && text.charCodeAt(i - 1) < 0x41) || next === QMARK || next === 0x2022 || next === 0xfffd || (next >= 0x80 && next <= 0xbf)) return null;
+  if ((next < 0x41 && text.charCodeAt(i - 1) < 0x41) || next === QMARK || next === 0x2022 || next === 0xfffd || isContinuation(next)) return null;
   // (Two in a row at most, `obecnoÅÄ`: a line of them is no word.)
   const leadAt = (k: number) => isStrippedLead(text.charCodeAt(k));
   if ((leadAt(i - 1) && (leadAt(i + 1) || leadAt(i - 2))) || (leadAt(i + 1) && leadAt(i + 2))) return null;
@@ -603,13 +603,13 @@ const TWIN_REACH = 20_000;
  */
 export function twinLetter(text: string, start: number, end: number, memo: Map<string, string | undefined>): string | undefined {
   // (A word has an ASCII letter right beside the site: not a line of `Ã?`.)
-  if (text.charCodeAt(start) !== A_TILDE || !(isAsciiLetterCode(text.charCodeAt(start - 1)) || isAsciiLetterCode(text.charCodeAt(end)))) return undefined;
+  if (text.charCodeAt(start) !== A_TILDE || !(isAsciiLetter(text.charCodeAt(start - 1)) || isAsciiLetter(text.charCodeAt(end)))) return undefined;
   // The word around the site, as a pattern: its ASCII letters in either case, any letter's lead
   // with whatever follows it, and the site as a lowercase letter of C3 (A0–BF).
   let from = start;
-  while (from > start - 30 && (isAsciiLetterCode(text.charCodeAt(from - 1)) || (from >= 2 && isLeadGlyph(text.charCodeAt(from - 2)) && !isAsciiLetterCode(text.charCodeAt(from - 1))))) from -= isAsciiLetterCode(text.charCodeAt(from - 1)) ? 1 : 2;
+  while (from > start - 30 && (isAsciiLetter(text.charCodeAt(from - 1)) || (from >= 2 && isTwoByteLead(text.charCodeAt(from - 2)) && !isAsciiLetter(text.charCodeAt(from - 1))))) from -= isAsciiLetter(text.charCodeAt(from - 1)) ? 1 : 2;
   let to = end;
-  while (to < end + 30 && (isAsciiLetterCode(text.charCodeAt(to)) || (isLeadGlyph(text.charCodeAt(to)) && to + 1 < text.length))) to += isAsciiLetterCode(text.charCodeAt(to)) ? 1 : 2;
+  while (to < end + 30 && (isAsciiLetter(text.charCodeAt(to)) || (isTwoByteLead(text.charCodeAt(to)) && to + 1 < text.length))) to += isAsciiLetter(text.charCodeAt(to)) ? 1 : 2;
   if (to - from < 4) return undefined;
   let pattern = '';
   let ascii = 0;
@@ -617,7 +617,7 @@ export function twinLetter(text: string, start: number, end: number, memo: Map<s
     if (i === start) {
       pattern += 'Ã([\u00a0-\u00bf])';
       i = end;
-    } else if (isAsciiLetterCode(text.charCodeAt(i))) {
+    } else if (isAsciiLetter(text.charCodeAt(i))) {
       pattern += text[i++];
       ascii++;
     } else {
@@ -647,15 +647,6 @@ export function twinLetter(text: string, start: number, end: number, memo: Map<s
   }
   memo.set(key, found);
   return found;
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-/** A Latin-1 glyph that is a two-byte letter's lead in Windows-1252 mojibake (C2–DF). */
-function isLeadGlyph(c: number): boolean {
-  return c >= 0xc2 && c <= 0xdf;
 }
 
 /** The capital a word's own letters settle (see latin1LetterCandidates), if any. */
@@ -704,7 +695,10 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   // is none of them (but may be Č, C4 8C).
   // (`droppedUndefined`: the text shows Windows-1252's own characters, so the byte a lone lead
   // lost was one it leaves undefined.)
-  const shown = (c: string) => (!undefinedApart || definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f))) && (!droppedUndefined || !definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f)));
+  const shown = (c: string) => {
+    const defined = definesByte(WINDOWS_1252, 0x80 | (c.charCodeAt(0) & 0x3f));
+    return (!undefinedApart || defined) && (!droppedUndefined || !defined);
+  };
   // Starting a word where the likeliest lowercase letter would have come out apart (`Ä•asto` is
   // často), `Ä?` is its capital (`Ä?eskÃ¡` is Česká), not a letter that starts no word (ě).
   const startsWord = !isLetter(garbledClassBefore(text, site.start)) && !lostLetterBefore(text, site.start);
@@ -734,7 +728,7 @@ function garbledClassAt(text: string, i: number): Cls {
 function garbledClassBefore(text: string, end: number): Cls {
   const lead = text.charCodeAt(end - 2);
   const last = text.charCodeAt(end - 1);
-  if (last === A_CIRC && text.charCodeAt(end) >= 0xc2 && text.charCodeAt(end) <= 0xdf) return Cls.Punct;
+  if (last === A_CIRC && isTwoByteLead(text.charCodeAt(end))) return Cls.Punct;
   if (continuationCount(lead) === 1 && isContinuation(last)) return charClass(decodeSequence([lead, last]).charCodeAt(0));
   return classAt(text, end - 1);
 }
@@ -759,9 +753,9 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
     const lowerNext = next.toLowerCase();
     if (lowerNext === 't' || !letterAt(text, site.start - 1) || /^(?:^|[^\p{L}])a$/u.test(before) && lowerNext === 'a' && !letterAt(text, site.end + 1)) return 'ș'; // (`așa`)
     if (lowerNext === 'ă' || text.startsWith('Ä?', site.end)) return 'ț';
-    if (lowerNext === 'i' && !letterAt(text, site.end + 1)) return prev === 'î' || prev === 'u' || /^(?:de|ie)$/i.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
+    if (lowerNext === 'i' && !letterAt(text, site.end + 1)) return prev === 'î' || prev === 'u' || /^(?:de|ie)$/.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
     // (`-iție`, `-iții`, `-ițional`: ț; the corpus's many `fișier` are the one common word with ș.)
-    if (prev === 'i' && lowerNext === 'i') return /fi$/i.test(wordBefore(text, site.start)) ? 'ș' : 'ț';
+    if (prev === 'i' && lowerNext === 'i') return wordBefore(text, site.start).endsWith('fi') ? 'ș' : 'ț';
     if (/[anpcruăbo]/.test(prev)) return 'ț';
     return undefined;
   }
@@ -796,19 +790,12 @@ function likeliestHere(text: string, site: LossySite, lang: Language, letters: s
     if (wordEnd && prev === 'i') return /[sr]i$/.test(before) ? 'ę' : before === 'ci' ? 'ą' : 'ć';
     if (wordEnd) return /[ayś]/.test(prev) ? 'ć' : /[tbk]/.test(prev) ? 'ę' : 'ą';
     // (ę inside a word, `więcej`, `ręczny`, and in `więc`; a participle ends in ąc, `robiąc`.)
-    if (next === 'c' && /[ir]/.test(prev)) return letterAt(text, site.end + 1) || wordBefore(text, site.start).toLowerCase() === 'wi' ? 'ę' : 'ą';
+    if (next === 'c' && /[ir]/.test(prev)) return letterAt(text, site.end + 1) || wordBefore(text, site.start) === 'wi' ? 'ę' : 'ą';
     if (/[czgćż]/i.test(next)) return 'ą';
     if (/[dt]/i.test(next) && /[zl]/.test(prev)) return 'ą'; // (`urządzenie`, `wyglądać`)
     if (/[dptśkbs]/i.test(next)) return 'ę';
   }
   return undefined;
-}
-
-/** The letters of the word that ends at `end` (up to four). */
-function wordBefore(text: string, end: number): string {
-  let s = end;
-  while (s > end - 4 && letterAt(text, s - 1)) s--;
-  return text.slice(s, end);
 }
 
 const CAPITALS = [...'ÉÜÖÄÑÇÀÈÓÍÁÚÊÔÅØÒÌÎÏËÛÙÃÕÆÝÞÐ'];

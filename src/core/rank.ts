@@ -8,6 +8,7 @@ import { decadeAt, joinsWords } from './apostrophe';
 import { Cls, classAt, isLetter } from './chars';
 import { QUOTE_STYLES, type QuoteStyle } from './language';
 import { thirdLostAhead } from './lossy';
+import { isTwoByteLead } from './utf8';
 
 export type Position = 'inside-word' | 'opening' | 'closing' | 'dash' | 'digits' | 'unclear' | 'joined' | 'loose-dash';
 /** Every position, for memo tables indexed by number. */
@@ -49,7 +50,7 @@ const LONE_N_BEFORE = /\s(?:â\?\?|a\?\?|â€|[?\ufffd‘’])n$/;
 function garbledLetterEndsAt(text: string, at: number): boolean {
   const last = text.charCodeAt(at - 1);
   const lead = text.charCodeAt(at - 2);
-  return last >= 0xa0 && last <= 0xbf && lead >= 0xc2 && lead <= 0xdf;
+  return last >= 0xa0 && last <= 0xbf && isTwoByteLead(lead);
 }
 
 /**

@@ -2,10 +2,15 @@
 
 /** Number of continuation bytes a lead byte needs, or -1 if it cannot start a multi-byte sequence. */
 export function continuationCount(b0: number): number {
-  if (b0 >= 0xc2 && b0 <= 0xdf) return 1;
+  if (isTwoByteLead(b0)) return 1;
   if (b0 >= 0xe0 && b0 <= 0xef) return 2;
   if (b0 >= 0xf0 && b0 <= 0xf4) return 3;
   return -1;
+}
+
+/** A lead byte of a two-byte sequence (C2–DF), as a Latin-1 glyph in mojibake: `Ã`, `Ä`, `Å`… */
+export function isTwoByteLead(b: number): boolean {
+  return b >= 0xc2 && b <= 0xdf;
 }
 
 export function isContinuation(b: number): boolean {
