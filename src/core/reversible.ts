@@ -11,8 +11,9 @@ import type { TokenMemo } from './tokenMemo';
 
 /** One UTF-8 sequence found in the text. */
 export interface Sequence {
-  start: number;
-  end: number;
+  /** Where it lies, in characters from the start of its run: a replayed word shares its runs' sequences (see movedRun). */
+  from: number;
+  to: number;
   bytes: number[];
   decoded: string;
   /** A plain space stood where the byte A0 (no-break space) was: a later step "normalised" it. */
@@ -274,7 +275,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
     lastAbsorbed = absorbed;
     if (build) {
       const value = seqValue(got, b0, b1, b2, b3, lost);
-      building[built++] = { start: j, end: k, bytes: value.bytes, decoded: value.decoded, absorbedSpace: absorbed, lost };
+      building[built++] = { from: j - i, to: k - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: absorbed, lost };
       decoded += value.decoded + breaks;
     }
     j = k;
@@ -350,7 +351,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       }
       const value = seqValue(need, pending[0], pending[1], pending[2], pending[3], false);
       queued = dropPending(need + 1, queued);
-      seqs.push({ start: queueStart, end: j + width, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: false });
+      seqs.push({ from: queueStart - i, to: j + width - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: false });
       decoded += value.decoded;
       queueStart = j;
     }
@@ -552,12 +553,7 @@ const NO_LAYERS = Object.freeze([] as CodecInfo[]) as CodecInfo[];
 
 /** `r` found again `delta` characters further on (see `tokenMemo.ts`). */
 export function movedRun(r: Run, delta: number): Run {
-  const seqs = new Array<Sequence>(r.seqs.length);
-  for (let k = 0; k < seqs.length; k++) {
-    const s = r.seqs[k];
-    seqs[k] = { start: s.start + delta, end: s.end + delta, bytes: s.bytes, decoded: s.decoded, absorbedSpace: s.absorbedSpace, lost: s.lost };
-  }
-  const moved = newRun(r.start + delta, r.end + delta, r.codec, seqs, r.decoded, false);
+  const moved = newRun(r.start + delta, r.end + delta, r.codec, r.seqs, r.decoded, false);
   moved.layers = r.layers;
   moved.sameBits = r.sameBits;
   moved.memo = r.memo;
@@ -740,11 +736,11 @@ function absorbedSpacesBelieved(text: string, start: number, seqs: readonly Sequ
   // A space that would end a run as the last byte of a three-byte character is the space it looks
   // like (`Ã\u0082Â© 2024` is `Â©` layered, not MacRoman `̂婠`): lost no-break spaces sit inside runs.
   const last = seqs[seqs.length - 1];
-  if (last.absorbedSpace && last.bytes.length >= 3 && text.charCodeAt(last.end - 1) === SPACE) return false;
+  if (last.absorbedSpace && last.bytes.length >= 3 && text.charCodeAt(start + last.to - 1) === SPACE) return false;
   // Nor is `â€ ` the dagger † (E2 80 A0) anywhere in a run: it is ” cut short before a space (`â€ â€“`).
   if (seqs.some((s) => s.absorbedSpace && s.bytes[0] === 0xe2 && s.bytes[1] === 0x80 && s.bytes[2] === 0xa0)) return false;
   if (seqs.length >= 2 && seqs.some((s) => !s.absorbedSpace)) return true;
-  return loneAbsorbedBelieved(text, start, seqs[seqs.length - 1].end, decoded.charCodeAt(0), seqs.length === 1);
+  return loneAbsorbedBelieved(text, start, start + seqs[seqs.length - 1].to, decoded.charCodeAt(0), seqs.length === 1);
 }
 
 /**
@@ -790,23 +786,25 @@ const RIGHT_QUOTE = 0x2019;
 export function classicPairPenalty(text: string, run: Run): number {
   let p = 0;
   for (const s of run.seqs) {
+    const at = run.start + s.from;
+    const end = run.start + s.to;
     if (s.bytes.length === 3) {
-      p += tripletPenalty(text, s);
+      p += tripletPenalty(text, at, s);
       continue;
     }
     if (s.bytes.length !== 2) continue;
-    const second = text.charCodeAt(s.start + 1);
-    const secondIsLetter = isLetterCls(classAt(text, s.start + 1));
-    const letterAfter = isLetterCls(classAt(text, s.end));
-    const letterBefore = isLetterCls(classAt(text, s.start - 1));
+    const second = text.charCodeAt(at + 1);
+    const secondIsLetter = isLetterCls(classAt(text, at + 1));
+    const letterAfter = isLetterCls(classAt(text, end));
+    const letterBefore = isLetterCls(classAt(text, at - 1));
     const b0 = s.bytes[0]; // (indexed: destructuring a frozen array takes the slow iterator path)
     const b1 = s.bytes[1];
     if ((b1 === 0xa0 && !s.absorbedSpace) || b1 === 0xad) {
       p += 2; // a letter glued to a no-break space or soft hyphen
     } else if (b0 === 0xc2 || b0 === 0xc3) {
       if (secondIsLetter && b1 >= 0xa0) {
-        const upperPair = isUpperCls(classAt(text, s.start)) && isUpperCls(classAt(text, s.start + 1));
-        const latinLead = classAt(text, s.start) === Cls.LatinUpper;
+        const upperPair = isUpperCls(classAt(text, at)) && isUpperCls(classAt(text, at + 1));
+        const latinLead = classAt(text, at) === Cls.LatinUpper;
         // `ĆØ`, `ĂĄ`, `ГЁ`: two capitals that spell a lowercase Latin-1 letter; `Âż`: a capital and a
         // letter that spell a symbol.
         if (b0 === 0xc3 && (letterAfter || letterBefore)) p += 1;
@@ -815,13 +813,13 @@ export function classicPairPenalty(text: string, run: Run): number {
       } else if (WORD_END_OK.has(second) && !letterAfter) {
         // `Ã’s`, `AHÅ™`: a quote or trade mark ending a word is also plain spelling. But a capital
         // word ending in Ã™ (`OÃ™`) is Ù, and Â never ends a word.
-        const capitalWord = classAt(text, s.start - 1) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
-        if (b0 === 0xc2 || (capitalWord && text.charCodeAt(s.start) === 0xc3)) p += 2; // Ã
-      } else if (!(second === RIGHT_QUOTE && text.charCodeAt(s.end) === 0x73) && !(QUOTE_MARKS.has(second) && classAt(text, s.start) !== Cls.LatinUpper && !letterAfter)) {
+        const capitalWord = classAt(text, at - 1) === Cls.LatinUpper && charClass(s.decoded.charCodeAt(0)) === Cls.LatinUpper;
+        if (b0 === 0xc2 || (capitalWord && text.charCodeAt(at) === 0xc3)) p += 2; // Ã
+      } else if (!(second === RIGHT_QUOTE && text.charCodeAt(end) === 0x73) && !(QUOTE_MARKS.has(second) && classAt(text, at) !== Cls.LatinUpper && !letterAfter)) {
         // (A Cyrillic or Greek word ending before a quote mark is spelling: `„Г“` in Serbian.)
         p += 2;
       }
-    } else if (isUpperCls(classAt(text, s.start))) {
+    } else if (isUpperCls(classAt(text, at))) {
       // A capital glued to a Windows-codepage letter or mid-word symbol from 80–9F (`Åž`, `ĹŤ`, `Ä‰i`).
       // (Windows-1251 has real Serbian and Macedonian letters there: Њ, Ђ, Ћ.)
       const cyrillicLetter = secondIsLetter && run.codec.name === 'windows-1251';
@@ -838,11 +836,11 @@ export function classicPairPenalty(text: string, run: Run): number {
  * Three-character forms: a lead glued to two symbols is how UTF-8 punctuation and symbols look
  * read as Windows-1252 (`â€™`, `â™«`, `âœ”`), and `ï¿½` is U+FFFD itself garbled.
  */
-function tripletPenalty(text: string, s: Sequence): number {
-  if (s.end - s.start !== 3 || s.absorbedSpace) return 0;
+function tripletPenalty(text: string, at: number, s: Sequence): number {
+  if (s.to - s.from !== 3 || s.absorbedSpace) return 0;
   if (s.bytes[0] === 0xef && s.bytes[1] === 0xbf && s.bytes[2] === 0xbd) return 3;
-  if (!isSymbolAt(text, s.start + 1) || !isSymbolAt(text, s.start + 2)) return 0;
-  return text.charCodeAt(s.start) === 0xe2 ? 2 : 1; // â
+  if (!isSymbolAt(text, at + 1) || !isSymbolAt(text, at + 2)) return 0;
+  return text.charCodeAt(at) === 0xe2 ? 2 : 1; // â
 }
 
 function isSymbolAt(text: string, i: number): boolean {
