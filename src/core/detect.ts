@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEveryda
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffixAt } from './apostrophe';
 import { CyrillicReader, type CyrillicGuess } from './cyrillic';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostCyrillicDecoded, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -14,9 +14,9 @@ import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
 import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
-import type { DetectOptions, Finding } from './types';
+import { DEFAULT_MIN_CONFIDENCE, type DetectOptions, type Finding } from './types';
 import { applyFindings } from './apply';
-import { isTwoByteLead } from './utf8';
+import { decodeSequence, isTwoByteLead } from './utf8';
 
 const QMARK = 0x3f;
 /** U+0336 COMBINING LONG STROKE OVERLAY: strikethrough where no markup is allowed. */
@@ -1110,6 +1110,8 @@ const SIBLING_CODEPAGES = ['windows-1254', 'windows-1250', 'windows-1257'].map((
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
   let twins: Map<string, string | undefined> | undefined;
+  let cyrillic: CyrillicReader | undefined;
+  let cyrillicNamed: Map<string, CyrillicNaming | null> | undefined;
   // What each word was named, by case (lower, starting a word) and codec: a garbled document
   // repeats its words, and the same word, codec and case is named once.
   const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence' | 'wrongCodecs'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
@@ -1118,6 +1120,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
     const q = f.replacement.indexOf('\ufffd');
     const at = f.original.indexOf('\ufffd');
+    if (nameLostCyrillic(f, (cyrillic ??= new CyrillicReader(text)), (cyrillicNamed ??= new Map()))) continue;
     if (q < 0 || at < 1 || f.replacement.indexOf('\ufffd', q + 1) >= 0 || f.original.indexOf('\ufffd', at + 1) >= 0) continue;
     const codec = codecByName(f.wrongCodecs[0]);
     if (!codec || codec.kind !== 'single') continue;
@@ -1192,6 +1195,93 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     }
   }
 }
+
+/**
+ * A Cyrillic word with letters lost to a codec's undefined bytes (`Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is история read
+ * as Windows-1252, whose 81, 8D, 8F, 90, 9D a decoder made U+FFFD: с э я ѐ ѝ after D1): each lost
+ * letter named by the letters around it and the common words (cyrillic.ts), the word at once.
+ * Whether `f` was such a word (then changed in place, as nameLostLetters does).
+ */
+function nameLostCyrillic(f: Finding, reader: CyrillicReader, named: Map<string, CyrillicNaming | null>): boolean {
+  // (A garbled document repeats its words: each word, codec and kind of text around read once.)
+  const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
+  let naming = named.get(key);
+  if (naming === undefined) named.set(key, (naming = cyrillicNaming(f, reader)));
+  if (naming === null) return false;
+  f.replacement = naming.replacement;
+  f.alternatives = naming.alternatives;
+  f.confidence = Math.min(f.confidence, naming.confidence);
+  f.explanation = naming.explanation;
+  return true;
+}
+
+/** What nameLostCyrillic changes in a finding. */
+type CyrillicNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
+
+function cyrillicNaming(f: Finding, reader: CyrillicReader): CyrillicNaming | null {
+  const codec = codecByName(f.wrongCodecs![0]);
+  if (!codec || codec.kind !== 'single') return null;
+  const table = singleByteTable(codec);
+  const leads: number[] = [];
+  for (let i = 1; i < f.original.length; i++) {
+    if (f.original.charCodeAt(i) !== 0xfffd) continue;
+    const lead = table[f.original.charCodeAt(i - 1)];
+    if (lead !== 0xd0 && lead !== 0xd1) return null;
+    leads.push(lead);
+  }
+  // Each U+FFFD of the repair one lost letter, in order (a word of its letters between others).
+  const words = [...f.replacement.matchAll(/[\p{L}\ufffd]+/gu)];
+  let lost = 0;
+  for (const w of words) for (const ch of w[0]) if (ch === '\ufffd') lost++;
+  if (leads.length === 0 || lost !== leads.length || lost !== f.replacement.split('\ufffd').length - 1) return null;
+  const guesses = new Map<number, CyrillicGuess>();
+  let k = 0;
+  for (const w of words) {
+    const n = w[0].split('\ufffd').length - 1;
+    if (n === 0) continue;
+    const found = reader.guessDecoded(w[0], leads.slice(k, k + n).map((lead) => lettersLostAfter(codec, lead)), f.start);
+    k += n;
+    if (!found) return null;
+    for (const [i, g] of found) guesses.set(w.index! + i, g);
+  }
+  let withBest = '';
+  let done = 0;
+  for (const [i, g] of guesses) {
+    withBest += f.replacement.slice(done, i) + g.best;
+    done = i + 1;
+  }
+  withBest += f.replacement.slice(done);
+  // Alternatives: one letter changed at a time, each lost letter's runner-up first.
+  const alternatives: string[] = [];
+  for (let rank = 0; rank < 5 && alternatives.length < 6; rank++) {
+    for (const [i, g] of guesses) {
+      const other = g.alternatives[rank];
+      if (other !== undefined && alternatives.length < 6) alternatives.push(withBest.slice(0, i) + other + withBest.slice(i + 1));
+    }
+  }
+  const all = [...guesses.values()];
+  // Sure enough to repair: the letters go in. Otherwise the repair keeps U+FFFD, as before, and
+  // the likeliest reading is offered first.
+  const sure = all.every((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
+  const fits = new Map(leads.map((lead) => [lead, lettersLostAfter(codec, lead)]));
+  const explanation = explainLostCyrillicDecoded(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, fits, all, sure ? '' : withBest);
+  return sure
+    ? { replacement: withBest, alternatives, confidence: Math.min(...all.map((g) => g.confidence)), explanation }
+    : { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation };
+}
+
+/** The letters a codec's undefined bytes leave after `lead` (с э я ѐ ѝ after D1 in Windows-1252). */
+function lettersLostAfter(codec: CodecInfo, lead: number): string[] {
+  const key = `${codec.name}:${lead}`;
+  let letters = lostAfter.get(key);
+  if (!letters) {
+    letters = [];
+    for (let b = 0x80; b <= 0xbf; b++) if (!definesByte(codec, b)) letters.push(decodeSequence([lead, b]));
+    lostAfter.set(key, letters);
+  }
+  return letters;
+}
+const lostAfter = new Map<string, string[]>();
 
 interface OpeningMarks {
   /** The mark (‘ or “) that opened the quotation still open at `at` in its paragraph, or '' for none. */

@@ -1,5 +1,6 @@
 /** Sentences for people: what the bytes were and which wrong decodings garbled them. */
 import type { CodecInfo } from './codecs';
+import type { CyrillicGuess } from './cyrillic';
 import { LOSSY_FORMS, type LossySite } from './lossy';
 import { LOST_LETTERS_BY_LEAD, lostLetterScript } from './language';
 import { POSITIONS, type Position } from './rank';
@@ -152,6 +153,19 @@ export function explainLostCyrillic(best: string, word: string | null): string {
   const key = `${best}\u0000${word ?? ''}`;
   const how = word ? `the word is most likely “${word}”, the common word its other letters fit: ${show(best)}` : `by how often letters follow one another in Slavic prose, ${show(best)} is likeliest here`;
   return memo.find('cyrillic', key) ?? memo.keep('cyrillic', key, `UTF-8 for a Cyrillic letter (lead byte D0 or D1, then a byte 80–9F: р с т у … я, or the capitals А–П) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${how}.`);
+}
+
+/**
+ * Cyrillic letters whose second byte `codec` leaves undefined, made U+FFFD by a decoder, named by
+ * the letters around them (see detect.ts, nameLostCyrillic); `rest` says what the run's other bytes were.
+ */
+export function explainLostCyrillicDecoded(rest: string, codec: CodecInfo, fits: ReadonlyMap<number, readonly string[]>, guesses: readonly CyrillicGuess[], offered: string): string {
+  const fit = [...fits].map(([lead, letters]) => `${letters.join(' ')} after ${hex([lead])}`).join(', ');
+  const words = [...new Set(guesses.map((g) => g.word).filter((w) => w !== null))];
+  const how = guesses.every((g) => g.word !== null) ? `the word is most likely ${words.map((w) => `“${w}”`).join(', ')}, the common word${words.length > 1 ? 's' : ''} its other letters fit` : 'by how often letters follow one another in Slavic prose';
+  const named = offered ? `“${offered}” is likeliest, but not by enough to repair it, so “�” stays` : [...new Set(guesses.map((g) => show(g.best)))].join(', ');
+  const lost = `UTF-8 for Cyrillic letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
+  return rest ? `${rest} ${lost}` : lost;
 }
 
 /** `���` read where the text shows each unreadable byte became one U+FFFD (see detect.ts). */

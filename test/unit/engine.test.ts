@@ -730,6 +730,28 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(detect('Ã•es').map((x) => x.replacement), ['Õ']);
   });
 
+  it('names Cyrillic letters whose second byte Windows-1252 leaves undefined by the letters around them', () => {
+    // с э я ѐ ѝ are D1 81 8D 8F 90 9D, Ё Ѝ Џ А Н D0 81…: a strict decoder made each second byte U+FFFD.
+    const russian = 'Сегодня на рынке спрос на эти системы растёт. Мы видим сообщество.';
+    const garbled = iconv.decode(Buffer.from(russian, 'utf8'), 'windows-1252');
+    assert.ok(garbled.includes('Ñ\ufffdÐ¸Ñ\ufffdÑ‚ÐµÐ¼Ñ‹'), garbled);
+    const findings = detect(garbled).filter((f) => f.original.includes('\ufffd'));
+    const named = (word: string) => findings.find((f) => f.replacement === word || f.alternatives[0] === word)!;
+    // A common word settles it (эти, системы); elsewhere letter pairs do, by a wide margin (сообщество).
+    for (const word of ['эти', 'системы', 'сообщество']) assert.strictEqual(named(word).replacement, word);
+    assert.match(named('эти').explanation, /с э я ѐ ѝ after D1 fit\); the word is most likely “эти”/);
+    assert.deepStrictEqual(named('эти').alternatives.slice(0, 2), ['сти', 'яти']);
+    assert.match(named('сообщество').explanation, /how often letters follow one another/);
+    assert.ok(named('сообщество').confidence >= 0.5 && named('сообщество').confidence < 0.7);
+    // A narrow margin is no repair: U+FFFD stays, the likeliest reading (right here) offered first.
+    for (const word of ['Сегодня', 'спрос', 'растёт']) {
+      const f = named(word);
+      assert.ok(f.replacement.includes('\ufffd') && f.alternatives[0] === word, JSON.stringify(f));
+    }
+    assert.match(named('спрос').explanation, /“спрос” is likeliest, but not by enough to repair it/);
+    assert.strictEqual(repair(garbled).text, 'Сегодн\ufffd на рынке \ufffdпро\ufffd на эти системы ра\ufffdтёт. Мы видим сообщество.');
+  });
+
   it('keeps a letter before a lost one: `Å¡Ä�` is š and a letter, not one lost character', () => {
     const f = detect('Preglednica razliÄ\ufffdic in nekaj Å¡Ä\ufffd je tam').find((x) => x.original === 'Å¡Ä\ufffd')!;
     assert.ok(f.replacement.startsWith('š') && f.replacement.length === 2, JSON.stringify(f));
