@@ -56,12 +56,12 @@ function cost(a: number, b: number): number {
 /** One of a word's letters: known (one choice) or lost (several), as indices into ALPHABET. */
 type Slot = { choices: number[]; capital: boolean; at: number };
 
-/** What a lost letter most likely was: the letter, the others best first, and how sure. */
-export interface CyrillicGuess {
+/** What a lost letter most likely was: the letter, the others best first, and how sure (Greek's too, see greek.ts). */
+export interface LostLetterGuess {
   best: string;
   alternatives: string[];
   confidence: number;
-  /** The common word that settled it, or null where letter pairs ranked the choices. */
+  /** The common word that settled it, or null where letter pairs (or Greek's accent) ranked the choices. */
   word: string | null;
 }
 
@@ -157,7 +157,7 @@ function stretchEnd(text: string, i: number): number {
  * is no lost letter of a Cyrillic word (a lone `Ñ?` says nothing on its own). `useList`: the word
  * list may settle it (see writtenInListedLanguages).
  */
-function readCyrillicWord(text: string, at: number, useList: boolean): { guesses: Map<number, CyrillicGuess> | null; end: number } {
+function readCyrillicWord(text: string, at: number, useList: boolean): { guesses: Map<number, LostLetterGuess> | null; end: number } {
   const { slots, end } = slotsAround(text, at);
   return { guesses: slots ? readSlots(slots, useList, TABLE_ONLY) : null, end };
 }
@@ -179,7 +179,7 @@ const TABLE_ONLY: ByMargin = (margin) => (margin >= 6 ? 0.45 : 0.4);
 const FEW_CHOICES: ByMargin = (margin) => (margin >= 12 ? 0.6 : 0.45);
 
 /** The guesses for the lost letters among `slots`, by position (see readCyrillicWord). */
-function readSlots(slots: Slot[], useList: boolean, byMargin: ByMargin): Map<number, CyrillicGuess> {
+function readSlots(slots: Slot[], useList: boolean, byMargin: ByMargin): Map<number, LostLetterGuess> {
   // Cheapest cost of each choice from the word's start (forward) and to its end (backward).
   const fwd = slots.map((s) => new Array<number>(s.choices.length).fill(Infinity));
   const bwd = slots.map((s) => new Array<number>(s.choices.length).fill(Infinity));
@@ -194,7 +194,7 @@ function readSlots(slots: Slot[], useList: boolean, byMargin: ByMargin): Map<num
     });
   }
   const listed = useList ? listedReading(slots) : null;
-  const guesses = new Map<number, CyrillicGuess>();
+  const guesses = new Map<number, LostLetterGuess>();
   slots.forEach((s, i) => {
     if (s.choices.length === 1) return;
     const ranked = s.choices.map((c, j) => ({ c, total: fwd[i][j] + bwd[i][j] })).sort((a, b) => a.total - b.total);
@@ -262,13 +262,13 @@ const LANGUAGE_BLOCK = 2000;
  * for other Cyrillic languages by blocks (a Russian text may name a Kazakh word or two).
  */
 export class CyrillicReader {
-  private readonly guesses = new Map<number, CyrillicGuess>();
+  private readonly guesses = new Map<number, LostLetterGuess>();
   private noWordUntil = -1;
   private readonly listedByBlock = new Map<number, boolean>();
 
   constructor(private readonly text: string) {}
 
-  guess(at: number): CyrillicGuess | undefined {
+  guess(at: number): LostLetterGuess | undefined {
     if (at < this.noWordUntil) return undefined;
     if (!this.guesses.has(at)) {
       const { guesses, end } = readCyrillicWord(this.text, at, this.listedNear(at));
@@ -284,7 +284,7 @@ export class CyrillicReader {
    * letters the k-th may be: guesses by index into `word`, or null where it is no word of the
    * table's letters.
    */
-  guessDecoded(word: string, choices: readonly (readonly string[])[], at: number): Map<number, CyrillicGuess> | null {
+  guessDecoded(word: string, choices: readonly (readonly string[])[], at: number): Map<number, LostLetterGuess> | null {
     const slots: Slot[] = [];
     let lost = 0;
     for (let i = 0; i < word.length; i++) {

@@ -4,9 +4,10 @@
  */
 import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, macRomanForC1, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffixAt } from './apostrophe';
-import { CyrillicReader, type CyrillicGuess } from './cyrillic';
+import { CyrillicReader, type LostLetterGuess } from './cyrillic';
+import { guessGreekLost } from './greek';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostCyrillicDecoded, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLettersDecoded, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -1111,7 +1112,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
   let lang: Language | undefined;
   let twins: Map<string, string | undefined> | undefined;
   let cyrillic: CyrillicReader | undefined;
-  let cyrillicNamed: Map<string, CyrillicNaming | null> | undefined;
+  let wordsNamed: Map<string, LostLettersNaming | null> | undefined;
   // What each word was named, by case (lower, starting a word) and codec: a garbled document
   // repeats its words, and the same word, codec and case is named once.
   const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence' | 'wrongCodecs'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
@@ -1120,7 +1121,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
     const q = f.replacement.indexOf('\ufffd');
     const at = f.original.indexOf('\ufffd');
-    if (nameLostCyrillic(f, (cyrillic ??= new CyrillicReader(text)), (cyrillicNamed ??= new Map()))) continue;
+    if (nameLostInWord(f, (cyrillic ??= new CyrillicReader(text)), (wordsNamed ??= new Map()))) continue;
     if (q < 0 || at < 1 || f.replacement.indexOf('\ufffd', q + 1) >= 0 || f.original.indexOf('\ufffd', at + 1) >= 0) continue;
     const codec = codecByName(f.wrongCodecs[0]);
     if (!codec || codec.kind !== 'single') continue;
@@ -1197,16 +1198,17 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
 }
 
 /**
- * A Cyrillic word with letters lost to a codec's undefined bytes (`Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is история read
- * as Windows-1252, whose 81, 8D, 8F, 90, 9D a decoder made U+FFFD: с э я ѐ ѝ after D1): each lost
- * letter named by the letters around it and the common words (cyrillic.ts), the word at once.
- * Whether `f` was such a word (then changed in place, as nameLostLetters does).
+ * A Cyrillic or Greek word with letters lost to a codec's undefined bytes (`Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is
+ * история read as Windows-1252, whose 81, 8D, 8F, 90, 9D a decoder made U+FFFD: с э я ѐ ѝ after
+ * D1; `ÏƒÏ�ÏƒÏ„Î·Î¼Î±` σύστημα, ρ ύ after CF): each lost letter named by the letters around it
+ * (cyrillic.ts, greek.ts), the word at once. Whether `f` was such a word (then changed in place,
+ * as nameLostLetters does).
  */
-function nameLostCyrillic(f: Finding, reader: CyrillicReader, named: Map<string, CyrillicNaming | null>): boolean {
+function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, LostLettersNaming | null>): boolean {
   // (A garbled document repeats its words: each word, codec and kind of text around read once.)
   const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
   let naming = named.get(key);
-  if (naming === undefined) named.set(key, (naming = cyrillicNaming(f, reader)));
+  if (naming === undefined) named.set(key, (naming = lostLettersNaming(f, reader)));
   if (naming === null) return false;
   f.replacement = naming.replacement;
   f.alternatives = naming.alternatives;
@@ -1215,31 +1217,33 @@ function nameLostCyrillic(f: Finding, reader: CyrillicReader, named: Map<string,
   return true;
 }
 
-/** What nameLostCyrillic changes in a finding. */
-type CyrillicNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
+/** What nameLostInWord changes in a finding. */
+type LostLettersNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
 
-function cyrillicNaming(f: Finding, reader: CyrillicReader): CyrillicNaming | null {
+function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNaming | null {
   const codec = codecByName(f.wrongCodecs![0]);
   if (!codec || codec.kind !== 'single') return null;
   const table = singleByteTable(codec);
   const leads: number[] = [];
   for (let i = 1; i < f.original.length; i++) {
     if (f.original.charCodeAt(i) !== 0xfffd) continue;
-    const lead = table[f.original.charCodeAt(i - 1)];
-    if (lead !== 0xd0 && lead !== 0xd1) return null;
-    leads.push(lead);
+    leads.push(table[f.original.charCodeAt(i - 1)]);
   }
+  // Cyrillic (D0, D1) or Greek (CE, CF), the whole word.
+  const script = leads.every((lead) => lead === 0xd0 || lead === 0xd1) ? 'Cyrillic' : leads.every((lead) => lead === 0xce || lead === 0xcf) ? 'Greek' : null;
+  if (script === null) return null;
   // Each U+FFFD of the repair one lost letter, in order (a word of its letters between others).
   const words = [...f.replacement.matchAll(/[\p{L}\ufffd]+/gu)];
   let lost = 0;
   for (const w of words) for (const ch of w[0]) if (ch === '\ufffd') lost++;
   if (leads.length === 0 || lost !== leads.length || lost !== f.replacement.split('\ufffd').length - 1) return null;
-  const guesses = new Map<number, CyrillicGuess>();
+  const guesses = new Map<number, LostLetterGuess>();
   let k = 0;
   for (const w of words) {
     const n = w[0].split('\ufffd').length - 1;
     if (n === 0) continue;
-    const found = reader.guessDecoded(w[0], leads.slice(k, k + n).map((lead) => lettersLostAfter(codec, lead)), f.start);
+    const choices = leads.slice(k, k + n).map((lead) => lettersLostAfter(codec, lead));
+    const found = script === 'Cyrillic' ? reader.guessDecoded(w[0], choices, f.start) : guessGreekLost(w[0], choices);
     k += n;
     if (!found) return null;
     for (const [i, g] of found) guesses.set(w.index! + i, g);
@@ -1264,7 +1268,7 @@ function cyrillicNaming(f: Finding, reader: CyrillicReader): CyrillicNaming | nu
   // the likeliest reading is offered first.
   const sure = all.every((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
   const fits = new Map(leads.map((lead) => [lead, lettersLostAfter(codec, lead)]));
-  const explanation = explainLostCyrillicDecoded(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, fits, all, sure ? '' : withBest);
+  const explanation = explainLostLettersDecoded(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, script, fits, all, sure ? '' : withBest);
   return sure
     ? { replacement: withBest, alternatives, confidence: Math.min(...all.map((g) => g.confidence)), explanation }
     : { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation };
@@ -1651,7 +1655,7 @@ interface Evidence {
   lettersLanguage: () => Language;
   closingQuestionMarks: ClosingMarks;
   /** The likeliest letter of a lost Cyrillic one at a position (see cyrillic.ts); words read once. */
-  cyrillicGuess: (at: number) => CyrillicGuess | undefined;
+  cyrillicGuess: (at: number) => LostLetterGuess | undefined;
   /** ” came out in a form of its own (`â?•`, see LossyForm 'bullet-tail'), so `â??` is no ”. */
   closingQuoteHasItsOwnForm: () => boolean;
   /** The text shows „ read as Windows-1252 whole (`â€ž`). */

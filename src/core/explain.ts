@@ -1,6 +1,6 @@
 /** Sentences for people: what the bytes were and which wrong decodings garbled them. */
 import type { CodecInfo } from './codecs';
-import type { CyrillicGuess } from './cyrillic';
+import type { LostLetterGuess } from './cyrillic';
 import { LOSSY_FORMS, type LossySite } from './lossy';
 import { LOST_LETTERS_BY_LEAD, lostLetterScript } from './language';
 import { POSITIONS, type Position } from './rank';
@@ -156,16 +156,21 @@ export function explainLostCyrillic(best: string, word: string | null): string {
 }
 
 /**
- * Cyrillic letters whose second byte `codec` leaves undefined, made U+FFFD by a decoder, named by
- * the letters around them (see detect.ts, nameLostCyrillic); `rest` says what the run's other bytes were.
+ * Cyrillic or Greek letters whose second byte `codec` leaves undefined, made U+FFFD by a decoder,
+ * named by the letters around them (see detect.ts, nameLostInWord); `rest` says what the run's
+ * other bytes were, `offered` the likeliest reading where it was not sure enough to repair.
  */
-export function explainLostCyrillicDecoded(rest: string, codec: CodecInfo, fits: ReadonlyMap<number, readonly string[]>, guesses: readonly CyrillicGuess[], offered: string): string {
+export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script: 'Cyrillic' | 'Greek', fits: ReadonlyMap<number, readonly string[]>, guesses: readonly LostLetterGuess[], offered: string): string {
   const fit = [...fits].map(([lead, letters]) => `${letters.join(' ')} after ${hex([lead])}`).join(', ');
   const words = [...new Set(guesses.map((g) => g.word).filter((w) => w !== null))];
-  const how = guesses.every((g) => g.word !== null) ? `the word is most likely ${words.map((w) => `“${w}”`).join(', ')}, the common word${words.length > 1 ? 's' : ''} its other letters fit` : 'by how often letters follow one another in Slavic prose';
+  const how =
+    script === 'Greek'
+      ? 'Greek accents a word once, so ύ goes where no other letter carries the accent, ρ elsewhere, and Ν (ΐ between lowercase letters)'
+      : guesses.every((g) => g.word !== null)
+        ? `the word is most likely ${words.map((w) => `“${w}”`).join(', ')}, the common word${words.length > 1 ? 's' : ''} its other letters fit`
+        : 'by how often letters follow one another in Slavic prose';
   const named = offered ? `“${offered}” is likeliest, but not by enough to repair it, so “�” stays` : [...new Set(guesses.map((g) => show(g.best)))].join(', ');
-  const lost = `UTF-8 for Cyrillic letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
-  return rest ? `${rest} ${lost}` : lost;
+  return `${rest ? rest + ' ' : ''}UTF-8 for ${script} letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
 }
 
 /** `���` read where the text shows each unreadable byte became one U+FFFD (see detect.ts). */

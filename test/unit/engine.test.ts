@@ -752,6 +752,17 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair(garbled).text, 'Сегодн\ufffd на рынке \ufffdпро\ufffd на эти системы ра\ufffdтёт. Мы видим сообщество.');
   });
 
+  it('names Greek letters lost to Windows-1252 by where the word carries its accent', () => {
+    // ρ ύ are CF 81 and CF 8D, Ν CE 9D: 81 8D 9D are undefined in Windows-1252.
+    const greek = 'Το πρόγραμμα είναι ελεύθερο λογισμικό. Νέα έκδοση για το σύστημα, πολύ καλή.';
+    const garbled = iconv.decode(Buffer.from(greek, 'utf8'), 'windows-1252');
+    assert.ok(garbled.includes('ÏƒÏ\ufffdÏƒÏ„Î·Î¼Î±') && garbled.includes('Î\ufffdÎ­Î±'), garbled);
+    assert.strictEqual(repair(garbled).text, greek);
+    const free = detect(garbled).find((f) => f.replacement === 'ελεύθερο')!;
+    assert.match(free.explanation, /ρ ύ .*after CF fit\); Greek accents a word once/);
+    assert.deepStrictEqual(free.alternatives, ['ελερθερο', 'ελεύθεύο']);
+  });
+
   it('keeps a letter before a lost one: `Å¡Ä�` is š and a letter, not one lost character', () => {
     const f = detect('Preglednica razliÄ\ufffdic in nekaj Å¡Ä\ufffd je tam').find((x) => x.original === 'Å¡Ä\ufffd')!;
     assert.ok(f.replacement.startsWith('š') && f.replacement.length === 2, JSON.stringify(f));
