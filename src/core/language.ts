@@ -170,6 +170,34 @@ export const LOST_LATIN1_CAPITALS: Readonly<Partial<Record<Language, { letters: 
   tr: { letters: 'ÇÖÜ', clear: false },
 };
 
+/**
+ * The capital of LOST_LATIN1_CAPITALS that starts a word before a lowercase letter, by language, as
+ * pairs of that letter and the capital: where the corpus's words, capitalised or not, start so 85% of
+ * the time or more (Spanish `s` É: ésta, éxito; Turkish `e` Ç: çelik). Counted by
+ * scripts/corpus/capital-before.js; regenerate, do not edit.
+ */
+const CAPITAL_BEFORE_PAIRS: Readonly<Partial<Record<Language, string>>> = {
+  fr: 'cÉdÉgÉlÉmÉnÉqÉvÉ',
+  de: 'bÜfÖhÄlÄnÄqÄ',
+  es: 'lÚrÓsÉtÚxÉ',
+  pt: 'lÚrÁ',
+  ca: 'rÀsÉ',
+  sv: 'gÄmÖnÄpÖrÄtÅvÖ',
+  nl: 'éÉ',
+  hu: 'jÚlÁzÜ',
+  cs: 'dÚkÚlÚpÚsÚvÚčÚ',
+  pl: 'sÓ',
+  ro: 'mÎnÎ',
+  tr: 'aÇeÇiÇlÖnÖoÇsÜuÇyÜçÜöÇüÇğÖıÇ',
+};
+
+/** The capital a word of `lang` starting with one of C3 80–9F most likely has before `next` (see CAPITAL_BEFORE_PAIRS). */
+export function capitalBefore(lang: Language, next: string): string | undefined {
+  const pairs = CAPITAL_BEFORE_PAIRS[lang] ?? '';
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === next) return pairs[k + 1];
+  return undefined;
+}
+
 /** A capital that is a word by itself: French `À` (à chaque), Italian `È` (è stato), Portuguese `É` (é um). */
 export const LOST_LATIN1_WORDS: Readonly<Partial<Record<Language, string>>> = { fr: 'À', it: 'È', pt: 'É' };
 

@@ -7,7 +7,7 @@ import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterA
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, isTwoByteLead, secondByteOk } from './utf8';
-import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
+import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, capitalBefore, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -654,7 +654,7 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
   const wordStart = !letterAt(text, site.start - 1);
   const next = text.slice(site.end, site.end + 3).toLowerCase();
   if (lang === 'fr' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'É';
-  if (lang === 'de' && wordStart) return GERMAN_CAPITAL_BEFORE[next[0]];
+  if (lang === 'de' && wordStart && GERMAN_CAPITAL_BEFORE[next[0]]) return GERMAN_CAPITAL_BEFORE[next[0]];
   if (lang === 'cs' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'Ú'; // `Úplný`, `Úložiště`
   if (lang === 'fr' && /^[A-Z]{1,2}ES?(?![\p{L}])/u.test(text.slice(site.end, site.end + 4))) return 'È'; // PARAMÈTRE, SYSTÈMES
   if (lang === 'pt') {
@@ -662,6 +662,12 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
     if (/^O(?![\p{L}])/u.test(text.slice(site.end, site.end + 2))) return 'Ã';
     if (/^ES(?![\p{L}])/u.test(text.slice(site.end, site.end + 3))) return 'Õ';
     if (/^Ã\?(?:O|ES)(?![\p{L}])/u.test(text.slice(site.end, site.end + 5))) return 'Ç';
+  }
+  // Elsewhere, the letter after it, where the language's words settle it (`Ã?sta` is Ésta, `Ã?elik` Çelik).
+  if (wordStart) {
+    const next = garbledLetterAt(text, site.end);
+    const capital = next === undefined ? undefined : capitalBefore(lang, next);
+    if (capital) return capital;
   }
   if (lang === 'es' && text[site.end] === 'N' && !letterAt(text, site.end + 1)) {
     const before = text.slice(Math.max(0, site.start - 2), site.start);
@@ -712,6 +718,14 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
 const WINDOWS_1252 = codecByName('windows-1252')!;
 
 const VOWEL = /[aeiouyáéíóúýůąę]/i;
+
+/** The lowercase letter at `i`, read through a garbled pair (`Ã§` is ç), or undefined. */
+function garbledLetterAt(text: string, i: number): string | undefined {
+  const lead = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  const letter = continuationCount(lead) === 1 && isContinuation(next) ? decodeSequence([lead, next]) : text[i];
+  return letter !== undefined && charClass(letter.charCodeAt(0)) === Cls.LatinLower ? letter : undefined;
+}
 
 /** The class of the letter at `i`, read through a garbled pair (`Ã­` is í, lowercase, not Ã). */
 function garbledClassAt(text: string, i: number): Cls {

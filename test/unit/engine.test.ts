@@ -859,6 +859,14 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.ok(detect(german + 'GRÃ?SSE').every((f) => f.confidence < 0.5));
     // Alone as a word only in French and Italian; English text has no such word.
     assert.deepStrictEqual(detect('We said Ã? b and the thing was that it is.'), []);
+    // Elsewhere at a word's start, the letter after it where the language's words settle it
+    // (scripts/corpus/capital-before.js): Spanish `s` É, `r` Ó; Turkish `e` Ç, `n` Ö; not before
+    // a letter no capital of the language favours.
+    assert.strictEqual(fixed(spanish + 'Dijo: â??Ã?sta es la Ã?rbita.â?•'), spanish + 'Dijo: “Ésta es la Órbita.”');
+    const turkish = 'Bu bir gün için yeni bir ürün ve bu ürün için çok iyi bir fiyat var. ';
+    assert.strictEqual(fixed(seedPipeline(turkish) + 'Ahmet Ã?elik ve Ã?nder.'), turkish + 'Ahmet Çelik ve Önder.');
+    const guess = detect(spanish + 'La Ã?bside.').find((f) => f.original === 'Ã?')!;
+    assert.ok(guess.confidence < 0.5, JSON.stringify(guess));
     // Opening a quotation, garbled too (Italian È through the seed's pipeline).
     const italian = 'Il sindaco ha detto che il progetto è pronto per la città e per gli abitanti. ';
     assert.strictEqual(fixed(italian + 'â??Ã? una giornata importante,â?? ha detto.'), italian + '“È una giornata importante,” ha detto.');
