@@ -156,6 +156,7 @@ function gluedToLatin(text: string, run: Run): boolean {
   let prev = text.charCodeAt(run.start - 1);
   for (const ch of run.decoded) {
     const c = ch.codePointAt(0)!;
+    if (c === 0xfffd) continue; // a character whose last byte was lost (see doubleByteRun)
     if (c >= 0x80) nonAscii++;
     // Maltese Ġ ħ ċ, Latvian ģ, Kabyle ǧ are rare letters, but ordinary inside a Latin word.
     const latinLetter = c >= 0xc0 && scriptOf(c) === 1 && (rarity(c) <= 1 || REGIONAL_LETTERS.includes(ch)) && isLetterCls(charClass(c));
@@ -226,6 +227,7 @@ function wordOfAnotherScript(text: string, run: Run): 'alone' | 'company' | null
   let extendedCyrillic = 0; // Chuvash ӗ, Udmurt ӥ…: a few per word at most
   for (let k = 0; k < run.decoded.length; k++) {
     const c = run.decoded.charCodeAt(k);
+    if (c === 0xfffd) continue; // a character whose last byte was lost (see doubleByteRun)
     if (c < 0x80) {
       if (isAsciiLetter(c)) asciiLetters++;
       unmarked += run.decoded[k];

@@ -173,6 +173,12 @@ export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script
   return `${rest ? rest + ' ' : ''}UTF-8 for ${script} letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
 }
 
+/** A CJK codec's reading whose last character lost its last byte (see detect.ts, nameLostTail). */
+export function explainLostTail(rest: string, codec: CodecInfo, tail: readonly number[], named: readonly string[]): string {
+  const what = tail[0] === 0xe3 ? `a full stop, ${show(named[0])}, as a line of Chinese ends (or ${named.slice(1).join(' ')})` : `a closing quote, ${show(named[0])}, after the full stop (or ${named.slice(1).join(' ')})`;
+  return `${rest} The last character's bytes ${hex(tail)} lost their last one: ${codec.label} could pair it with nothing after it (a line break or a plain character followed), so a decoder made it U+FFFD. ${hex(tail)} starts punctuation; here most likely ${what}.`;
+}
+
 /** `���` read where the text shows each unreadable byte became one U+FFFD (see detect.ts). */
 export function explainBytesReplaced(best: string, position: Position): string {
   const key = `${position}\u0000${best}`;

@@ -321,7 +321,20 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       v = astral.get(text.codePointAt(j)!) ?? NO_BYTE; // a surrogate pair: one character, two units
       width = 2;
     }
-    if (v === NO_BYTE || v < 0x80) break;
+    if (v === NO_BYTE || v < 0x80) {
+      // A line's last character lost its last byte: the codec found no partner for that byte
+      // (GBK's `鏈€�` is 术。 whose 82 stood before a line break) and a decoder made it U+FFFD.
+      // Kept as a lost sequence after Chinese, Japanese or Korean, so the characters before it
+      // come back (after Latin text a lost mark is the lossy forms' to read: `„iba stiahnuť“`).
+      if (text.charCodeAt(j) === FFFD && lostLastByte(queued) && isCjkText(decoded.charCodeAt(decoded.length - 1))) {
+        const value = seqValue(queued - 1, pending[0], pending[1], pending[2], 0, true);
+        seqs.push({ from: queueStart - i, to: j + 1 - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: true });
+        bestCount = seqs.length;
+        bestDecoded = decoded + value.decoded;
+        bestEnd = j + 1;
+      }
+      break;
+    }
     if (queued === 0) queueStart = j;
     if (v > 0xff) {
       pending[queued++] = v >> 8;
@@ -373,6 +386,20 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
  * One buffer for every call (called once per CJK character that may start mojibake).
  */
 const pending = new Int32Array(8);
+
+/** Chinese, Japanese or Korean, or their punctuation: what a lost last byte may follow (see doubleByteRun). */
+function isCjkText(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/** Whether the `queued` pending bytes are a sequence short of its last byte (a lead and its continuations, one missing). */
+function lostLastByte(queued: number): boolean {
+  if (queued === 0) return false;
+  const need = continuationCount(pending[0]);
+  if (need < 1 || queued !== need || (queued > 1 && !secondByteOk(pending[0], pending[1]))) return false;
+  for (let m = 2; m < queued; m++) if (!isContinuation(pending[m])) return false;
+  return true;
+}
 
 /** Removes the first `n` of `queued` pending bytes; returns how many are left. */
 function dropPending(n: number, queued: number): number {

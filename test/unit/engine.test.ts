@@ -279,6 +279,23 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair('bÅ¯r kaj mÄ¯n').text, 'bŝr kaj mĝn');
   });
 
+  it('reads Chinese read as GBK up to a line end whose last byte the codec could pair with nothing', () => {
+    const gbk = (t: string) => iconv.decode(Buffer.from(t, 'utf8'), 'gbk');
+    // 。 (E3 80 82) and ” (E2 80 9D) end paragraphs: their last byte, a GBK lead, meets the line
+    // break and becomes U+FFFD. The full stop, and the closing quote after it, are named.
+    const text = '华为今天发布了新的技术。\n他说：“我们的技术。”\n下一段内容在这里。\n';
+    assert.ok(gbk(text).includes('€\ufffd\n'), gbk(text));
+    assert.strictEqual(repair(gbk(text)).text, text);
+    const stop = detect(gbk(text))[0];
+    assert.ok(stop.confidence < 0.7 && stop.alternatives.includes('华为今天发布了新的技术」'), JSON.stringify(stop));
+    assert.match(stop.explanation, /E3 80 lost their last one.*most likely a full stop/);
+    // Any other character keeps U+FFFD (术 is one of 64), and the characters before it come back.
+    assert.strictEqual(repair(gbk('华为今天发布了新的技术\n')).text, '华为今天发布了新的技\ufffd\n');
+    // After Latin text a lost mark is read as before: „~” in Romanian.
+    const romanian = 'Sufixul copiei de rezervă este „~”, cu excepția cazului în care este';
+    assert.strictEqual(repair(gbk(romanian)).text, romanian);
+  });
+
   it('reads a whole CJK-looking word that decodes to a word of another script', () => {
     assert.strictEqual(repair('Debconf 薪邪蟹胁邪 %s').text, 'Debconf назва %s'); // Cyrillic read as GBK
     assert.strictEqual(repair('械 芯褌斜械谢褟蟹邪薪').text, 'е отбелязан'); // a one-letter word beside a garbled one
