@@ -282,6 +282,29 @@ describe('outline: releases in other languages', () => {
       'Łukasz Wiśniewski | dyrektor generalny Huawei Polska | Jesteśmy dumni z tego projektu',
     ]);
   });
+
+  it('reads Russian: a comma and a dash before the verb, genitive months, decimal commas, млрд', () => {
+    const russian = 'МОСКВА, 14 ноября 2025 г. — Huawei провела форум.\n\n«Открытые инновации лежат в основе развития», — заявил главный юрист компании Сун Люпин.\n\nВ 2024 году инвестиции составили 179,7 млрд юаней, или 20,8% выручки.';
+    const ru = extractOutline(russian);
+    assert.deepStrictEqual([ru.dateline?.place, ru.dateline?.date], ['МОСКВА', '14 ноября 2025']);
+    assert.deepStrictEqual(quotes(russian), ['Сун Люпин | главный юрист компании | Открытые инновации лежат в основе развития']);
+    assert.deepStrictEqual(figures(russian), ['179,7 млрд юаней — инвестиции, 2024', '20,8% — выручки, 2024']);
+    // A decimal comma has one or two decimals: three make a thousand, as in English.
+    assert.deepStrictEqual(figures('Der Umsatz lag bei 1,2 Milliarden Euro. Revenue was 1,234 units.').map((f) => f.split(' — ')[0]), ['1,2 Milliarden Euro', '1,234']);
+  });
+
+  it('reads Chinese: no spaces, X表示：“…”, “…，”X说, 2025年11月14日, 亿 and 万, counters, 媒体联系人', () => {
+    const chinese = '华为发布创新和知识产权白皮书\n\n中国深圳，2025年11月14日——华为今天发布白皮书。\n\n华为首席法务官宋柳平表示：“开放创新是华为发展的基石。”\n\n“我们的专利许可收入约为6.3亿美元，”知识产权部部长樊志勇说。2024年，华为研发投入达到1797亿元人民币，占全年收入的20.8%。过去十年，华为共持有专利超过15万件。\n\n媒体联系人：\n张伟，电话：+86 755 2878 0808';
+    const zh = extractOutline(chinese);
+    assert.strictEqual(zh.headline?.text, '华为发布创新和知识产权白皮书');
+    assert.deepStrictEqual([zh.dateline?.place, zh.dateline?.date], ['中国深圳', '2025年11月14日']);
+    assert.deepStrictEqual(quotes(chinese), ['宋柳平 | 华为首席法务官 | 开放创新是华为发展的基石。', '樊志勇 | 知识产权部部长 | 我们的专利许可收入约为6.3亿美元']);
+    assert.deepStrictEqual(figures(chinese), ['6.3亿美元 — 我们的专利许可收入', '1797亿元人民币 — 华为研发投入, 2024', '20.8% — 全年收入, 2024', '15万件 — 华为共持有专利, 过去十年']);
+    assert.deepStrictEqual(zh.contacts.map((c) => `${c.kind}: ${c.value}`), ['person: 张伟', 'phone: +86 755 2878 0808']);
+    // Dates and years glued to 年 月 日 are no figures; Japanese 「」 are quotation marks.
+    assert.deepStrictEqual(figures('2025年11月14日，公司成立。'), []);
+    assert.deepStrictEqual(extractOutline('山田太郎社長は「新しい製品を発表できてうれしいです。」と述べた。').quotes.map((q) => q.text), ['新しい製品を発表できてうれしいです。']);
+  });
 });
 
 describe('outline: robustness', () => {

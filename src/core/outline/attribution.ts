@@ -7,6 +7,7 @@
 import { firstIndexAfter, identity, lastIndexAtOrBefore } from '../search';
 import type { OutlineQuote } from './types';
 import { findQuotes, quoteText, type RawQuote } from './quotes';
+import { cjkLeadIn, cjkLength, cjkTrailer } from './cjk-speakers';
 import { sentenceStarts, type Paragraph } from './segments';
 import {
   appositiveRole,
@@ -68,10 +69,15 @@ export function extractQuotes(
     if (nextRaw && nextRaw.start < trailEnd) trailEnd = nextRaw.start;
 
     const words = quoteText(text, raw);
-    const wordCount = tokenize(words, 0, words.length).length;
+    // (Chinese and Japanese write no spaces: a character counts as a word.)
+    const wordCount = Math.max(tokenize(words, 0, words.length).length, cjkLength(words));
     const lastSpeaker = previous ? previous.quote.speaker : '';
     const context = { text, people, lastSpeaker, at: raw.start };
-    const attribution = fromTrailer(context, raw.end, trailEnd) ?? fromLeadIn(context, leadStart, raw.start);
+    const attribution =
+      fromTrailer(context, raw.end, trailEnd) ??
+      fromLeadIn(context, leadStart, raw.start) ??
+      cjkTrailer(text.slice(raw.end, trailEnd)) ??
+      cjkLeadIn(text.slice(leadStart, raw.start));
     if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
     // A word or two in marks near "says" is a term (the 'team' says), unless it is an utterance: “Absolutely,”.
     if (wordCount < MIN_UTTERANCE_WORDS && !endsLikeSpeech(text, raw)) return;
@@ -125,8 +131,8 @@ function fromTrailer(ctx: Context, from: number, to: number): Attribution | null
   const tokens = tokenize(text, from, to);
   if (tokens.length === 0) return null;
   // Only spaces and commas may stand between the closing mark and the attribution (or a dash, as
-  // Polish sets one: „…” – powiedział X).
-  if (!/^[\s,]*$|^\s*[–—]\s*$/.test(text.slice(from, tokens[0].start))) return null;
+  // Polish and Russian set one: „…” – powiedział X, «…», — заявил X).
+  if (!/^[\s,]*(?:[–—]\s*)?$/.test(text.slice(from, tokens[0].start))) return null;
   // French, Italian and Romanian say it with an auxiliary: « … », a déclaré X; “…”, ha detto X.
   const aux = AUXILIARIES.has(tokens[0].word.toLowerCase()) && tokens.length > 1 && isSpeechVerb(tokens[1].word) ? 1 : 0;
   if (isSpeechVerb(tokens[aux].word)) {
@@ -210,7 +216,7 @@ function fromLeadIn(ctx: Context, from: number, open: number): Attribution | nul
 
 function endsLikeSpeech(text: string, raw: RawQuote): boolean {
   const last = raw.parts[raw.parts.length - 1];
-  return /[,.!?…]\s*$/.test(text.slice(last.start, last.end));
+  return /[,.!?…。！？，]\s*$/.test(text.slice(last.start, last.end));
 }
 
 /** A short title-case passage with no closing punctuation: a name of something, not speech. */

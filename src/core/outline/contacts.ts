@@ -33,10 +33,13 @@ function isPhone(text: string, start: number, value: string): boolean {
 }
 
 // "Media contact:", "Press contacts", "Investor enquiries:" heading a line; the person follows on it or below.
-const CONTACT_HEADING = /^[ \t*_#]*(?:(?:media|press|investor|editorial|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b[ \t*_]*:?[ \t*_]*/gim;
+// (Russian "Контакты для СМИ:", "Пресс-служба:"; Chinese 媒体联系人：.)
+const CONTACT_HEADING = /^[ \t*_#]*(?:(?:(?:media|press|investor|editorial|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b|контакты(?:[ \t]+для[ \t]+(?:сми|прессы))?|пресс-служба|(?:媒体|新闻)?联系人|联系方式)[ \t*_]*[:：]?[ \t*_]*/gimu;
 // "Jordan Pike", "Anna Müller, Head of Communications", "Lisa Park, ir@globex.com, 206-555-0100":
 // two or three capitalised words, then maybe a role or the person's details after a comma or dash.
 const PERSON_LINE = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})(?:[ \t]*[,|–—][ \t]*(.*?))?[ \t]*$/u;
+// A Chinese name, two to four characters, alone or before its details: "张伟，电话：…".
+const CJK_PERSON_LINE = /^(\p{Script=Han}{2,4})(?:[ \t]*[，,、][ \t]*(.*?))?[ \t]*$/u;
 // "Investors: Lisa Park, …", "Media: Tom Reyes": whom the line is for, before a colon.
 const FOR_WHOM = /^([\p{L}][\p{L} &/]{1,30}?)[ \t]*:[ \t]*/u;
 /** How many lines under a contact heading are read for people. */
@@ -77,7 +80,7 @@ function contactPeople(text: string): OutlineContact[] {
 function personOnLine(line: string): { value: string; start: number; end: number } | null {
   const label = FOR_WHOM.exec(line);
   const start = label ? label[0].length : 0;
-  const person = PERSON_LINE.exec(line.slice(start));
+  const person = PERSON_LINE.exec(line.slice(start)) ?? CJK_PERSON_LINE.exec(line.slice(start));
   if (!person) return null;
   // A role reads as words; details (an address, a number) are listed apart.
   const role = person[2] && !/[@\d]/.test(person[2]) && person[2].length <= 60 ? person[2].trim() : '';

@@ -8,8 +8,9 @@ import type { OutlineDateline } from './types';
 export const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const MONTHS = `${FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
 /**
- * The months of the other languages a release comes in, as a date writes them (Polish, Czech and
- * Romanian in the genitive: `14 listopada 2025`, `14. listopadu 2025`). Matched in any case.
+ * The months of the other languages a release comes in, as a date writes them (Polish, Czech,
+ * Romanian, Russian and Ukrainian in the genitive: `14 listopada 2025`, `14 ноября 2025 г.`).
+ * Matched in any case.
  */
 export const OTHER_MONTHS = [
   'Januar Februar März Mai Juni Juli Oktober Dezember', // German (April, August, September, November as English)
@@ -22,6 +23,8 @@ export const OTHER_MONTHS = [
   'ledna února března dubna května června července srpna září října listopadu prosince',
   'ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie',
   'Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık',
+  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря', // Russian
+  'січня лютого березня квітня травня червня липня серпня вересня жовтня грудня', // Ukrainian (листопада as Polish)
 ]
   .join(' ')
   .split(' ')
@@ -38,7 +41,22 @@ const DATE_WINDOW = 300;
 
 export function extractDateline(text: string): OutlineDateline | null {
   const head = text.slice(0, SEARCH_LIMIT + DATE_WINDOW);
-  return capitalsDateline(head) ?? titleCaseDateline(head) ?? wireDateline(head);
+  return capitalsDateline(head) ?? titleCaseDateline(head) ?? wireDateline(head) ?? cjkDateline(head);
+}
+
+// Chinese, Japanese and Korean: a place at a line start and a date written 2025年11月14日 (Korean
+// 2025년 11월 14일), either first: "中国深圳，2025年11月14日——", "（2025年11月14日，中国深圳）".
+const CJK_DATE = '\\d{4}[ \\t]*[年년][ \\t]*\\d{1,2}[ \\t]*[月월][ \\t]*\\d{1,2}[ \\t]*[日일]';
+const CJK_PLACE = '[\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}]{2,12}';
+const CJK_DATELINE = new RegExp(`^[ \\t*_【\\[（(]*(?:(${CJK_PLACE})[ \\t]*[，,、]?[ \\t]*(${CJK_DATE})|(${CJK_DATE})[ \\t]*[，,、][ \\t]*(${CJK_PLACE}))`, 'mu');
+
+function cjkDateline(head: string): OutlineDateline | null {
+  const m = CJK_DATELINE.exec(head);
+  if (!m || m.index >= SEARCH_LIMIT) return null;
+  const place = m[1] ?? m[4];
+  const date = m[2] ?? m[3];
+  const start = m.index + m[0].indexOf(m[1] ? place : date);
+  return { start, end: m.index + m[0].length, place, date: date.replace(/[ \t]+/g, ' ') };
 }
 
 // Business Wire's dateline holds no date: "SEATTLE--(BUSINESS WIRE)--", "AUSTIN, Texas--(BUSINESS WIRE)--".

@@ -30,7 +30,8 @@ const VERBS = new Set(
    expects expected plans planned will would could can may might should must cut cuts saved saves spent spend invested
    invests attracted recorded reported delivered sold sells handled handles carried carries replaced
    installed opened built created backed funded secured gathered drew draws attended made makes
-   account accounts accounted represent represents represented`.split(/\s+/),
+   account accounts accounted represent represents represented
+   составил составила составило составили достиг достигла достигли превысил превысила превысили`.split(/\s+/),
 );
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where']);
 /** Nouns after a percentage that take an "in" phrase: "a 15% rise in bookings". */
@@ -62,7 +63,9 @@ const EDGE_WORDS = new Set(
   `the a an its their our and or but also then meanwhile in addition however today by of to at about
    approximately around roughly nearly almost some over more than less up down only just another is
    are was were be been being came come comes now currently already still then between we i you they he
-   she it`.split(/\s+/),
+   she it
+   в за году г и или а что около более свыше почти примерно до составил составила составило составили
+   достиг достигла достигли превысил превысила превысили`.split(/\s+/),
 );
 const PRONOUN_SUBJECTS = /^(?:we|i|it|they|he|she|you|this|that)$/i;
 
@@ -194,7 +197,38 @@ function changeSince(text: string, sentence: Segment, f: Found): string {
   return direction && since ? `${direction[1].toLowerCase()} ${since[1].trim()}` : '';
 }
 
+const CJK_GLUED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Where a Chinese or Japanese clause starts: after its punctuation. */
+const CJK_CLAUSE_END = /[，。；：、！？“”「」（）\n]/u;
+/** Verbs and qualifiers between a Chinese subject and its figure (`研发投入达到`, `收入约为`). */
+const CJK_LINKS = /(?:达到|超过|约为|高达|累计|共计|总计|共有|持有|增长|下降|为|是|约|达|近|逾|超|共)+$/u;
+
+/**
+ * A Chinese or Japanese figure's label: its clause before it, the verb and qualifiers that lead
+ * to the figure dropped (`华为研发投入达到1797亿元` is 华为研发投入; `占全年收入的20.8%` 全年收入).
+ */
+/** A period a Chinese sentence opens with: `过去十年，`, `近五年，`, `三年来，`. */
+export function cjkPeriod(text: string, sentence: Segment): string {
+  return CJK_PERIOD.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)))?.[1] ?? '';
+}
+const CJK_PERIOD = /^((?:过去|近)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)[，,]/u;
+
+function cjkLabel(text: string, sentence: Segment, f: Found): string {
+  let from = f.start;
+  while (from > sentence.start && f.start - from < 60 && !CJK_CLAUSE_END.test(text[from - 1])) from--;
+  // (A character the repair could not name, `超�`, is dropped: it stood between the words and the figure.)
+  let label = text.slice(from, f.start).trim().replace(/\ufffd+$/u, '');
+  for (let before = ''; before !== label; ) {
+    before = label;
+    label = label.replace(CJK_LINKS, '').replace(/的$/u, '').replace(/^占/u, '');
+  }
+  const period = cjkPeriod(text, sentence);
+  return period && label ? `${label}, ${period}` : label;
+}
+
 export function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number, mainLabel = ''): string {
+  // (Written the Chinese or Japanese way: glued to such characters, `1797亿元`, `的20.8%`.)
+  if (CJK_GLUED.test(f.value) || CJK_GLUED.test(text[f.start - 1] ?? '')) return cjkLabel(text, sentence, f);
   // ("2.5x" after a verb reads like a percentage: "Revenue grew 2.5x".)
   if (f.kind === 'multiple' && !/x$/i.test(f.value)) {
     const subject = subjectBefore(text, sentence, f.start);

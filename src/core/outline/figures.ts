@@ -5,18 +5,20 @@
  * list numbers and contact numbers are not figures.
  */
 import type { OutlineFigure } from './types';
-import { labelFor, type Found } from './figure-labels';
+import { cjkPeriod, labelFor, type Found } from './figure-labels';
 import { splitSentences, type Paragraph, type Segment } from './segments';
 import { MONTHS as ENGLISH_MONTHS, OTHER_MONTHS } from './dateline';
 
-// (Also grouped by spaces as French, Polish and Czech write them: `207 000`, `1 000 000`.)
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?/g;
+// (Also grouped by spaces as French, Polish and Czech write them, `207 000`, `1 000 000`, and with
+// a decimal comma, as most of Europe does: `179,7`, `20,8 %`, `1 234,5` — one or two decimals, so
+// that `1,234` stays a thousand.)
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d,.])|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?/g;
 const CURRENCY_BEFORE = /(?:\b(?:US|USD|AU|A|C|CA|HK|NZ|S|NT|R|RMB)\s?)?\\?[$£€¥₹]\s?$|\b(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)\s?$/;
 // (And the scales, currencies and per cent of the other languages the dateline knows.)
 const SCALE_AFTER =
-  /^\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k|Millionen|Milliarden|millions|milliards|millones|milioni|miliardi|milhões|bilhões|milionów|miliardów|milionů|miliard|milioane|miliarde|miljoen|miljard|milyon|milyar)(?![\p{L}])/iu;
-const CURRENCY_AFTER = /^\s?(?:de\s+|d[’']\s?)?(?:dollars|euros?|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF|Euro|złotych|zł|korun|Kč|lei|dolarów|dólares|dollari)(?![\p{L}])/u;
-const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b|Prozent(?![\p{L}])|pour cent\b|por ciento\b|per cento\b|por cento\b|procent|procento|procenta)(?:age points\b)?/iu;
+  /^\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k|Millionen|Milliarden|millions|milliards|millones|milioni|miliardi|milhões|bilhões|milionów|miliardów|milionů|miliard|milioane|miliarde|miljoen|miljard|milyon|milyar|млрд|млн|трлн|тыс\.|миллиардов|миллиарда|миллиард|миллионов|миллиона|миллион|тысяч|тысячи)(?![\p{L}])/iu;
+const CURRENCY_AFTER = /^\s?(?:de\s+|d[’']\s?)?(?:dollars|euros?|pounds|yuan|yen|rupees|francs|USD|EUR|GBP|RMB|CNY|JPY|CHF|Euro|złotych|zł|korun|Kč|lei|dolarów|dólares|dollari|долларов США|долларов|доллара|юаней|юаня|рублей|рубля|руб\.|евро|гривень|гривен|грн)(?![\p{L}])/u;
+const PERCENT_AFTER = /^\s?(?:%|per ?cent\b|percent\b|Prozent(?![\p{L}])|pour cent\b|por ciento\b|per cento\b|por cento\b|procent|procento|procenta|процентов|процента|процент(?![\p{L}]))(?:age points\b)?/iu;
 // Months in every language the dateline knows (see dateline.ts): a figure beside one is a date.
 const MONTHS = `${ENGLISH_MONTHS}|${OTHER_MONTHS}`;
 // (`14. November`, `14 de noviembre`: a day's dot, Spanish and Portuguese `de`.)
@@ -54,7 +56,8 @@ export function extractFigures(
       const found = findInSentence(text, sentence, skip);
       const sentenceYear = found.length ? yearIn(text, sentence) : '';
       for (const f of found) {
-        const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || paragraphYear;
+        // (A sentence of its own period, `过去十年，…`: the paragraph's year is not its year; the label says it.)
+        const year = f.kind === 'multiple' ? sentenceYear : sentenceYear || (cjkPeriod(text, sentence) ? '' : paragraphYear);
         // "revenue of $1.2B, up 24% from a year earlier": the change of the first figure's; any
         // other empty label shares the previous figure's.
         const label = labelFor(text, sentence, f, previousEnd, firstLabel) || previousLabel;
@@ -142,6 +145,8 @@ function findInSentence(text: string, sentence: Segment, skip: SpanSet): Found[]
 /** Reads what surrounds a number; null when it is no figure (year, date, ordinal, name, list number). */
 function classifyNumber(text: string, sentence: Segment, start: number, digits: string): Found | null {
   const end = start + digits.length;
+  const cjk = cjkFigure(text, start, end);
+  if (cjk !== undefined) return cjk;
   const prev = start > 0 ? text[start - 1] : ' ';
   if (/[\p{L}\p{N}.]/u.test(prev) || prev === '#' || prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) return null;
   const after = text.slice(end, end + 30);
@@ -192,6 +197,32 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
   return { kind: 'count', start, end: end + scaleLength + plus, value: clean(text, start, end + scaleLength + plus) };
 }
 
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_SCALE = /^(?:万亿|亿|千万|百万|万|千)/u;
+const CJK_CURRENCY = /^(?:元人民币|人民币|美元|欧元|日元|港元|英镑|韩元|元|円)/u;
+/** Counters: what a count is of (件 items, 家 companies, 名 people…), or 多/余 (more than). */
+const CJK_COUNTER = /^(?:件|个|家|名|人|台|项|次|款|座|所|位|种|条|份|户|辆|套|张|篇|余|多|社|以上)/u;
+
+/**
+ * A figure written the Chinese or Japanese way, digits glued to the characters around them:
+ * `1797亿元人民币`, `6.3亿美元`, `15万件`, `20.8%`; null for a date or anything else glued so
+ * (`2025年`, `11月`); undefined where the number stands apart from such characters.
+ */
+function cjkFigure(text: string, start: number, end: number): Found | null | undefined {
+  const after = text.slice(end, end + 12);
+  if (!CJK_CHAR.test(text[start - 1] ?? '') && !CJK_CHAR.test(after[0] ?? '')) return undefined;
+  if (/[\d.]/.test(text[start - 1] ?? '')) return null;
+  const scale = CJK_SCALE.exec(after)?.[0] ?? '';
+  const rest = after.slice(scale.length);
+  const currency = CJK_CURRENCY.exec(rest)?.[0];
+  const percent = /^[%％]/.exec(rest)?.[0];
+  const counter = CJK_COUNTER.exec(rest)?.[0];
+  const tail = currency ?? percent ?? counter ?? '';
+  if (!tail && !scale) return null;
+  const e = end + scale.length + tail.length;
+  return { kind: currency ? 'money' : percent ? 'percent' : 'count', start, end: e, value: text.slice(start, e) };
+}
+
 /** The value as people read it: Markdown escapes ("US\$630") dropped, spaces single. */
 function clean(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/\\([$%*_])/g, '$1').replace(/\s+/g, ' ');
@@ -215,8 +246,8 @@ function yearIn(text: string, sentence: Segment): string {
 
 /** A year that frames the rest of the paragraph: a sentence opening "In 2024," or "By the end of 2024,". */
 function framingYear(text: string, sentence: Segment): string {
-  const m = /^(?:in|by|during|throughout|for|by the end of|at the end of)\s+((?:18|19|20|21)\d\d)\b/i.exec(
+  const m = /^(?:(?:in|by|during|throughout|for|by the end of|at the end of|в|за)\s+((?:18|19|20|21)\d\d)\b|((?:18|19|20|21)\d\d)年[，,])/i.exec(
     text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)),
   );
-  return m ? m[1] : '';
+  return m ? m[1] ?? m[2] : '';
 }

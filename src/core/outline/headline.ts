@@ -7,6 +7,9 @@ const BOILERPLATE =
   /^(?:for immediate release|immediate release|press release|news release|media release|embargoed\b.*|comunicato stampa\b.*|communiqué de presse\b.*|pressemitteilung\b.*|contact:?|media contact:?|descrizione|description)$/i;
 /** A line that opens with a date (a wire's time stamp above the headline): "Nov. 14, 2025 08:00 AM ET", "14 November 2025". */
 const DATE_LINE = new RegExp(`^(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}|\\d{1,2} (?:${FULL_MONTHS}) \\d{4})\\b(?![ \\t]*[–—-][ \\t]*\\p{L})`, 'u');
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** 新闻稿, 新闻发布, プレスリリース, 报道: above a Chinese or Japanese headline, no headline. */
+const CJK_BOILERPLATE = /^(?:新闻稿|新闻发布|新聞稿|プレスリリース|报道|報道)/u;
 /** How far into the text a headline may start. */
 const SEARCH_LIMIT = 4000;
 
@@ -30,9 +33,15 @@ function headlineInLine(text: string, lineStart: number, lineEnd: number): Outli
   while (start < end && /[\s#*_>]/.test(text[start])) start++;
   while (end > start && /[\s*_]/.test(text[end - 1])) end--;
   const line = text.slice(start, end);
-  if (line.length < 10 || line.length > 250) return null;
   if (BOILERPLATE.test(line)) return null;
   if (/@|https?:\/\/|www\./i.test(line)) return null;
+  // Chinese and Japanese write no spaces: characters count, and a headline is 8 to 80 of them.
+  const cjk = (line.match(CJK) ?? []).length;
+  if (cjk >= 4) {
+    if (line.length < 8 || line.length > 80 || /[。；：，、]$/.test(line) || CJK_BOILERPLATE.test(line)) return null;
+    return { start, end, text: line };
+  }
+  if (line.length < 10 || line.length > 250) return null;
   const words = line.split(/\s+/);
   if (words.length < 3 || words.length > 40) return null;
   // A sentence of body text ends with a period; a headline does not.

@@ -22,7 +22,7 @@ export interface RawQuote {
 }
 
 /** Characters after which a straight mark opens a quote. */
-const BEFORE_OPENER = /[\s([{—–\-/:;]/;
+const BEFORE_OPENER = /[\s([{—–\-/:;：，。；（]/;
 
 function isLetterOrDigit(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -36,6 +36,7 @@ function openerAt(text: string, i: number, para: Segment): QuoteFamily | null {
   // (French sets a space inside « », often a no-break one.)
   if (ch === '«') return /[\s\u00a0\u202f]/.test(after) && !/\p{L}/u.test(text[i + 2] ?? '') ? null : 'double';
   if (ch === '“' || ch === '„') return /\s/.test(after) ? null : 'double';
+  if (ch === '「' || ch === '『') return 'double'; // Japanese and traditional Chinese
   if (ch === '"') return BEFORE_OPENER.test(before) && !/\s/.test(after) ? 'double' : null;
   if (ch === '‘') return !isLetterOrDigit(before) && !/\s/.test(after) ? 'single' : null;
   // A straight apostrophe opens only before a letter and after a space ("'tis" is rare in releases).
@@ -53,6 +54,7 @@ function closerAt(text: string, i: number, para: Segment, family: QuoteFamily, o
   const ch = text[i];
   const after = i + 1 < para.end ? text[i + 1] : ' ';
   if (family === 'double') {
+    if (opener === '「' || opener === '『') return ch === (opener === '「' ? '」' : '』');
     if (ch === '”' || ch === '»') return true;
     if (ch === '“') return opener === '„';
     if (ch === '"') return i > para.start && !/\s/.test(text[i - 1]) ? true : !isLetterOrDigit(after);
@@ -66,7 +68,7 @@ function closerAt(text: string, i: number, para: Segment, family: QuoteFamily, o
 function continuesInNext(text: string, next: Paragraph | undefined, family: QuoteFamily): boolean {
   if (!next) return false;
   const ch = text[next.start];
-  return family === 'double' ? ch === '“' || ch === '"' || ch === '«' : ch === '‘' || ch === "'";
+  return family === 'double' ? ch === '“' || ch === '"' || ch === '«' || ch === '「' : ch === '‘' || ch === "'";
 }
 
 /** All quoted passages, in text order, never overlapping. */
@@ -140,6 +142,6 @@ export function quoteText(text: string, quote: RawQuote): string {
   return quote.parts
     .map((part) => text.slice(part.start, part.end).trim())
     .join(' ')
-    .replace(/\s*,$/, '')
+    .replace(/\s*[,，]$/, '')
     .trim();
 }

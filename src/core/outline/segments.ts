@@ -39,6 +39,7 @@ const ABBREVIATIONS = new Set(
 );
 
 const CLOSERS = '"\'”’»)]';
+const CJK_CLOSERS = '”’」』）》';
 
 /**
  * Offsets where a new sentence starts inside `text[start, end)`: after . ! ? (plus closing marks)
@@ -48,6 +49,16 @@ export function sentenceStarts(text: string, start: number, end: number): number
   const starts = [start];
   for (let i = start; i < end; i++) {
     const ch = text[i];
+    // Chinese and Japanese end a sentence with 。！？ and no space (closing marks may follow).
+    if (ch === '。' || ch === '！' || ch === '？') {
+      let k = i + 1;
+      while (k < end && (CJK_CLOSERS.includes(text[k]) || /\s/.test(text[k]))) k++;
+      if (k < end) {
+        starts.push(k);
+        i = k - 1;
+      }
+      continue;
+    }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < end && CLOSERS.includes(text[j])) j++;

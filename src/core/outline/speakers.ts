@@ -76,7 +76,9 @@ export const SPEECH_VERBS = words(`
   zei aldus verklaarde säger sade sanoi
   powiedział powiedziała stwierdził stwierdziła dodał dodała podkreślił podkreśliła
   řekl řekla uvedl uvedla dodal dodala povedal povedala
-  declarat afirmat adăugat dedi söyledi belirtti`);
+  declarat afirmat adăugat dedi söyledi belirtti
+  заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула добавил добавила пояснил
+  пояснила сообщил сообщила заявив сказав зазначив зазначила додав додала`);
 
 const PRONOUNS = words('he she they');
 const HONORIFICS = words('mr mrs ms dr prof sir dame');
