@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Prints CAPITAL_BEFORE of src/core/language.ts from the cached corpus (`npm run corpus`): for each
+// Prints CAPITAL_BEFORE_PAIRS of src/core/language.ts from the cached corpus (`npm run corpus`): for each
 // language of LOST_LATIN1_CAPITALS, the capital of C3 80–9F (the ones a Latin-1 target turns into
 // `Ã?`) that starts its words before a given lowercase letter, where the corpus's words, capitalised
-// or not, start with it 85% of the time or more, ten times or more (Spanish `s` É: ésta, éxito;
+// or not, start with it 95% of the time or more, ten times or more (Spanish `s` É: ésta, éxito;
 // Turkish `e` Ç: çelik, çevre).
 // Usage: node scripts/corpus/capital-before.js, then paste the object into language.ts.
 'use strict';
@@ -31,7 +31,7 @@ for (const [lang, letters] of Object.entries(capitals)) {
   for (const [next, counts] of [...byNext].sort()) {
     const ranked = [...counts].sort((a, b) => b[1] - a[1]);
     const total = ranked.reduce((n, [, c]) => n + c, 0);
-    if (ranked[0][1] >= 10 && ranked[0][1] >= 0.85 * total) row += next + ranked[0][0];
+    if (ranked[0][1] >= 10 && ranked[0][1] >= 0.95 * total) row += next + ranked[0][0];
   }
   if (row) out[lang] = row;
 }
