@@ -694,7 +694,7 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   // (Not after the `?` of a lost letter, `această` being `aceastÄ?`.)
   const sentenceStart = site.start === 0 || /(?:^|[^?â\u00c2-\u00df][.!?:]\s+|[.!:]\s+|\n\s*)$/.test(text.slice(Math.max(0, site.start - 4), site.start));
   // (After a capital, before a lowercase letter: the word is no capital word, `Aşağıda`.)
-  const capital = (before === Cls.LatinUpper && after !== Cls.LatinLower) || (!isLetter(before) && after === Cls.LatinLower && sentenceStart) || (!isLetter(before) && after === Cls.LatinUpper);
+  const capital = (before === Cls.LatinUpper && after !== Cls.LatinLower) || (!isLetter(before) && after === Cls.LatinLower && (sentenceStart || inNameRun(text, site.start, site.end))) || (!isLetter(before) && after === Cls.LatinUpper);
   const first = likeliestHere(text, site, lang, letters);
   const fitting = first && letters.includes(first) ? first + letters.replace(first, '') : letters;
   // Where the bytes Windows-1252 leaves undefined came out apart (`Ä•` or `Ä�` is č, C4 8D), `Ä?`
@@ -712,6 +712,25 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
   const all = [...(asCapital ? fitting.toUpperCase() : fitting)].filter(shown);
   if (all.length === 0) return null;
   return { best: all[0], alternatives: all.slice(1), known };
+}
+
+/**
+ * A word starting at `start` (its first letter lost at [start, end)) that is a name's second part:
+ * after a capitalised word that does not start a sentence or line (`Ioana Ä?tefÄ?nescu`,
+ * `Zeynep Å?ahin`). Not a word of one or two letters (Romanian `Stallman È?i David`: și).
+ */
+function inNameRun(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e < text.length && (isLetter(garbledClassAt(text, e)) || text[e] === '?')) e++;
+  if (e - end < 2 || text[start - 1] !== ' ') return false;
+  const m = /(^|[\s(])(\p{Lu}[\p{Ll}\u00a0-\u00ff?]+) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return false;
+  // (Capitalised by its place: at a line's start, or after a sentence's end. A lead whose letter
+  // was lost too, `Å?u` of `şu` or `Åíkáme` of `říkáme` stripped, is no capital.)
+  const wordStart = start - 1 - m[2].length;
+  if (isTwoByteLead(text.charCodeAt(wordStart)) && (!isContinuation(text.charCodeAt(wordStart + 1)) || garbledClassAt(text, wordStart) !== Cls.LatinUpper)) return false;
+  const lead = text.slice(Math.max(0, wordStart - 3), wordStart);
+  return !(wordStart === 0 || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, wordStart - 10), wordStart)) || /[.!?]["”’»]?\s+$/.test(lead));
 }
 
 /** The codepage whose undefined bytes (81 8D 8F 90 9D) the seed's pipeline shows apart. */

@@ -900,6 +900,12 @@ describe('engine: lossy mojibake and leftovers', () => {
     // Czech: `Ä?` starting a lowercase word is Č where č itself would have come out as `Ä•`.
     const czech = '„Jsme hrdí na to, že můžeme posílit naši přítomnost v Evropě,“ řekl ředitel Huawei Česká republika. Je to pro nás podle plánu a čas ukáže.';
     assert.strictEqual(repair(seedPipeline(czech)).text, czech);
+    // A surname after a first name keeps its capital (`Ioana È?tefÄ?nescu`, Turkish `Zeynep Å?ahin`),
+    // not a word of two letters between names (Romanian `și`, and), nor one after a sentence's start.
+    const contact = 'Contact presă: Ioana Ștefănescu și Mihai Popescu, pentru presă. Scris de Richard Stallman și David MacKenzie pentru că ştiu.';
+    assert.strictEqual(repair(seedPipeline(contact)).text, contact);
+    const turkish = 'Basın iletişim: Zeynep Şahin, Huawei Türkiye için çalışıyor ve şu anda İstanbul’da.';
+    assert.strictEqual(repair(seedPipeline(turkish)).text, turkish);
   });
 
   it('names a lost capital in a word of capitals by the same word near it, whose lowercase letter came through', () => {
