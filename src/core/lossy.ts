@@ -715,22 +715,31 @@ export function lostSecondByteCandidates(text: string, site: LossySite, lang: La
 }
 
 /**
- * A word starting at `start` (its first letter lost at [start, end)) that is a name's second part:
- * after a capitalised word that does not start a sentence or line (`Ioana Ä?tefÄ?nescu`,
- * `Zeynep Å?ahin`). Not a word of one or two letters (Romanian `Stallman È?i David`: și).
+ * A word starting at `start` (its first letter lost at [start, end)) that is part of a name: after
+ * a capitalised word that does not start a sentence or line (`Ioana Ä?tefÄ?nescu`, `Zeynep
+ * Å?ahin`), or before a capitalised word that ends at a comma or full stop (`Å?ukasz WiÅ?niewski,`).
+ * Not a word of one or two letters (Romanian `Stallman È?i David`: și).
  */
 function inNameRun(text: string, start: number, end: number): boolean {
   let e = end;
   while (e < text.length && (isLetter(garbledClassAt(text, e)) || text[e] === '?')) e++;
   if (e - end < 2 || text[start - 1] !== ' ') return false;
+  // A first name before its surname and the comma or full stop after it (`Å?ukasz WiÅ?niewski,`).
+  if (text[e] === ' ' && capitalAt(text, e + 1) && /^[\p{Ll}\u00a0-\u00ff?]{2,}[,.]/u.test(text.slice(e + 2, e + 40))) return true;
   const m = /(^|[\s(])(\p{Lu}[\p{Ll}\u00a0-\u00ff?]+) $/u.exec(text.slice(Math.max(0, start - 40), start));
   if (!m) return false;
   // (Capitalised by its place: at a line's start, or after a sentence's end. A lead whose letter
   // was lost too, `Å?u` of `şu` or `Åíkáme` of `říkáme` stripped, is no capital.)
   const wordStart = start - 1 - m[2].length;
-  if (isTwoByteLead(text.charCodeAt(wordStart)) && (!isContinuation(text.charCodeAt(wordStart + 1)) || garbledClassAt(text, wordStart) !== Cls.LatinUpper)) return false;
+  if (!capitalAt(text, wordStart)) return false;
   const lead = text.slice(Math.max(0, wordStart - 3), wordStart);
   return !(wordStart === 0 || /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, wordStart - 10), wordStart)) || /[.!?]["”’»]?\s+$/.test(lead));
+}
+
+/** A capital at `i`, read through a garbled pair; a lead whose second byte was lost (`Å?`, `Å` stripped) is none known. */
+function capitalAt(text: string, i: number): boolean {
+  if (isTwoByteLead(text.charCodeAt(i)) && !isContinuation(text.charCodeAt(i + 1))) return false;
+  return garbledClassAt(text, i) === Cls.LatinUpper;
 }
 
 /** The codepage whose undefined bytes (81 8D 8F 90 9D) the seed's pipeline shows apart. */

@@ -906,6 +906,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(repair(seedPipeline(contact)).text, contact);
     const turkish = 'Basın iletişim: Zeynep Şahin, Huawei Türkiye için çalışıyor ve şu anda İstanbul’da.';
     assert.strictEqual(repair(seedPipeline(turkish)).text, turkish);
+    // A first name before its surname and a comma (Ł is `Å?` where every byte 80–9F became `?`),
+    // not a word before a word whose own first letter was lost (`Å?ekl Å?editel.`: řekl ředitel).
+    assert.strictEqual(repair(garbleLossy(polish)).text, polish);
   });
 
   it('names a lost capital in a word of capitals by the same word near it, whose lowercase letter came through', () => {
