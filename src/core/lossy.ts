@@ -651,7 +651,8 @@ export function twinLetter(text: string, start: number, end: number, memo: Map<s
 
 /** The capital a word's own letters settle (see latin1LetterCandidates), if any. */
 function capitalByWord(text: string, site: LossySite, lang: Language): string | undefined {
-  const wordStart = !letterAt(text, site.start - 1);
+  // (After a mark that lost its other bytes, `âÃsta`, too: “Ésta.)
+  const wordStart = !letterAt(text, site.start - 1) || !isLetter(garbledClassBefore(text, site.start));
   const next = text.slice(site.end, site.end + 3).toLowerCase();
   if (lang === 'fr' && wordStart && classAt(text, site.end) === Cls.LatinLower) return 'É';
   if (lang === 'de' && wordStart && GERMAN_CAPITAL_BEFORE[next[0]]) return GERMAN_CAPITAL_BEFORE[next[0]];

@@ -882,6 +882,9 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.strictEqual(fixed(spanish + 'Dijo: â??Ã?sta es la Ã?rbita.â?•'), spanish + 'Dijo: “Ésta es la Órbita.”');
     const turkish = 'Bu bir gün için yeni bir ürün ve bu ürün için çok iyi bir fiyat var. ';
     assert.strictEqual(fixed(seedPipeline(turkish) + 'Ahmet Ã?elik ve Ã?nder.'), turkish + 'Ahmet Çelik ve Önder.');
+    // Scraped (control characters stripped): the quote's `â` alone before `Ã` is no letter.
+    const scraped = 'La lista de los clientes está en el banco, con una carta para las personas también. Dijo: “Ésta es la Órbita.”';
+    assert.ok(fixed(strippedOfControls(scraped)).includes('Ésta es la Órbita'), fixed(strippedOfControls(scraped)));
     const guess = detect(spanish + 'La Ã?bside.').find((f) => f.original === 'Ã?')!;
     assert.ok(guess.confidence < 0.5, JSON.stringify(guess));
     // Opening a quotation, garbled too (Italian È through the seed's pipeline).
