@@ -303,7 +303,10 @@ describe('outline: releases in other languages', () => {
     assert.deepStrictEqual(zh.contacts.map((c) => `${c.kind}: ${c.value}`), ['person: 张伟', 'phone: +86 755 2878 0808']);
     // Dates and years glued to 年 月 日 are no figures; Japanese 「」 are quotation marks.
     assert.deepStrictEqual(figures('2025年11月14日，公司成立。'), []);
-    assert.deepStrictEqual(extractOutline('山田太郎社長は「新しい製品を発表できてうれしいです。」と述べた。').quotes.map((q) => q.text), ['新しい製品を発表できてうれしいです。']);
+    assert.deepStrictEqual(quotes('山田太郎社長は「新しい製品を発表できてうれしいです。」と述べた。'), ['山田太郎 | 社長 | 新しい製品を発表できてうれしいです。']);
+    // Japanese: `XXは「…」と述べました`, `「…」と、TITLEのXXは語りました`; a name in marks is no quote.
+    assert.deepStrictEqual(quotes('ファーウェイは「イノベーション白書2025」を発表しました。「収入は約6億3,000万米ドルでした」と、知的財産部長の樊志勇は語りました。'), ['樊志勇 | 知的財産部長 | 収入は約6億3,000万米ドルでした']);
+    assert.deepStrictEqual(figures('「収入は約6億3,000万米ドルでした」と語りました。全世界で15万件以上の有効な特許を保有しています。'), ['6億3,000万米ドル — 収入', '15万件 — 有効な特許']);
   });
 });
 

@@ -7,7 +7,7 @@
 import { firstIndexAfter, identity, lastIndexAtOrBefore } from '../search';
 import type { OutlineQuote } from './types';
 import { findQuotes, quoteText, type RawQuote } from './quotes';
-import { cjkLeadIn, cjkLength, cjkTrailer } from './cjk-speakers';
+import { cjkLeadIn, cjkLength, cjkTrailer, japaneseLeadIn, japaneseTrailer } from './cjk-speakers';
 import { sentenceStarts, type Paragraph } from './segments';
 import {
   appositiveRole,
@@ -77,8 +77,12 @@ export function extractQuotes(
       fromTrailer(context, raw.end, trailEnd) ??
       fromLeadIn(context, leadStart, raw.start) ??
       cjkTrailer(text.slice(raw.end, trailEnd)) ??
-      cjkLeadIn(text.slice(leadStart, raw.start));
+      cjkLeadIn(text.slice(leadStart, raw.start)) ??
+      japaneseTrailer(text.slice(raw.end, trailEnd)) ??
+      japaneseLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd));
     if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
+    // A name in marks (`「イノベーションと知的財産白書2025」を発表`): no sentence ends in it, nobody says it.
+    if (!attribution && cjkLength(words) > 0 && !/[。！？!?]$/u.test(words)) return;
     // A word or two in marks near "says" is a term (the 'team' says), unless it is an utterance: “Absolutely,”.
     if (wordCount < MIN_UTTERANCE_WORDS && !endsLikeSpeech(text, raw)) return;
 

@@ -1,7 +1,10 @@
 /**
  * Who said a quote in Chinese: `华为首席法务官宋柳平表示：“…”` and `“…，”樊志勇说。` — the verb of
  * saying right before the colon or after the closing mark, its subject the clause before it, a
- * title and then the name (two to four characters: Chinese writes no spaces between them).
+ * title and then the name (two to four characters: Chinese writes no spaces between them). And
+ * in Japanese: `XXは「…」と述べました` and `「…」と、XXは語りました`, the subject marked by は and
+ * the verb after と; a title before the name with の or である (`知的財産部長の樊志勇`), or after it
+ * (`山田太郎社長`).
  */
 
 /** Verbs of saying, longest first (`补充说` before `说`). */
@@ -17,6 +20,37 @@ const HAN = /\p{Script=Han}/u;
 export interface CjkAttribution {
   speaker: string;
   role: string;
+}
+
+/** Japanese verbs of saying after `」と` (述べました, 語った, 話しています…). */
+const JA_VERB = '(?:述べ|語|話|説明|強調|コメント|言)';
+const JA_SUBJECT = '[^、。「」『』\\s]{2,40}?';
+const JA_LEAD_IN = new RegExp(`(${JA_SUBJECT})は[ \t]*$`, 'u');
+const JA_SAYS = new RegExp(`^[ \t]*と(?:、)?[ \t]*${JA_VERB}`, 'u');
+const JA_TRAILER = new RegExp(`^[ \t]*と、?[ \t]*(${JA_SUBJECT})は[ \t]*${JA_VERB}`, 'u');
+/** Japanese titles written after the name (`山田太郎社長`). */
+const JA_TITLE_AFTER = /^(.{2,8}?)(社長|会長|代表取締役|取締役|部長|本部長|所長|教授|博士|CEO|氏)$/u;
+
+/** `…宋柳平は「…」と述べました`: the subject before は, where the verb after the closing mark says so; or null. */
+export function japaneseLeadIn(lead: string, trail: string): CjkAttribution | null {
+  const m = JA_LEAD_IN.exec(lead);
+  return m && JA_SAYS.test(trail) ? japaneseSpeaker(m[1]) : null;
+}
+
+/** `」と、知的財産部長の樊志勇は語りました`: its speaker and title, or null. */
+export function japaneseTrailer(trail: string): CjkAttribution | null {
+  const m = JA_TRAILER.exec(trail);
+  return m ? japaneseSpeaker(m[1]) : null;
+}
+
+/** `ファーウェイの最高法務責任者である宋柳平`: the name after である or the last の, the title before it; or after the name. */
+function japaneseSpeaker(subject: string): CjkAttribution {
+  const at = subject.lastIndexOf('である');
+  if (at > 0) return { speaker: subject.slice(at + 3), role: subject.slice(0, at) };
+  const no = subject.lastIndexOf('の');
+  if (no > 0 && subject.length - no - 1 >= 2) return { speaker: subject.slice(no + 1), role: subject.slice(0, no) };
+  const titled = JA_TITLE_AFTER.exec(subject);
+  return titled ? { speaker: titled[1], role: titled[2] } : { speaker: subject, role: '' };
 }
 
 /** `…宋柳平表示：` before an opening mark: its speaker and title, or null. */

@@ -201,7 +201,11 @@ const CJK_GLUED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Where a Chinese or Japanese clause starts: after its punctuation. */
 const CJK_CLAUSE_END = /[，。；：、！？“”「」（）\n]/u;
 /** Verbs and qualifiers between a Chinese subject and its figure (`研发投入达到`, `收入约为`). */
-const CJK_LINKS = /(?:达到|超过|约为|高达|累计|共计|总计|共有|持有|增长|下降|为|是|约|达|近|逾|超|共)+$/u;
+const CJK_LINKS = /(?:达到|超过|约为|高达|累计|共计|总计|共有|持有|增长|下降|为|是|约|約|达|近|逾|超|共)+$/u;
+/** Japanese particles between a subject and its figure (`投資は`, `全世界で`). */
+const JA_PARTICLES = /[はがをでにもの]$/u;
+/** What a Japanese count counts: `15万件以上の有効な特許` (the noun after の, up to its particle). */
+const JA_COUNTED = /^(?:以上|超|余|近く)?の([^、。をがはにでと「」]{1,20})/u;
 
 /**
  * A Chinese or Japanese figure's label: its clause before it, the verb and qualifiers that lead
@@ -217,10 +221,14 @@ function cjkLabel(text: string, sentence: Segment, f: Found): string {
   let from = f.start;
   while (from > sentence.start && f.start - from < 60 && !CJK_CLAUSE_END.test(text[from - 1])) from--;
   // (A character the repair could not name, `超�`, is dropped: it stood between the words and the figure.)
+  if (f.kind === 'count') {
+    const counted = JA_COUNTED.exec(text.slice(f.end, Math.min(sentence.end, f.end + 30)));
+    if (counted) return counted[1];
+  }
   let label = text.slice(from, f.start).trim().replace(/\ufffd+$/u, '');
   for (let before = ''; before !== label; ) {
     before = label;
-    label = label.replace(CJK_LINKS, '').replace(/的$/u, '').replace(/^占/u, '');
+    label = label.replace(CJK_LINKS, '').replace(/的$/u, '').replace(/^占/u, '').replace(JA_PARTICLES, '');
   }
   const period = cjkPeriod(text, sentence);
   return period && label ? `${label}, ${period}` : label;

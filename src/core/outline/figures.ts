@@ -133,11 +133,14 @@ function findInSentence(text: string, sentence: Segment, skip: SpanSet): Found[]
   }
   const taken = new SpanSet(multiples);
   const found: Found[] = [...multiples];
+  let lastEnd = -1; // (a number inside the figure before it, `3,000` of `6億3,000万`, is no figure of its own)
   for (const m of s.matchAll(NUMBER)) {
     const start = sentence.start + m.index;
+    if (start < lastEnd) continue;
     const f = classifyNumber(text, sentence, start, m[0]);
     if (!f || taken.overlaps(f.start, f.end) || skip.overlaps(f.start, f.end)) continue;
     found.push(f);
+    lastEnd = f.end;
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -198,8 +201,10 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
 }
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_SCALE = /^(?:万亿|亿|千万|百万|万|千)/u;
-const CJK_CURRENCY = /^(?:元人民币|人民币|美元|欧元|日元|港元|英镑|韩元|元|円)/u;
+const CJK_SCALE = /^(?:万亿|亿|億|兆|千万|百万|万|千)/u;
+const CJK_CURRENCY = /^(?:元人民币|人民币|美元|欧元|日元|港元|英镑|韩元|元|円|米ドル|ドル|ユーロ)/u;
+/** A scale followed by more digits and a smaller scale: `6億3,000万` (Japanese and Chinese write amounts so). */
+const CJK_MORE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:千万|百万|万|千)/u;
 /** Counters: what a count is of (件 items, 家 companies, 名 people…), or 多/余 (more than). */
 const CJK_COUNTER = /^(?:件|个|家|名|人|台|项|次|款|座|所|位|种|条|份|户|辆|套|张|篇|余|多|社|以上)/u;
 
@@ -212,8 +217,10 @@ function cjkFigure(text: string, start: number, end: number): Found | null | und
   const after = text.slice(end, end + 12);
   if (!CJK_CHAR.test(text[start - 1] ?? '') && !CJK_CHAR.test(after[0] ?? '')) return undefined;
   if (/[\d.]/.test(text[start - 1] ?? '')) return null;
-  const scale = CJK_SCALE.exec(after)?.[0] ?? '';
-  const rest = after.slice(scale.length);
+  let scale = CJK_SCALE.exec(after)?.[0] ?? '';
+  const more = scale ? CJK_MORE.exec(text.slice(end + scale.length, end + scale.length + 12))?.[0] : undefined;
+  if (more) scale += more;
+  const rest = text.slice(end + scale.length, end + scale.length + 12);
   const currency = CJK_CURRENCY.exec(rest)?.[0];
   const percent = /^[%％]/.exec(rest)?.[0];
   const counter = CJK_COUNTER.exec(rest)?.[0];
@@ -246,7 +253,7 @@ function yearIn(text: string, sentence: Segment): string {
 
 /** A year that frames the rest of the paragraph: a sentence opening "In 2024," or "By the end of 2024,". */
 function framingYear(text: string, sentence: Segment): string {
-  const m = /^(?:(?:in|by|during|throughout|for|by the end of|at the end of|в|за)\s+((?:18|19|20|21)\d\d)\b|((?:18|19|20|21)\d\d)年[，,])/i.exec(
+  const m = /^(?:(?:in|by|during|throughout|for|by the end of|at the end of|в|за)\s+((?:18|19|20|21)\d\d)\b|((?:18|19|20|21)\d\d)年[，,、])/i.exec(
     text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)),
   );
   return m ? m[1] ?? m[2] : '';
