@@ -303,7 +303,15 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
  * Reads a run with a double-byte (CJK) codec: the characters' two-byte codes concatenated must be
  * valid UTF-8. A trailing ASCII byte belongs to the last character (`鈥檚` is E2 80 99 73: `’s`).
  */
-function doubleByteRun(text: string, i: number, limit: number, table: Int32Array, astral: ReadonlyMap<number, number>): { seqs: Sequence[]; decoded: string; end: number } {
+/**
+ * Codecs whose table leaves few pairs out (GBK fills nearly every pair of bytes; Shift_JIS leaves
+ * gaps in a few rows): a U+FFFD in their reading is one lost byte. Big5 and EUC-KR cannot pair a
+ * lead with any of 80–A0, so their readings of UTF-8 are full of U+FFFD: there one is believed
+ * only where it ends a line's last character.
+ */
+const FEW_GAPS = new Set(['gbk', 'gb18030', 'shift_jis']);
+
+function doubleByteRun(text: string, i: number, limit: number, table: Int32Array, astral: ReadonlyMap<number, number>, fewGaps: boolean): { seqs: Sequence[]; decoded: string; end: number } {
   // Bytes are read two per character and consumed as soon as they form a sequence; the run may
   // only end where no sequence is left half-read.
   const seqs: Sequence[] = [];
@@ -312,35 +320,40 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
   let bestDecoded = '';
   let bestEnd = i;
   let queued = 0; // bytes in `pending`
+  let unknown = 0; // bits of the pending bytes a U+FFFD stood for
   let queueStart = i; // character where the first queued byte came from
   let width = 1; // UTF-16 units of the character at j
   for (let j = i; j < limit; j += width) {
     let v = table[text.charCodeAt(j)];
     width = 1;
     if (v === NO_BYTE && astral.size > 0 && j + 1 < limit) {
-      v = astral.get(text.codePointAt(j)!) ?? NO_BYTE; // a surrogate pair: one character, two units
-      width = 2;
+      const pair = astral.get(text.codePointAt(j)!); // a surrogate pair: one character, two units
+      if (pair !== undefined) {
+        v = pair;
+        width = 2;
+      }
     }
     if (v === NO_BYTE || v < 0x80) {
-      // A line's last character lost its last byte: the codec found no partner for that byte
-      // (GBK's `鏈€�` is 术。 whose 82 stood before a line break) and a decoder made it U+FFFD.
-      // Kept as a lost sequence after Chinese, Japanese or Korean, so the characters before it
-      // come back (after Latin text a lost mark is the lossy forms' to read: `„iba stiahnuť“`).
-      if (text.charCodeAt(j) === FFFD && lostLastByte(queued) && isCjkText(decoded.charCodeAt(decoded.length - 1))) {
-        const value = seqValue(queued - 1, pending[0], pending[1], pending[2], 0, true);
-        seqs.push({ from: queueStart - i, to: j + 1 - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: true });
-        bestCount = seqs.length;
-        bestDecoded = decoded + value.decoded;
-        bestEnd = j + 1;
-      }
-      break;
-    }
-    if (queued === 0) queueStart = j;
-    if (v > 0xff) {
-      pending[queued++] = v >> 8;
-      pending[queued++] = v & 0xff;
+      // A byte the codec could pair with nothing after it (a line break, a space, a byte its
+      // table leaves out), which a decoder made U+FFFD: where a sequence was under way after
+      // Chinese, Japanese or Korean, one of its bytes. Kept as unknown, and the run reads on
+      // (Shift_JIS `繝弱�吶�ｼ` is ノ, then ベ and ー each with a byte lost; GBK's `鏈€�` 术 and 。
+      // whose last byte met the line break). After Latin text a lost mark is the lossy forms' to
+      // read (`„iba stiahnuť“`).
+      const last = decoded.charCodeAt(decoded.length - 1);
+      if (text.charCodeAt(j) !== FFFD || !lostByteFits(queued) || !(isCjkText(last) || last === FFFD)) break;
+      if (!fewGaps && (queued !== continuationCount(pending[0]) || (j + 1 < limit && table[text.charCodeAt(j + 1)] >= 0x80))) break;
+      pending[queued] = queued === 1 && pending[0] === 0xe0 ? 0xa0 : queued === 1 && pending[0] === 0xf0 ? 0x90 : 0x80;
+      unknown |= 1 << queued;
+      queued++;
     } else {
-      pending[queued++] = v;
+      if (queued === 0) queueStart = j;
+      if (v > 0xff) {
+        pending[queued++] = v >> 8;
+        pending[queued++] = v & 0xff;
+      } else {
+        pending[queued++] = v;
+      }
     }
     let broken = false;
     while (queued > 0) {
@@ -362,9 +375,11 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
         broken = true;
         break;
       }
-      const value = seqValue(need, pending[0], pending[1], pending[2], pending[3], false);
+      const lost = (unknown & ((1 << (need + 1)) - 1)) !== 0;
+      const value = lost ? seqValue(0, pending[0], 0, 0, 0, true) : seqValue(need, pending[0], pending[1], pending[2], pending[3], false);
       queued = dropPending(need + 1, queued);
-      seqs.push({ from: queueStart - i, to: j + width - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost: false });
+      unknown >>>= need + 1;
+      seqs.push({ from: queueStart - i, to: j + width - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost });
       decoded += value.decoded;
       queueStart = j;
     }
@@ -392,11 +407,11 @@ function isCjkText(c: number): boolean {
   return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef);
 }
 
-/** Whether the `queued` pending bytes are a sequence short of its last byte (a lead and its continuations, one missing). */
-function lostLastByte(queued: number): boolean {
+/** Whether the `queued` pending bytes are a sequence begun and not yet whole (a lead and its continuations so far): a lost byte may be its next. */
+function lostByteFits(queued: number): boolean {
   if (queued === 0) return false;
   const need = continuationCount(pending[0]);
-  if (need < 1 || queued !== need || (queued > 1 && !secondByteOk(pending[0], pending[1]))) return false;
+  if (need < 1 || queued > need || (queued > 1 && !secondByteOk(pending[0], pending[1]))) return false;
   for (let m = 2; m < queued; m++) if (!isContinuation(pending[m])) return false;
   return true;
 }
@@ -703,7 +718,7 @@ export function runAt(text: string, i: number, limit: number, t: ScanTables, pos
       const v = table[code];
       // …or starts a stretch of them (`薪邪蟹胁邪` for `назва`): one try per stretch, not per character.
       if (!asciiBeside && !stretchStart && (v <= 0xff || isCommonDoubleByte(codec, v)) && !isPrintableAscii(text.charCodeAt(i + 2))) continue;
-      const r = doubleByteRun(text, i, limit, table, doubleByteAstral(codec));
+      const r = doubleByteRun(text, i, limit, table, doubleByteAstral(codec), FEW_GAPS.has(codec.name));
       if (r.seqs.length === 0 || (best && r.end < best.end)) continue;
       const run = newRun(i, r.end, codec, r.seqs, r.decoded, false);
       // Equally long readings: the more believable (`摹` is ġ in GBK, a lone ٹ in EUC-KR), then

@@ -296,6 +296,19 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair(gbk(romanian)).text, romanian);
   });
 
+  it('reads Japanese read as Shift_JIS past the bytes it could not pair: a lost character, not the rest of the line', () => {
+    // Shift_JIS leaves pairs such as 83 99 out: a decoder made the 83 of ベ (E3 83 99) U+FFFD and
+    // read on from 99, so `繝弱�吶�ｼ` is ノ, ベ and ー each with a byte lost. Before, the repair
+    // stopped there and left the rest of the line garbled.
+    const line = 'オープンイノベーションは発展の基盤です。';
+    const garbled = iconv.decode(Buffer.from(line, 'utf8'), 'shift_jis');
+    assert.ok(garbled.includes('\ufffd'), garbled);
+    const got = repair(garbled).text;
+    assert.strictEqual([...got].length, [...line].length, got);
+    assert.ok([...got].every((ch, k) => ch === [...line][k] || ch === '\ufffd'), got);
+    assert.ok(got.startsWith('オープンイノ') && got.includes('ションは発展'), got);
+  });
+
   it('reads a whole CJK-looking word that decodes to a word of another script', () => {
     assert.strictEqual(repair('Debconf 薪邪蟹胁邪 %s').text, 'Debconf назва %s'); // Cyrillic read as GBK
     assert.strictEqual(repair('械 芯褌斜械谢褟蟹邪薪').text, 'е отбелязан'); // a one-letter word beside a garbled one
