@@ -188,6 +188,18 @@ export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
  * level 1)? UTF-8 Japanese read as GBK decodes to such characters (`鍚嶅墠` → `名前`); real
  * Chinese that happens to re-encode to UTF-8 gives rare ones.
  */
+/**
+ * Whether `codec` pairs byte `b` with nothing when `after` follows it (a decoder makes `b` U+FFFD
+ * and reads on from `after`); `after` -1: at the end of the text.
+ */
+export function pairsWithNothing(codec: CodecInfo, b: number, after: number): boolean {
+  const key = `${codec.name}:${b}:${after}`;
+  let nothing = unpaired.get(key);
+  if (nothing === undefined) unpaired.set(key, (nothing = iconv.decode(Buffer.from(after < 0 ? [b] : [b, after]), codec.iconvName).startsWith('\ufffd')));
+  return nothing;
+}
+const unpaired = new Map<string, boolean>();
+
 export function isCommonCjk(c: number): boolean {
   return (commonCjk ??= commonCjkMask())[c] === 1;
 }

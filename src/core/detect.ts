@@ -2,12 +2,13 @@
  * The scanner: one pass over the text collects candidate runs and lossy sites, then each is judged
  * in its context. Plain ASCII is skipped by one regex search per stretch.
  */
-import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, doubleByteTable, isEverydayCodepage, definesByte, macRomanForC1, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
+import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEverydayCodepage, definesByte, macRomanForC1, singleByteTable, windows1252ForC1, resolveCodecs } from './codecs';
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffixAt } from './apostrophe';
 import { CyrillicReader, type LostLetterGuess } from './cyrillic';
 import { guessGreekLost } from './greek';
+import { nameLostBytes } from './lostBytes';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLettersDecoded, explainLostTail, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLettersDecoded, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -17,7 +18,7 @@ import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAft
 import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
 import { DEFAULT_MIN_CONFIDENCE, type DetectOptions, type Finding } from './types';
 import { applyFindings } from './apply';
-import { decodeSequence, encodeUtf8, isTwoByteLead } from './utf8';
+import { decodeSequence, isTwoByteLead } from './utf8';
 
 const QMARK = 0x3f;
 /** U+0336 COMBINING LONG STROKE OVERLAY: strikethrough where no markup is allowed. */
@@ -1121,7 +1122,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
     const q = f.replacement.indexOf('\ufffd');
     const at = f.original.indexOf('\ufffd');
-    if (nameLostTail(text, f)) continue;
+    if (nameLostBytes(text, f, LOST_NOTE)) continue;
     if (nameLostInWord(f, (cyrillic ??= new CyrillicReader(text)), (wordsNamed ??= new Map()))) continue;
     if (q < 0 || at < 1 || f.replacement.indexOf('\ufffd', q + 1) >= 0 || f.original.indexOf('\ufffd', at + 1) >= 0) continue;
     const codec = codecByName(f.wrongCodecs[0]);
@@ -1274,39 +1275,6 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
     ? { replacement: withBest, alternatives, confidence: Math.min(...all.map((g) => g.confidence)), explanation }
     : { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation };
 }
-
-/**
- * A CJK codec's reading whose last character lost its last byte (see doubleByteRun): where Chinese
- * ends a line, E3 80 is the full stop 。 (or 」』》), and E2 80 after a full stop the closing
- * quote ”. Whether `f` was such a reading (then changed in place, as nameLostLetters does).
- */
-function nameLostTail(text: string, f: Finding): boolean {
-  const codec = codecByName(f.wrongCodecs![0]);
-  if (!codec || codec.kind !== 'double' || !f.original.endsWith('\ufffd') || f.replacement.indexOf('\ufffd') !== f.replacement.length - 1) return false;
-  // The bytes the codec's characters stood for, past those of the characters read: the tail.
-  const table = doubleByteTable(codec);
-  const bytes: number[] = [];
-  for (let i = 0; i < f.original.length - 1; i++) {
-    const v = table[f.original.charCodeAt(i)];
-    if (v === undefined || v < 0) return false;
-    if (v > 0xff) bytes.push(v >> 8, v & 0xff);
-    else bytes.push(v);
-  }
-  const tail = bytes.slice(encodeUtf8(f.replacement.slice(0, -1)).length);
-  if (tail.length !== 2 || tail[1] !== 0x80 || (tail[0] !== 0xe3 && tail[0] !== 0xe2)) return false;
-  const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(f.end, f.end + 8));
-  const before = f.replacement[f.replacement.length - 2] ?? '';
-  const named = tail[0] === 0xe3 ? (lineEnd ? LOST_FULL_STOP : null) : '。！？'.includes(before) || lineEnd ? LOST_CLOSING_QUOTE : null;
-  if (!named) return false;
-  f.replacement = f.replacement.slice(0, -1) + named[0];
-  f.alternatives = named.slice(1).map((c) => f.replacement.slice(0, -1) + c);
-  f.confidence = Math.min(f.confidence, 0.6);
-  f.explanation = explainLostTail(f.explanation.slice(0, -LOST_NOTE.length), codec, tail, named);
-  return true;
-}
-/** E3 80 xx at a line's end, likeliest first; E2 80 xx after a full stop. */
-const LOST_FULL_STOP = ['。', '」', '』', '》', '】'];
-const LOST_CLOSING_QUOTE = ['”', '’', '…', '—'];
 
 /** The letters a codec's undefined bytes leave after `lead` (с э я ѐ ѝ after D1 in Windows-1252). */
 function lettersLostAfter(codec: CodecInfo, lead: number): string[] {

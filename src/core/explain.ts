@@ -173,10 +173,23 @@ export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script
   return `${rest ? rest + ' ' : ''}UTF-8 for ${script} letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
 }
 
-/** A CJK codec's reading whose last character lost its last byte (see detect.ts, nameLostTail). */
-export function explainLostTail(rest: string, codec: CodecInfo, tail: readonly number[], named: readonly string[]): string {
-  const what = tail[0] === 0xe3 ? `a full stop, ${show(named[0])}, as a line of Chinese ends (or ${named.slice(1).join(' ')})` : `a closing quote, ${show(named[0])}, after the full stop (or ${named.slice(1).join(' ')})`;
-  return `${rest} The last character's bytes ${hex(tail)} lost their last one: ${codec.label} could pair it with nothing after it (a line break or a plain character followed), so a decoder made it U+FFFD. ${hex(tail)} starts punctuation; here most likely ${what}.`;
+/**
+ * Characters of a CJK codec's reading that lost a byte (see lostBytes.ts): which bytes, why the
+ * decoder lost it, and what the bytes that pair with nothing there leave.
+ */
+export function explainLostBytes(rest: string, codec: CodecInfo, lost: readonly { bytes: readonly number[]; choices: readonly string[]; named: string; how: string }[]): string {
+  const parts = lost.slice(0, 3).map((c) => {
+    const bytes = c.bytes.map((b) => (b < 0 ? '??' : hex([b]))).join(' ');
+    const of = c.choices.length > 6 ? `${c.choices.slice(0, 6).join(' ')} …` : c.choices.join(' ');
+    const others = c.choices.filter((ch) => ch !== c.named);
+    const or = others.length > 5 ? `${others.slice(0, 5).join(' ')} …` : others.join(' ');
+    if (c.how === 'script') return `${bytes} is ${show(c.named)}, the only one of ${of} in the script around it`;
+    if (c.how === 'in-use') return `${bytes} is ${show(c.named)}, the only one of ${of} in common use`;
+    if (c.how === 'line-end') return `${bytes} is most likely ${show(c.named)}, as a line of Chinese ends (or ${or})`;
+    if (c.how === 'close') return `${bytes} is most likely ${show(c.named)}, closing a quotation after a full stop (or ${or})`;
+    return c.choices.length ? `${bytes} may be ${c.choices.slice(0, 6).join(' ')}${c.choices.length > 6 ? ' …' : ''}; “�” stays` : `${bytes} cannot be told; “�” stays`;
+  });
+  return `${rest} ${codec.label} could pair ${lost.length === 1 ? 'a byte' : 'some bytes'} with nothing after ${lost.length === 1 ? 'it' : 'them'}, so a decoder made ${lost.length === 1 ? 'it' : 'each'} U+FFFD: ${parts.join('; ')}${lost.length > 3 ? '; …' : ''}.`;
 }
 
 /** `���` read where the text shows each unreadable byte became one U+FFFD (see detect.ts). */

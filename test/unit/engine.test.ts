@@ -288,7 +288,7 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair(gbk(text)).text, text);
     const stop = detect(gbk(text))[0];
     assert.ok(stop.confidence < 0.7 && stop.alternatives.includes('华为今天发布了新的技术」'), JSON.stringify(stop));
-    assert.match(stop.explanation, /E3 80 lost their last one.*most likely a full stop/);
+    assert.match(stop.explanation, /E3 80 \?\? is most likely 。 U\+3002, as a line of Chinese ends \(or 」/);
     // Any other character keeps U+FFFD (术 is one of 64), and the characters before it come back.
     assert.strictEqual(repair(gbk('华为今天发布了新的技术\n')).text, '华为今天发布了新的技\ufffd\n');
     // After Latin text a lost mark is read as before: „~” in Romanian.
@@ -296,7 +296,7 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual(repair(gbk(romanian)).text, romanian);
   });
 
-  it('reads Japanese read as Shift_JIS past the bytes it could not pair: a lost character, not the rest of the line', () => {
+  it('reads Japanese read as Shift_JIS past the bytes it could not pair, and names the lost characters the script around them settles', () => {
     // Shift_JIS leaves pairs such as 83 99 out: a decoder made the 83 of ベ (E3 83 99) U+FFFD and
     // read on from 99, so `繝弱�吶�ｼ` is ノ, ベ and ー each with a byte lost. Before, the repair
     // stopped there and left the rest of the line garbled.
@@ -307,6 +307,17 @@ describe('engine: reversible mojibake', () => {
     assert.strictEqual([...got].length, [...line].length, got);
     assert.ok([...got].every((ch, k) => ch === [...line][k] || ch === '\ufffd'), got);
     assert.ok(got.startsWith('オープンイノ') && got.includes('ションは発展'), got);
+    // Few bytes pair with nothing before 99 or BC: of them only ベ and ー are katakana, as around
+    // them, and of those before 8A only の is in common use (not Hangul jamo or kanbun marks). At a
+    // paragraph's end the full stop is 。.
+    assert.strictEqual(got, line);
+    const f = detect(garbled)[0];
+    assert.ok(f.confidence <= 0.6, String(f.confidence));
+    assert.match(f.explanation, /E3 \?\? 99 is ベ U\+30D9, the only one of ベ .* in the script around it/);
+    // A line that wraps may have ended in 、 as well: U+FFFD stays, both offered first.
+    const wrapped = repair(iconv.decode(Buffer.from(line + '\n次の行です。\n', 'utf8'), 'shift_jis'));
+    assert.strictEqual(wrapped.text.split('\n')[0], line.slice(0, -1) + '\ufffd');
+    assert.deepStrictEqual(new Set(wrapped.applied[0].alternatives.slice(0, 2)), new Set([line, line.slice(0, -1) + '、']));
   });
 
   it('reads a whole CJK-looking word that decodes to a word of another script', () => {
