@@ -1207,6 +1207,9 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
  * as nameLostLetters does).
  */
 function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, LostLettersNaming | null>): boolean {
+  // (Most lost letters are Latin: asked first, and cheaply, whether any is Cyrillic or Greek.)
+  const codec = codecByName(f.wrongCodecs![0]);
+  if (!codec || codec.kind !== 'single' || !leadsCyrillicOrGreek(f.original, singleByteTable(codec))) return false;
   // (A garbled document repeats its words: each word, codec and kind of text around read once.)
   const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
   let naming = named.get(key);
@@ -1217,6 +1220,15 @@ function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, L
   f.confidence = Math.min(f.confidence, naming.confidence);
   f.explanation = naming.explanation;
   return true;
+}
+
+/** Whether a U+FFFD in `original` follows the lead of a Cyrillic (D0, D1) or Greek (CE, CF) letter. */
+function leadsCyrillicOrGreek(original: string, table: Int16Array): boolean {
+  for (let at = original.indexOf('\ufffd', 1); at > 0; at = original.indexOf('\ufffd', at + 1)) {
+    const lead = table[original.charCodeAt(at - 1)];
+    if (lead === 0xd0 || lead === 0xd1 || lead === 0xce || lead === 0xcf) return true;
+  }
+  return false;
 }
 
 /** What nameLostInWord changes in a finding. */
