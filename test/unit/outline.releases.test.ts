@@ -25,6 +25,7 @@ const CASES = [
   { name: 'russian', style: 'Russian: «…», — заявил X, a genitive month, decimal commas, млрд and млн' },
   { name: 'chinese', style: 'Chinese: no spaces, X表示：“…”, 2025年11月14日, 亿 and 万, 媒体联系人' },
   { name: 'japanese', style: 'Japanese: XXは「…」と述べました, 「…」と、XXは語りました, 億 and 万, 報道関係者お問い合わせ先' },
+  { name: 'korean', style: 'Korean: NAME ORG TITLE은 “…”라고 말했다, “…”라고 NAME은 밝혔다, 억 and 만 with 위안 and 건, 언론 문의' },
 ];
 
 for (const { name, style } of CASES) {
@@ -105,6 +106,7 @@ const KEPT: Record<string, readonly string[]> = {
   russian: ['UTF-8 read as GBK', 'UTF-8 read as MacRoman', 'UTF-8 read as Latin-1, control characters kept'],
   chinese: ['UTF-8 read as GBK', 'UTF-8 read as MacRoman', 'UTF-8 read as Latin-1, control characters kept'],
   japanese: ['UTF-8 read as MacRoman', 'UTF-8 read as Latin-1, control characters kept'],
+  korean: ['UTF-8 read as MacRoman', 'UTF-8 read as Latin-1, control characters kept'],
 };
 PIPELINES['UTF-8 read as Latin-1, control characters kept'] = (t) => iconv.decode(Buffer.from(t, 'utf8'), 'latin1');
 for (const { name } of CASES) {

@@ -308,6 +308,16 @@ describe('outline: releases in other languages', () => {
     assert.deepStrictEqual(quotes('ファーウェイは「イノベーション白書2025」を発表しました。「収入は約6億3,000万米ドルでした」と、知的財産部長の樊志勇は語りました。'), ['樊志勇 | 知的財産部長 | 収入は約6億3,000万米ドルでした']);
     assert.deepStrictEqual(figures('「収入は約6億3,000万米ドルでした」と語りました。全世界で15万件以上の有効な特許を保有しています。'), ['6億3,000万米ドル — 収入', '15万件 — 有効な特許']);
   });
+
+  it('reads Korean: NAME ORG TITLE은 “…”라고 말했다, “…”라고 NAME은 밝혔다, 억 and 만 glued, currencies and counters a space apart', () => {
+    const korean = '서울, 2025년 11월 14일 – 화웨이는 오늘 포럼을 개최했다.\n\n송류핑 화웨이 최고법무책임자는 “개방형 혁신은 발전의 토대입니다”라고 말했다.\n\n“수입은 약 6억 3000만 달러였습니다”라고 판즈융 지식재산부장은 밝혔다. 2024년 화웨이의 투자는 1797억 위안으로 연간 매출의 20.8%를 차지했다. 화웨이는 15만 건 이상의 유효 특허를 보유하고 있다.';
+    const ko = extractOutline(korean);
+    assert.deepStrictEqual([ko.dateline?.place, ko.dateline?.date], ['서울', '2025년 11월 14일']);
+    assert.deepStrictEqual(quotes(korean), ['송류핑 | 화웨이 최고법무책임자 | 개방형 혁신은 발전의 토대입니다', '판즈융 | 지식재산부장 | 수입은 약 6억 3000만 달러였습니다']);
+    assert.deepStrictEqual(figures(korean), ['6억 3000만 달러 — 수입', '1797억 위안 — 화웨이의 투자, 2024', '20.8% — 연간 매출, 2024', '15만 건 — 유효 특허, 2024']);
+    // Dates glued to 년 월 일 are no figures.
+    assert.deepStrictEqual(figures('2025년 11월 14일에 발표했다.'), []);
+  });
 });
 
 describe('outline: robustness', () => {

@@ -7,7 +7,7 @@
 import { firstIndexAfter, identity, lastIndexAtOrBefore } from '../search';
 import type { OutlineQuote } from './types';
 import { findQuotes, quoteText, type RawQuote } from './quotes';
-import { cjkLeadIn, cjkLength, cjkTrailer, japaneseLeadIn, japaneseTrailer } from './cjk-speakers';
+import { cjkLeadIn, cjkLength, cjkTrailer, japaneseLeadIn, japaneseTrailer, koreanLeadIn, koreanTrailer } from './cjk-speakers';
 import { sentenceStarts, type Paragraph } from './segments';
 import {
   appositiveRole,
@@ -79,7 +79,9 @@ export function extractQuotes(
       cjkTrailer(text.slice(raw.end, trailEnd)) ??
       cjkLeadIn(text.slice(leadStart, raw.start)) ??
       japaneseTrailer(text.slice(raw.end, trailEnd)) ??
-      japaneseLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd));
+      japaneseLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd)) ??
+      koreanTrailer(text.slice(raw.end, trailEnd)) ??
+      koreanLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd));
     if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
     // A name in marks (`「イノベーションと知的財産白書2025」を発表`): no sentence ends in it, nobody says it.
     if (!attribution && cjkLength(words) > 0 && !/[。！？!?]$/u.test(words)) return;

@@ -4,7 +4,7 @@
  * title and then the name (two to four characters: Chinese writes no spaces between them). And
  * in Japanese: `XXは「…」と述べました` and `「…」と、XXは語りました`, the subject marked by は and
  * the verb after と; a title before the name with の or である (`知的財産部長の樊志勇`), or after it
- * (`山田太郎社長`).
+ * (`山田太郎社長`). And in Korean: `NAME ORG TITLE은 “…”라고 말했다` and `“…”라고 NAME TITLE은 밝혔다`.
  */
 
 /** Verbs of saying, longest first (`补充说` before `说`). */
@@ -51,6 +51,31 @@ function japaneseSpeaker(subject: string): CjkAttribution {
   if (no > 0 && subject.length - no - 1 >= 2) return { speaker: subject.slice(no + 1), role: subject.slice(0, no) };
   const titled = JA_TITLE_AFTER.exec(subject);
   return titled ? { speaker: titled[1], role: titled[2] } : { speaker: subject, role: '' };
+}
+
+/** Korean verbs of saying after `”라고` (말했다, 밝혔다, 강조했다…). */
+const KO_VERB = '(?:말했|밝혔|강조했|설명했|덧붙였|전했|언급했|말한)';
+const KO_SUBJECT = '([\\p{Script=Hangul}A-Za-z][^\\n“”"「」.,]{0,40}?)(?:은|는)';
+const KO_LEAD_IN = new RegExp(`${KO_SUBJECT}[ \t]*$`, 'u');
+const KO_SAYS = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]*${KO_VERB}`, 'u');
+const KO_TRAILER = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]+${KO_SUBJECT}[ \t]+${KO_VERB}`, 'u');
+
+/** `송류핑 화웨이 최고법무책임자는 “…”라고 말했다`: the subject before 은/는, where the verb after says so; or null. */
+export function koreanLeadIn(lead: string, trail: string): CjkAttribution | null {
+  const m = KO_LEAD_IN.exec(lead);
+  return m && KO_SAYS.test(trail) ? koreanSpeaker(m[1]) : null;
+}
+
+/** `”라고 판즈융 지식재산부장은 밝혔다`: its speaker and title, or null. */
+export function koreanTrailer(trail: string): CjkAttribution | null {
+  const m = KO_TRAILER.exec(trail);
+  return m ? koreanSpeaker(m[1]) : null;
+}
+
+/** Korean writes the name first, then the organisation and title: `송류핑 화웨이 최고법무책임자`. */
+function koreanSpeaker(subject: string): CjkAttribution {
+  const words = subject.trim().split(/\s+/);
+  return { speaker: words[0], role: words.slice(1).join(' ') };
 }
 
 /** `…宋柳平表示：` before an opening mark: its speaker and title, or null. */

@@ -234,7 +234,35 @@ function cjkLabel(text: string, sentence: Segment, f: Found): string {
   return period && label ? `${label}, ${period}` : label;
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+/** Korean particles that end a subject or object (`투자는`, `매출의`, `특허를`, `위안으로`). */
+const KO_PARTICLE = /(?:에서|으로|은|는|이|가|을|를|의|로|에)$/u;
+/** Words between a Korean subject and its figure: about, in all, more than. */
+const KO_QUALIFIERS = new Set(['약', '총', '모두', '무려', '약간', '이상']);
+
+/**
+ * A Korean figure's label: what it counts after `이상의`/`의` (`15만 건 이상의 유효 특허를` is 유효 특허),
+ * else the words before it in its clause, a year and qualifiers dropped, particles cut.
+ */
+function koreanLabel(text: string, sentence: Segment, f: Found, previousEnd: number): string {
+  if (f.kind === 'count') {
+    const counted = /^[ ]?(?:이상의|의)[ ]+([\p{Script=Hangul}\w]+(?:[ ][\p{Script=Hangul}\w]+)?)/u.exec(text.slice(f.end, Math.min(sentence.end, f.end + 40)));
+    if (counted) return counted[1].replace(KO_PARTICLE, '');
+  }
+  let from = Math.max(sentence.start, previousEnd, f.start - CLAUSE_WINDOW);
+  const lead = text.slice(from, f.start);
+  const cut = Math.max(...[',', ':', ';', '“', '”', '"'].map((mark) => lead.lastIndexOf(mark)));
+  if (cut >= 0) from += cut + 1;
+  const words = text.slice(from, f.start).trim().split(/\s+/).filter(Boolean);
+  while (words.length && (/^\d+년$/u.test(words[0]) || /^(?:으로|로)$/u.test(words[0]) || KO_PARTICLE.test(words[0]) && words[0].length <= 2)) words.shift();
+  while (words.length && KO_QUALIFIERS.has(words[words.length - 1])) words.pop();
+  if (words.length) words[words.length - 1] = words[words.length - 1].replace(KO_PARTICLE, '');
+  return words.filter(Boolean).slice(-6).join(' ');
+}
+
 export function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number, mainLabel = ''): string {
+  // (Korean: Hangul glued to the value or to the word before it.)
+  if (HANGUL.test(f.value) || HANGUL.test(text.slice(f.end, f.end + 1)) && /[%]$/.test(f.value)) return koreanLabel(text, sentence, f, previousEnd);
   // (Written the Chinese or Japanese way: glued to such characters, `1797亿元`, `的20.8%`.)
   if (CJK_GLUED.test(f.value) || CJK_GLUED.test(text[f.start - 1] ?? '')) return cjkLabel(text, sentence, f);
   // ("2.5x" after a verb reads like a percentage: "Revenue grew 2.5x".)

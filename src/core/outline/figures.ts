@@ -148,7 +148,7 @@ function findInSentence(text: string, sentence: Segment, skip: SpanSet): Found[]
 /** Reads what surrounds a number; null when it is no figure (year, date, ordinal, name, list number). */
 function classifyNumber(text: string, sentence: Segment, start: number, digits: string): Found | null {
   const end = start + digits.length;
-  const cjk = cjkFigure(text, start, end);
+  const cjk = cjkFigure(text, start, end) ?? koreanFigure(text, start, end);
   if (cjk !== undefined) return cjk;
   const prev = start > 0 ? text[start - 1] : ' ';
   if (/[\p{L}\p{N}.]/u.test(prev) || prev === '#' || prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? '')) return null;
@@ -230,6 +230,29 @@ function cjkFigure(text: string, start: number, end: number): Found | null | und
   return { kind: currency ? 'money' : percent ? 'percent' : 'count', start, end: e, value: text.slice(start, e) };
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+const KO_SCALE = /^(?:조|억|만|천)(?:[ ]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:억|만|천))*/u;
+// (A particle or copula may follow glued: `위안으로`, `달러였습니다`, `건을`.)
+const KO_AFTER = '(?![\\p{L}])|(?=으로|로|을|를|이|가|은|는|의|에|였|이다|입니다|씩)';
+const KO_CURRENCY = new RegExp(`^[ ]?(?:원|달러|위안|유로|엔|파운드)(?:${KO_AFTER})`, 'u');
+const KO_COUNTER = new RegExp(`^[ ]?(?:건|개국|개|명|대|곳|가지)(?:${KO_AFTER})`, 'u');
+
+/**
+ * A figure written the Korean way: a scale glued to the digits (`1797억`, `6억 3000만`), then a
+ * currency or counter a space apart (`1797억 위안`, `15만 건`); null for a date (`2025년`, `11월`)
+ * or anything else glued so; undefined where no Hangul is glued to it.
+ */
+function koreanFigure(text: string, start: number, end: number): Found | null | undefined {
+  if (!HANGUL.test(text[end] ?? '')) return undefined;
+  const scale = KO_SCALE.exec(text.slice(end, end + 24))?.[0] ?? '';
+  if (!scale) return null;
+  const rest = text.slice(end + scale.length, end + scale.length + 8);
+  const currency = KO_CURRENCY.exec(rest)?.[0];
+  const tail = currency ?? KO_COUNTER.exec(rest)?.[0] ?? '';
+  const e = end + scale.length + tail.length;
+  return { kind: currency ? 'money' : 'count', start, end: e, value: text.slice(start, e) };
+}
+
 /** The value as people read it: Markdown escapes ("US\$630") dropped, spaces single. */
 function clean(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/\\([$%*_])/g, '$1').replace(/\s+/g, ' ');
@@ -253,7 +276,7 @@ function yearIn(text: string, sentence: Segment): string {
 
 /** A year that frames the rest of the paragraph: a sentence opening "In 2024," or "By the end of 2024,". */
 function framingYear(text: string, sentence: Segment): string {
-  const m = /^(?:(?:in|by|during|throughout|for|by the end of|at the end of|в|за)\s+((?:18|19|20|21)\d\d)\b|((?:18|19|20|21)\d\d)年[，,、])/i.exec(
+  const m = /^(?:(?:in|by|during|throughout|for|by the end of|at the end of|в|за)\s+((?:18|19|20|21)\d\d)\b|((?:18|19|20|21)\d\d)(?:年[，,、]|년[ ,]))/i.exec(
     text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)),
   );
   return m ? m[1] ?? m[2] : '';

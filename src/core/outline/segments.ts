@@ -66,7 +66,8 @@ export function sentenceStarts(text: string, start: number, end: number): number
     let k = j;
     while (k < end && /\s/.test(text[k])) k++;
     if (k >= end) continue;
-    if (!/[\p{Lu}\d"“‘'«(]/u.test(text[k])) continue;
+    // (Or a letter of a script without capitals: Korean, Arabic, Hebrew…)
+    if (!/[\p{Lu}\p{Lo}\d"“‘'«(]/u.test(text[k])) continue;
     if (ch === '.' && isAbbreviation(text, start, i)) continue;
     starts.push(k);
     i = k - 1;
