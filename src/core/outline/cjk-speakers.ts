@@ -22,6 +22,25 @@ export interface CjkAttribution {
   role: string;
 }
 
+/**
+ * A language's attribution before the opening mark: its subject right before the mark, believed
+ * where the words after the closing mark say so (`…は「…」と述べました`).
+ */
+function leadInForm(subject: RegExp, says: RegExp, speaker: (subject: string) => CjkAttribution): (lead: string, trail: string) => CjkAttribution | null {
+  return (lead, trail) => {
+    const m = subject.exec(lead);
+    return m && says.test(trail) ? speaker(m[1]) : null;
+  };
+}
+
+/** A language's attribution after the closing mark, its subject in the pattern's first group. */
+function trailerForm(pattern: RegExp, speaker: (subject: string) => CjkAttribution): (trail: string) => CjkAttribution | null {
+  return (trail) => {
+    const m = pattern.exec(trail);
+    return m ? speaker(m[1]) : null;
+  };
+}
+
 /** Japanese verbs of saying after `」と` (述べました, 語った, 話しています…). */
 const JA_VERB = '(?:述べ|語|話|説明|強調|コメント|言)';
 const JA_SUBJECT = '[^、。「」『』\\s]{2,40}?';
@@ -31,17 +50,9 @@ const JA_TRAILER = new RegExp(`^[ \t]*と、?[ \t]*(${JA_SUBJECT})は[ \t]*${JA_
 /** Japanese titles written after the name (`山田太郎社長`). */
 const JA_TITLE_AFTER = /^(.{2,8}?)(社長|会長|代表取締役|取締役|部長|本部長|所長|教授|博士|CEO|氏)$/u;
 
-/** `…宋柳平は「…」と述べました`: the subject before は, where the verb after the closing mark says so; or null. */
-export function japaneseLeadIn(lead: string, trail: string): CjkAttribution | null {
-  const m = JA_LEAD_IN.exec(lead);
-  return m && JA_SAYS.test(trail) ? japaneseSpeaker(m[1]) : null;
-}
-
-/** `」と、知的財産部長の樊志勇は語りました`: its speaker and title, or null. */
-export function japaneseTrailer(trail: string): CjkAttribution | null {
-  const m = JA_TRAILER.exec(trail);
-  return m ? japaneseSpeaker(m[1]) : null;
-}
+/** `…宋柳平は「…」と述べました` and `」と、知的財産部長の樊志勇は語りました`. */
+export const japaneseLeadIn = leadInForm(JA_LEAD_IN, JA_SAYS, japaneseSpeaker);
+export const japaneseTrailer = trailerForm(JA_TRAILER, japaneseSpeaker);
 
 /** `ファーウェイの最高法務責任者である宋柳平`: the name after である or the last の, the title before it; or after the name. */
 function japaneseSpeaker(subject: string): CjkAttribution {
@@ -60,17 +71,9 @@ const KO_LEAD_IN = new RegExp(`${KO_SUBJECT}[ \t]*$`, 'u');
 const KO_SAYS = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]*${KO_VERB}`, 'u');
 const KO_TRAILER = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]+${KO_SUBJECT}[ \t]+${KO_VERB}`, 'u');
 
-/** `송류핑 화웨이 최고법무책임자는 “…”라고 말했다`: the subject before 은/는, where the verb after says so; or null. */
-export function koreanLeadIn(lead: string, trail: string): CjkAttribution | null {
-  const m = KO_LEAD_IN.exec(lead);
-  return m && KO_SAYS.test(trail) ? koreanSpeaker(m[1]) : null;
-}
-
-/** `”라고 판즈융 지식재산부장은 밝혔다`: its speaker and title, or null. */
-export function koreanTrailer(trail: string): CjkAttribution | null {
-  const m = KO_TRAILER.exec(trail);
-  return m ? koreanSpeaker(m[1]) : null;
-}
+/** `송류핑 화웨이 최고법무책임자는 “…”라고 말했다` and `”라고 판즈융 지식재산부장은 밝혔다`. */
+export const koreanLeadIn = leadInForm(KO_LEAD_IN, KO_SAYS, koreanSpeaker);
+export const koreanTrailer = trailerForm(KO_TRAILER, koreanSpeaker);
 
 /** Korean writes the name first, then the organisation and title: `송류핑 화웨이 최고법무책임자`. */
 function koreanSpeaker(subject: string): CjkAttribution {
