@@ -12,6 +12,7 @@ import { type CodecInfo, codecByName, doubleByteTable, isCommonCjk, pairsWithNot
 import { continuationCount, decodeSequence, secondByteOk } from './utf8';
 import { explainLostBytes } from './explain';
 import type { Finding } from './types';
+import { spliceAt } from './lostLetters';
 
 const UNKNOWN = -2;
 /** The text ended after the lost byte (see pairsWithNothing). */
@@ -73,15 +74,7 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
   const lineEnd = ends.test(text.slice(f.end, f.end + 12));
   for (const c of lost) nameOne(out, c, lineEnd && c.at === out.length - 1);
   if (lost.every((c) => !c.named && c.choices.length === 0)) return false;
-  const withNamed = (pick: (c: LostChar) => string) => {
-    let s = '';
-    let done = 0;
-    for (const c of lost) {
-      s += out.slice(done, c.at) + pick(c);
-      done = c.at + 1;
-    }
-    return s + out.slice(done);
-  };
+  const withNamed = (pick: (c: LostChar) => string) => spliceAt(out, lost.map((c) => [c.at, pick(c)] as const));
   const named = lost.filter((c) => c.named);
   f.replacement = withNamed((c) => c.named || '\ufffd');
   // Alternatives: the open characters' choices first, then the named ones' others, one at a
