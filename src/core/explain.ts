@@ -160,13 +160,15 @@ export function explainLostCyrillic(best: string, word: string | null): string {
  * named by the letters around them (see detect.ts, nameLostInWord); `rest` says what the run's
  * other bytes were, `offered` the likeliest reading where it was not sure enough to repair.
  */
-export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script: 'Cyrillic' | 'Greek', fits: ReadonlyMap<number, readonly string[]>, guesses: readonly LostLetterGuess[], offered: string): string {
+export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script: 'Cyrillic' | 'Greek' | 'Hebrew', fits: ReadonlyMap<number, readonly string[]>, guesses: readonly LostLetterGuess[], offered: string): string {
   const fit = [...fits].map(([lead, letters]) => `${letters.join(' ')} after ${hex([lead])}`).join(', ');
   const words = [...new Set(guesses.map((g) => g.word).filter((w) => w !== null))];
   const how =
     script === 'Greek'
       ? 'Greek accents a word once, so ύ goes where no other letter carries the accent, ρ elsewhere, and Ν (ΐ between lowercase letters)'
-      : guesses.every((g) => g.word !== null)
+      : script === 'Hebrew'
+        ? 'ם is the final form, so inside a word the letter is א; ending one, ם is likelier'
+        : guesses.every((g) => g.word !== null)
         ? `the word is most likely ${words.map((w) => `“${w}”`).join(', ')}, the common word${words.length > 1 ? 's' : ''} its other letters fit`
         : 'by how often letters follow one another in Slavic prose';
   const named = offered ? `“${offered}” is likeliest, but not by enough to repair it, so “�” stays` : [...new Set(guesses.map((g) => show(g.best)))].join(', ');

@@ -32,7 +32,7 @@ export function spliceAt(text: string, picks: Iterable<readonly [number, string]
 export function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, LostLettersNaming | null>): boolean {
   // (Most lost letters are Latin: asked first, and cheaply, whether any is Cyrillic or Greek.)
   const codec = codecByName(f.wrongCodecs![0]);
-  if (!codec || codec.kind !== 'single' || !leadsCyrillicOrGreek(f.original, singleByteTable(codec))) return false;
+  if (!codec || codec.kind !== 'single' || !leadsNamedByWord(f.original, singleByteTable(codec))) return false;
   // (A garbled document repeats its words: each word, codec and kind of text around read once.)
   const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
   let naming = named.get(key);
@@ -45,11 +45,11 @@ export function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<st
   return true;
 }
 
-/** Whether a U+FFFD in `original` follows the lead of a Cyrillic (D0, D1) or Greek (CE, CF) letter. */
-function leadsCyrillicOrGreek(original: string, table: Int16Array): boolean {
+/** Whether a U+FFFD in `original` follows the lead of a Cyrillic (D0, D1), Greek (CE, CF) or Hebrew (D7) letter. */
+function leadsNamedByWord(original: string, table: Int16Array): boolean {
   for (let at = original.indexOf('\ufffd', 1); at > 0; at = original.indexOf('\ufffd', at + 1)) {
     const lead = table[original.charCodeAt(at - 1)];
-    if (lead === 0xd0 || lead === 0xd1 || lead === 0xce || lead === 0xcf) return true;
+    if (lead === 0xd0 || lead === 0xd1 || lead === 0xce || lead === 0xcf || lead === 0xd7) return true;
   }
   return false;
 }
@@ -66,8 +66,8 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
     if (f.original.charCodeAt(i) !== 0xfffd) continue;
     leads.push(table[f.original.charCodeAt(i - 1)]);
   }
-  // Cyrillic (D0, D1) or Greek (CE, CF), the whole word.
-  const script = leads.every((lead) => lead === 0xd0 || lead === 0xd1) ? 'Cyrillic' : leads.every((lead) => lead === 0xce || lead === 0xcf) ? 'Greek' : null;
+  // Cyrillic (D0, D1), Greek (CE, CF) or Hebrew (D7), the whole word.
+  const script = leads.every((lead) => lead === 0xd0 || lead === 0xd1) ? 'Cyrillic' : leads.every((lead) => lead === 0xce || lead === 0xcf) ? 'Greek' : leads.every((lead) => lead === 0xd7) ? 'Hebrew' : null;
   if (script === null) return null;
   // Each U+FFFD of the repair one lost letter, in order (a word of its letters between others).
   const words = [...f.replacement.matchAll(/[\p{L}\ufffd]+/gu)];
@@ -80,7 +80,7 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
     const n = w[0].split('\ufffd').length - 1;
     if (n === 0) continue;
     const choices = leads.slice(k, k + n).map((lead) => lettersLostAfter(codec, lead));
-    const found = script === 'Cyrillic' ? reader.guessDecoded(w[0], choices, f.start) : guessGreekLost(w[0], choices);
+    const found = script === 'Cyrillic' ? reader.guessDecoded(w[0], choices, f.start) : script === 'Greek' ? guessGreekLost(w[0], choices) : guessHebrewLost(w[0], choices);
     k += n;
     if (!found) return null;
     for (const [i, g] of found) guesses.set(w.index! + i, g);
@@ -95,14 +95,46 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
     }
   }
   const all = [...guesses.values()];
+  const fits = new Map(leads.map((lead) => [lead, lettersLostAfter(codec, lead)]));
+  const rest = f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length);
+  // Hebrew's letters are named one by one (a word-final one is a guess): the sure ones go in.
+  if (script === 'Hebrew') {
+    const sureOnes = [...guesses].filter(([, g]) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
+    if (sureOnes.length === 0) return { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation: explainLostLettersDecoded(rest, codec, script, fits, all, withBest) };
+    const replacement = spliceAt(f.replacement, sureOnes.map(([i, g]) => [i, g.best] as const));
+    // (Offered: the guesses for the unsure ones, each other letter in turn; the sure ones stay.)
+    const unsure = [...guesses].filter(([, g]) => g.confidence < DEFAULT_MIN_CONFIDENCE);
+    const others = unsure.flatMap(([i, g]) => g.alternatives.map((other) => spliceAt(withBest, [[i, other]])));
+    const offered = (replacement === withBest ? others : [withBest, ...others]).slice(0, 6);
+    return { replacement, alternatives: offered, confidence: Math.min(...sureOnes.map(([, g]) => g.confidence)), explanation: explainLostLettersDecoded(rest, codec, script, fits, all, replacement === withBest ? '' : withBest) };
+  }
   // Sure enough to repair: the letters go in. Otherwise the repair keeps U+FFFD, as before, and
   // the likeliest reading is offered first.
   const sure = all.every((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
-  const fits = new Map(leads.map((lead) => [lead, lettersLostAfter(codec, lead)]));
-  const explanation = explainLostLettersDecoded(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, script, fits, all, sure ? '' : withBest);
+  const explanation = explainLostLettersDecoded(rest, codec, script, fits, all, sure ? '' : withBest);
   return sure
     ? { replacement: withBest, alternatives, confidence: Math.min(...all.map((g) => g.confidence)), explanation }
     : { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation };
+}
+
+/**
+ * Hebrew letters lost to Windows-1252's undefined bytes after D7: א (90) or ם (9D), the point ׁ
+ * (81) aside. ם is the final form, so inside a word the letter is א (891 to 0 in the corpus);
+ * ending one it is ם more often (104 to 70), a guess offered, not repaired.
+ */
+function guessHebrewLost(word: string, choices: readonly (readonly string[])[]): Map<number, LostLetterGuess> | null {
+  const guesses = new Map<number, LostLetterGuess>();
+  for (let i = 0, k = 0; i < word.length; i++) {
+    if (word[i] !== '\ufffd') {
+      if (!/[\u05d0-\u05ea]/u.test(word[i])) return null;
+      continue;
+    }
+    const letters = choices[k++] ?? [];
+    if (!letters.includes('א') || !letters.includes('ם')) return null;
+    const inside = i + 1 < word.length;
+    guesses.set(i, inside ? { best: 'א', alternatives: ['ם'], confidence: 0.6, word: null } : { best: 'ם', alternatives: ['א'], confidence: 0.45, word: null });
+  }
+  return guesses;
 }
 
 /** The letters a codec's undefined bytes leave after `lead` (с э я ѐ ѝ after D1 in Windows-1252). */
@@ -111,7 +143,8 @@ function lettersLostAfter(codec: CodecInfo, lead: number): string[] {
   let letters = lostAfter.get(key);
   if (!letters) {
     letters = [];
-    for (let b = 0x80; b <= 0xbf; b++) if (!definesByte(codec, b)) letters.push(decodeSequence([lead, b]));
+    // (Letters and marks only: U+038D, U+05CD are no characters at all.)
+    for (let b = 0x80; b <= 0xbf; b++) if (!definesByte(codec, b) && /[\p{L}\p{M}]/u.test(decodeSequence([lead, b]))) letters.push(decodeSequence([lead, b]));
     lostAfter.set(key, letters);
   }
   return letters;

@@ -69,10 +69,13 @@ function isLineBreak(code: number): boolean {
 /** Hard-wrapped text splits the common sequences (Ã©, Â°, â€™) at worst: only those are joined across a break. */
 const WRAP_LEADS = new Set([0xc2, 0xc3, 0xe2]);
 
-/** Leads whose lost continuation is still worth marking: Latin letters (`Ã`, `Ä`, `Ă`) that start UTF-8 mojibake. */
+/**
+ * Leads whose lost continuation is still worth marking: Latin letters (`Ã`, `Ä`, `Ă`) that start
+ * UTF-8 mojibake, and `×` (D7), Hebrew's lead (`×�` is א or ם, whose 90 and 9D Windows-1252 leaves undefined).
+ */
 function LOST_LEADS(code: number): boolean {
   const c = charClass(code);
-  return code >= 0xc0 && (c === Cls.LatinUpper || c === Cls.LatinLower);
+  return code >= 0xc0 && (c === Cls.LatinUpper || c === Cls.LatinLower || code === 0xd7);
 }
 
 /**

@@ -804,6 +804,18 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(free.alternatives, ['ελερθερο', 'ελεύθεύο']);
   });
 
+  it('names Hebrew א lost to Windows-1252 inside a word, where ם (the final form) cannot stand', () => {
+    // א is D7 90 and ם D7 9D: both undefined in Windows-1252, so `×�` is either.
+    const hebrew = 'אני רוצה לאמר משהו על המחשבים שלהם. הוא אמר שהם באים.';
+    const garbled = iconv.decode(Buffer.from(hebrew, 'utf8'), 'windows-1252');
+    const got = repair(garbled).text;
+    // Inside a word, א; ending one, ם is likelier but a guess: U+FFFD stays, ם offered first.
+    assert.strictEqual(got, 'אני רוצה לאמר משהו על המחשבי\ufffd שלה\ufffd. הו\ufffd אמר שה\ufffd באי\ufffd.');
+    const ending = detect(garbled).find((f) => f.replacement === 'באי\ufffd')!;
+    assert.deepStrictEqual(ending.alternatives.slice(0, 2), ['באים', 'באיא']);
+    assert.match(ending.explanation, /inside a word the letter is א/);
+  });
+
   it('keeps a letter before a lost one: `Å¡Ä�` is š and a letter, not one lost character', () => {
     const f = detect('Preglednica razliÄ\ufffdic in nekaj Å¡Ä\ufffd je tam').find((x) => x.original === 'Å¡Ä\ufffd')!;
     assert.ok(f.replacement.startsWith('š') && f.replacement.length === 2, JSON.stringify(f));
