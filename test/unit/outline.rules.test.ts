@@ -315,6 +315,7 @@ describe('outline: releases in other languages', () => {
     assert.deepStrictEqual([ko.dateline?.place, ko.dateline?.date], ['서울', '2025년 11월 14일']);
     assert.deepStrictEqual(quotes(korean), ['송류핑 | 화웨이 최고법무책임자 | 개방형 혁신은 발전의 토대입니다', '판즈융 | 지식재산부장 | 수입은 약 6억 3000만 달러였습니다']);
     assert.deepStrictEqual(figures(korean), ['6억 3000만 달러 — 수입', '1797억 위안 — 화웨이의 투자, 2024', '20.8% — 연간 매출, 2024', '15만 건 — 유효 특허, 2024']);
+    assert.deepStrictEqual(quotes('이날 송류핑 화웨이 최고법무책임자는 “개방형 혁신은 발전의 토대입니다”라고 말했다.'), ['송류핑 | 화웨이 최고법무책임자 | 개방형 혁신은 발전의 토대입니다']);
     // Dates glued to 년 월 일 are no figures.
     assert.deepStrictEqual(figures('2025년 11월 14일에 발표했다.'), []);
   });

@@ -78,8 +78,11 @@ export const koreanTrailer = trailerForm(KO_TRAILER, koreanSpeaker);
 /** Korean writes the name first, then the organisation and title: `송류핑 화웨이 최고법무책임자`. */
 function koreanSpeaker(subject: string): CjkAttribution {
   const words = subject.trim().split(/\s+/);
+  // (After the words a sentence opens with: `이날`, `한편`, `또한`…)
+  while (words.length > 1 && KO_OPENERS.has(words[0])) words.shift();
   return { speaker: words[0], role: words.slice(1).join(' ') };
 }
+const KO_OPENERS = new Set(['이날', '한편', '또한', '특히', '이에', '아울러', '이어', '또', '그러면서', '오늘']);
 
 /** `…宋柳平表示：` before an opening mark: its speaker and title, or null. */
 export function cjkLeadIn(lead: string): CjkAttribution | null {
