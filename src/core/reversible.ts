@@ -242,9 +242,12 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
         k++;
       } else if (code === FFFD && LOST_LEADS(text.charCodeAt(j)) && !(b0 === 0xe2 && b1 === 0x80)) {
         // A lost byte: the character is gone, but the lead still shows where it was. E2 80 + lost
-        // is punctuation, which the lossy ranking can name, so it is left to it.
+        // is punctuation, which the lossy ranking can name, so it is left to it. A lost middle
+        // byte leaves the character's last one after it (`å�Ž` is 华, E5 8D 8E): no sequence
+        // starts with a continuation byte, so it is this one's, not garbage left beside it.
         lost = true;
         k++;
+        for (let r = m + 1; r < need && k < limit && isContinuation(table[text.charCodeAt(k)]); r++) k++;
         break;
       } else if (isLineBreak(code) && !absorbed && WRAP_LEADS.has(b0) && table === singleByteTable(CODECS[0])) {
         let e = k + 1;

@@ -804,6 +804,13 @@ describe('engine: lossy mojibake and leftovers', () => {
     assert.deepStrictEqual(free.alternatives, ['ελερθερο', 'ελεύθεύο']);
   });
 
+  it('keeps the last byte of a character whose middle byte Windows-1252 lost with it, not as garbage beside it', () => {
+    // 华 is E5 8D 8E, 司 E5 8F B8: a strict decoder made 8D and 8F U+FFFD, and `Ž` `¸` stayed.
+    const chinese = '华为技术有限公司今天宣布，华为的研发投入达到1797亿元。';
+    const got = repair(iconv.decode(Buffer.from(chinese, 'utf8'), 'windows-1252')).text;
+    assert.strictEqual(got, '\ufffd为技术有\ufffd公\ufffd今天宣布，\ufffd为的研\ufffd投入达到1797亿元。');
+  });
+
   it('names Hebrew א lost to Windows-1252 inside a word, where ם (the final form) cannot stand', () => {
     // א is D7 90 and ם D7 9D: both undefined in Windows-1252, so `×�` is either.
     const hebrew = 'אני רוצה לאמר משהו על המחשבים שלהם. הוא אמר שהם באים.';
