@@ -666,8 +666,8 @@ function capitalByWord(text: string, site: LossySite, lang: Language): string | 
   }
   // Elsewhere, the letter after it, where the language's words settle it (`Ã?sta` is Ésta, `Ã?elik` Çelik).
   if (wordStart) {
-    const next = garbledLetterAt(text, site.end);
-    const capital = next === undefined ? undefined : capitalBefore(lang, next);
+    const letterAfter = garbledLetterAt(text, site.end);
+    const capital = letterAfter === undefined ? undefined : capitalBefore(lang, letterAfter);
     if (capital) return capital;
   }
   if (lang === 'es' && text[site.end] === 'N' && !letterAt(text, site.end + 1)) {

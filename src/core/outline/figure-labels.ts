@@ -4,6 +4,7 @@
  * sources ("from the Warm Homes Fund") for money. Every look-around is bounded to a short window.
  */
 import type { Segment } from './segments';
+import { cjkLabelFor } from './cjk-figures';
 
 export type FigureKind = 'money' | 'count' | 'percent' | 'multiple';
 
@@ -197,74 +198,9 @@ function changeSince(text: string, sentence: Segment, f: Found): string {
   return direction && since ? `${direction[1].toLowerCase()} ${since[1].trim()}` : '';
 }
 
-const CJK_GLUED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** Where a Chinese or Japanese clause starts: after its punctuation. */
-const CJK_CLAUSE_END = /[，。；：、！？“”「」（）\n]/u;
-/** Verbs and qualifiers between a Chinese subject and its figure (`研发投入达到`, `收入约为`). */
-const CJK_LINKS = /(?:达到|超过|约为|高达|累计|共计|总计|共有|持有|增长|下降|为|是|约|約|达|近|逾|超|共)+$/u;
-/** Japanese particles between a subject and its figure (`投資は`, `全世界で`). */
-const JA_PARTICLES = /[はがをでにもの]$/u;
-/** What a Japanese count counts: `15万件以上の有効な特許` (the noun after の, up to its particle). */
-const JA_COUNTED = /^(?:以上|超|余|近く)?の([^、。をがはにでと「」]{1,20})/u;
-
-/**
- * A Chinese or Japanese figure's label: its clause before it, the verb and qualifiers that lead
- * to the figure dropped (`华为研发投入达到1797亿元` is 华为研发投入; `占全年收入的20.8%` 全年收入).
- */
-/** A period a Chinese sentence opens with: `过去十年，`, `近五年，`, `三年来，`. */
-export function cjkPeriod(text: string, sentence: Segment): string {
-  return CJK_PERIOD.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)))?.[1] ?? '';
-}
-const CJK_PERIOD = /^((?:过去|近)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)[，,]/u;
-
-function cjkLabel(text: string, sentence: Segment, f: Found): string {
-  let from = f.start;
-  while (from > sentence.start && f.start - from < 60 && !CJK_CLAUSE_END.test(text[from - 1])) from--;
-  // (A character the repair could not name, `超�`, is dropped: it stood between the words and the figure.)
-  if (f.kind === 'count') {
-    const counted = JA_COUNTED.exec(text.slice(f.end, Math.min(sentence.end, f.end + 30)));
-    if (counted) return counted[1];
-  }
-  let label = text.slice(from, f.start).trim().replace(/\ufffd+$/u, '');
-  for (let before = ''; before !== label; ) {
-    before = label;
-    label = label.replace(CJK_LINKS, '').replace(/的$/u, '').replace(/^占/u, '').replace(JA_PARTICLES, '');
-  }
-  const period = cjkPeriod(text, sentence);
-  return period && label ? `${label}, ${period}` : label;
-}
-
-const HANGUL = /\p{Script=Hangul}/u;
-/** Korean particles that end a subject or object (`투자는`, `매출의`, `특허를`, `위안으로`). */
-const KO_PARTICLE = /(?:에서|으로|은|는|이|가|을|를|의|로|에)$/u;
-/** Words between a Korean subject and its figure: about, in all, more than. */
-const KO_QUALIFIERS = new Set(['약', '총', '모두', '무려', '약간', '이상']);
-
-/**
- * A Korean figure's label: what it counts after `이상의`/`의` (`15만 건 이상의 유효 특허를` is 유효 특허),
- * else the words before it in its clause, a year and qualifiers dropped, particles cut.
- */
-function koreanLabel(text: string, sentence: Segment, f: Found, previousEnd: number): string {
-  if (f.kind === 'count') {
-    const counted = /^[ ]?(?:이상의|의)[ ]+([\p{Script=Hangul}\w]+(?:[ ][\p{Script=Hangul}\w]+)?)/u.exec(text.slice(f.end, Math.min(sentence.end, f.end + 40)));
-    if (counted) return counted[1].replace(KO_PARTICLE, '');
-  }
-  let from = Math.max(sentence.start, previousEnd, f.start - CLAUSE_WINDOW);
-  const lead = text.slice(from, f.start);
-  const cut = Math.max(...[',', ':', ';', '“', '”', '"'].map((mark) => lead.lastIndexOf(mark)));
-  if (cut >= 0) from += cut + 1;
-  const words = text.slice(from, f.start).trim().split(/\s+/).filter(Boolean);
-  while (words.length && (/^\d+년$/u.test(words[0]) || /^(?:으로|로)$/u.test(words[0]) || KO_PARTICLE.test(words[0]) && words[0].length <= 2)) words.shift();
-  while (words.length && KO_QUALIFIERS.has(words[words.length - 1])) words.pop();
-  if (words.length) words[words.length - 1] = words[words.length - 1].replace(KO_PARTICLE, '');
-  return words.filter(Boolean).slice(-6).join(' ');
-}
-
 export function labelFor(text: string, sentence: Segment, f: Found, previousEnd: number, mainLabel = ''): string {
-  // (Korean: Hangul glued to the value or to the word before it.)
-  if (HANGUL.test(f.value) || HANGUL.test(text.slice(f.end, f.end + 1)) && /[%]$/.test(f.value)) return koreanLabel(text, sentence, f, previousEnd);
-  // (Written the Chinese or Japanese way: glued to such characters, `1797亿元`, `的20.8%`.)
-  if (CJK_GLUED.test(f.value) || CJK_GLUED.test(text[f.start - 1] ?? '')) return cjkLabel(text, sentence, f);
+  const cjk = cjkLabelFor(text, sentence, f, previousEnd, CLAUSE_WINDOW);
+  if (cjk !== null) return cjk;
   // ("2.5x" after a verb reads like a percentage: "Revenue grew 2.5x".)
   if (f.kind === 'multiple' && !/x$/i.test(f.value)) {
     const subject = subjectBefore(text, sentence, f.start);

@@ -5,7 +5,8 @@
  * list numbers and contact numbers are not figures.
  */
 import type { OutlineFigure } from './types';
-import { cjkPeriod, labelFor, type Found } from './figure-labels';
+import { labelFor, type Found } from './figure-labels';
+import { cjkFigure, cjkPeriod, koreanFigure } from './cjk-figures';
 import { splitSentences, type Paragraph, type Segment } from './segments';
 import { MONTHS as ENGLISH_MONTHS, OTHER_MONTHS } from './dateline';
 
@@ -198,59 +199,6 @@ function classifyNumber(text: string, sentence: Segment, start: number, digits: 
   // "20+ years": the plus belongs to the value.
   const plus = afterScale.startsWith('+') ? 1 : 0;
   return { kind: 'count', start, end: end + scaleLength + plus, value: clean(text, start, end + scaleLength + plus) };
-}
-
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_SCALE = /^(?:万亿|亿|億|兆|千万|百万|万|千)/u;
-const CJK_CURRENCY = /^(?:元人民币|人民币|美元|欧元|日元|港元|英镑|韩元|元|円|米ドル|ドル|ユーロ)/u;
-/** A scale followed by more digits and a smaller scale: `6億3,000万` (Japanese and Chinese write amounts so). */
-const CJK_MORE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:千万|百万|万|千)/u;
-/** Counters: what a count is of (件 items, 家 companies, 名 people…), or 多/余 (more than). */
-const CJK_COUNTER = /^(?:件|个|家|名|人|台|项|次|款|座|所|位|种|条|份|户|辆|套|张|篇|余|多|社|以上)/u;
-
-/**
- * A figure written the Chinese or Japanese way, digits glued to the characters around them:
- * `1797亿元人民币`, `6.3亿美元`, `15万件`, `20.8%`; null for a date or anything else glued so
- * (`2025年`, `11月`); undefined where the number stands apart from such characters.
- */
-function cjkFigure(text: string, start: number, end: number): Found | null | undefined {
-  const after = text.slice(end, end + 12);
-  if (!CJK_CHAR.test(text[start - 1] ?? '') && !CJK_CHAR.test(after[0] ?? '')) return undefined;
-  if (/[\d.]/.test(text[start - 1] ?? '')) return null;
-  let scale = CJK_SCALE.exec(after)?.[0] ?? '';
-  const more = scale ? CJK_MORE.exec(text.slice(end + scale.length, end + scale.length + 12))?.[0] : undefined;
-  if (more) scale += more;
-  const rest = text.slice(end + scale.length, end + scale.length + 12);
-  const currency = CJK_CURRENCY.exec(rest)?.[0];
-  const percent = /^[%％]/.exec(rest)?.[0];
-  const counter = CJK_COUNTER.exec(rest)?.[0];
-  const tail = currency ?? percent ?? counter ?? '';
-  if (!tail && !scale) return null;
-  const e = end + scale.length + tail.length;
-  return { kind: currency ? 'money' : percent ? 'percent' : 'count', start, end: e, value: text.slice(start, e) };
-}
-
-const HANGUL = /\p{Script=Hangul}/u;
-const KO_SCALE = /^(?:조|억|만|천)(?:[ ]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:억|만|천))*/u;
-// (A particle or copula may follow glued: `위안으로`, `달러였습니다`, `건을`.)
-const KO_AFTER = '(?![\\p{L}])|(?=으로|로|을|를|이|가|은|는|의|에|였|이다|입니다|씩)';
-const KO_CURRENCY = new RegExp(`^[ ]?(?:원|달러|위안|유로|엔|파운드)(?:${KO_AFTER})`, 'u');
-const KO_COUNTER = new RegExp(`^[ ]?(?:건|개국|개|명|대|곳|가지)(?:${KO_AFTER})`, 'u');
-
-/**
- * A figure written the Korean way: a scale glued to the digits (`1797억`, `6억 3000만`), then a
- * currency or counter a space apart (`1797억 위안`, `15만 건`); null for a date (`2025년`, `11월`)
- * or anything else glued so; undefined where no Hangul is glued to it.
- */
-function koreanFigure(text: string, start: number, end: number): Found | null | undefined {
-  if (!HANGUL.test(text[end] ?? '')) return undefined;
-  const scale = KO_SCALE.exec(text.slice(end, end + 24))?.[0] ?? '';
-  if (!scale) return null;
-  const rest = text.slice(end + scale.length, end + scale.length + 8);
-  const currency = KO_CURRENCY.exec(rest)?.[0];
-  const tail = currency ?? KO_COUNTER.exec(rest)?.[0] ?? '';
-  const e = end + scale.length + tail.length;
-  return { kind: currency ? 'money' : 'count', start, end: e, value: text.slice(start, e) };
 }
 
 /** The value as people read it: Markdown escapes ("US\$630") dropped, spaces single. */
