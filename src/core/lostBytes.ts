@@ -14,6 +14,7 @@ import { explainLostBytes } from './explain';
 import type { Finding } from './types';
 import { spliceAt } from './lostLetters';
 
+/** A byte a U+FFFD stood for. */
 const UNKNOWN = -2;
 /** The text ended after the lost byte (see pairsWithNothing). */
 const END = -1;
@@ -33,8 +34,8 @@ interface LostChar {
 }
 
 /**
- * Names what it can of the characters `f` (a CJK codec's reading) lost a byte of; changes `f` in
- * place, as the other namings do. Whether it named any.
+ * Names what it can of the characters `f` (a CJK codec's reading) lost a byte of, and offers the
+ * choices of the rest; changes `f` in place, as the other namings do. Whether it changed `f`.
  */
 export function nameLostBytes(text: string, f: Finding, lostNote: string): boolean {
   const codec = codecByName(f.wrongCodecs?.[0] ?? '');
