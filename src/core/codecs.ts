@@ -193,12 +193,14 @@ export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
  * and reads on from `after`); `after` -1: at the end of the text.
  */
 export function pairsWithNothing(codec: CodecInfo, b: number, after: number): boolean {
-  const key = `${codec.name}:${b}:${after}`;
-  let nothing = unpaired.get(key);
-  if (nothing === undefined) unpaired.set(key, (nothing = iconv.decode(Buffer.from(after < 0 ? [b] : [b, after]), codec.iconvName).startsWith('\ufffd')));
-  return nothing;
+  let known = unpaired.get(codec.name);
+  if (!known) unpaired.set(codec.name, (known = new Int8Array(256 * 257).fill(-1)));
+  const at = b * 257 + after + 1; // (after -1, the text's end, at 0)
+  if (known[at] < 0) known[at] = iconv.decode(Buffer.from(after < 0 ? [b] : [b, after]), codec.iconvName).startsWith('\ufffd') ? 1 : 0;
+  return known[at] === 1;
 }
-const unpaired = new Map<string, boolean>();
+/** By codec: 1 where a byte pairs with nothing before another, 0 where it does, -1 not yet asked. */
+const unpaired = new Map<string, Int8Array>();
 
 export function isCommonCjk(c: number): boolean {
   return (commonCjk ??= commonCjkMask())[c] === 1;

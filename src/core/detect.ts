@@ -56,8 +56,14 @@ function settleDecodedReplacements(text: string, findings: Finding[], options: D
     shift += f.replacement.length - (f.end - f.start);
   }
   if (at.size === 0) return findings;
-  const positions = [...at.keys()];
-  const range = { start: Math.min(...positions), end: Math.max(...positions) + 2 };
+  // (A loop, not Math.min(...): a line of them may be hundreds of thousands, past the stack's reach.)
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of at.keys()) {
+    first = Math.min(first, p);
+    last = Math.max(last, p);
+  }
+  const range = { start: first, end: last + 2 };
   const settled = new Map<Finding, Finding>();
   for (const g of detectOnce(decoded, { encodings: options.encodings, range })) {
     const f = at.get(g.start);

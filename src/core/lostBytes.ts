@@ -40,15 +40,36 @@ interface LostChar {
 export function nameLostBytes(text: string, f: Finding, lostNote: string): boolean {
   const codec = codecByName(f.wrongCodecs?.[0] ?? '');
   if (!codec || codec.kind !== 'double' || !f.original.includes('\ufffd') || !f.replacement.includes('\ufffd')) return false;
-  const stream = bytesOf(f.original, codec);
-  if (!stream) return false;
   const next = nextByte(text, f.end, codec);
+  // (A garbled document repeats its lines' endings: each reading with what follows it, once.)
+  const key = `${codec.name}\u0000${f.original}\u0000${next}\u0000${text.slice(f.end, f.end + 12)}`;
+  let naming = namings.get(key);
+  if (naming === undefined) {
+    naming = lostBytesNaming(text, f, codec, next, lostNote);
+    if (namings.size > 5000) namings.clear();
+    namings.set(key, naming);
+  }
+  if (naming === null) return false;
+  f.replacement = naming.replacement;
+  f.alternatives = naming.alternatives;
+  f.confidence = Math.min(f.confidence, naming.confidence);
+  f.explanation = naming.explanation;
+  return true;
+}
+
+/** What nameLostBytes changes in a finding; `confidence` 1 where nothing was named. */
+type LostBytesNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
+const namings = new Map<string, LostBytesNaming | null>();
+
+function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: number, lostNote: string): LostBytesNaming | null {
+  const stream = bytesOf(f.original, codec);
+  if (!stream) return null;
   // Walk the UTF-8 sequences as the run did: the repair again, with the lost characters apart.
   let out = '';
   const lost: LostChar[] = [];
   for (let k = 0; k < stream.length; ) {
     const b0 = stream[k];
-    if (b0 === UNKNOWN) return false; // (a lost lead: no run keeps one)
+    if (b0 === UNKNOWN) return null; // (a lost lead: no run keeps one)
     if (b0 < 0x80) {
       out += String.fromCharCode(b0);
       k++;
@@ -56,7 +77,7 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
     }
     const need = continuationCount(b0);
     const bytes = stream.slice(k, k + need + 1);
-    if (need < 1 || bytes.length < need + 1) return false;
+    if (need < 1 || bytes.length < need + 1) return null;
     const gap = bytes.indexOf(UNKNOWN);
     if (gap < 0) {
       out += decodeSequence(bytes);
@@ -67,31 +88,29 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
     k += need + 1;
   }
   // (The run's repair, with U+FFFD where characters were lost: read alike, or left alone.)
-  if (out !== f.replacement || lost.length === 0) return false;
+  if (out !== f.replacement || lost.length === 0) return null;
   // (Chinese ends its lines with 。, GBK's U+FFFD there being any byte; Japanese wraps its lines
   // after 、 as often, so for Shift_JIS only a paragraph's end says 。.)
   const chinese = codec.name === 'gbk' || codec.name === 'gb18030';
   const ends = chinese ? /^[ \t]*(?:\r?\n|$)/ : /^[ \t]*(?:\r?\n[ \t]*\r?\n|\r?\n?[ \t]*$)/;
   const lineEnd = ends.test(text.slice(f.end, f.end + 12));
   for (const c of lost) nameOne(out, c, lineEnd && c.at === out.length - 1);
-  if (lost.every((c) => !c.named && c.choices.length === 0)) return false;
+  if (lost.every((c) => !c.named && c.choices.length === 0)) return null;
   const withNamed = (pick: (c: LostChar) => string) => spliceAt(out, lost.map((c) => [c.at, pick(c)] as const));
   const named = lost.filter((c) => c.named);
-  f.replacement = withNamed((c) => c.named || '\ufffd');
+  const replacement = withNamed((c) => c.named || '\ufffd');
   // Alternatives: the open characters' choices first, then the named ones' others, one at a
   // time, only characters in use (not Hangul jamo or kanbun marks).
   const alternatives: string[] = [];
   for (const c of [...lost.filter((d) => !d.named), ...named]) {
     for (const other of c.choices) {
-      if (other === c.named || alternatives.length >= 6 || !inUse(other)) continue;
-      alternatives.push(withNamed((d) => (d === c ? other : d.named || '\ufffd')));
+      if (alternatives.length >= 6) break;
+      if (other !== c.named && inUse(other)) alternatives.push(withNamed((d) => (d === c ? other : d.named || '\ufffd')));
     }
   }
-  f.alternatives = alternatives;
-  if (named.length) f.confidence = Math.min(f.confidence, 0.6);
+  if (named.length === 0 && alternatives.length === 0) return null;
   const rest = f.explanation.endsWith(lostNote) ? f.explanation.slice(0, -lostNote.length) : f.explanation;
-  f.explanation = explainLostBytes(rest, codec, lost);
-  return named.length > 0 || alternatives.length > 0;
+  return { replacement, alternatives, confidence: named.length ? 0.6 : 1, explanation: explainLostBytes(rest, codec, lost) };
 }
 
 /** The bytes the codec's characters stood for, UNKNOWN for each U+FFFD; null where a character is not the codec's. */
@@ -124,7 +143,11 @@ function nextByte(text: string, end: number, codec: CodecInfo): number {
 /** The characters the sequence can have been: its lost byte one that pairs with nothing before `after`. */
 function choicesFor(codec: CodecInfo, bytes: readonly number[], gap: number, after: number): string[] {
   if (after === UNKNOWN) return [];
-  const choices: string[] = [];
+  // (A garbled document loses the same bytes before the same ones again, every line's 。: read once.)
+  const key = `${codec.name}:${bytes.join(' ')}:${after}`;
+  let choices = choicesMemo.get(key);
+  if (choices) return choices;
+  choices = [];
   for (let b = 0x80; b <= 0xbf; b++) {
     if (gap === 1 && !secondByteOk(bytes[0], b)) continue;
     if (!pairsWithNothing(codec, b, after)) continue;
@@ -132,8 +155,22 @@ function choicesFor(codec: CodecInfo, bytes: readonly number[], gap: number, aft
     whole[gap] = b;
     choices.push(decodeSequence(whole));
   }
+  if (choicesMemo.size > 5000) choicesMemo.clear();
+  choicesMemo.set(key, choices);
   return choices;
 }
+/** Choices by codec, bytes (UNKNOWN where lost) and the byte after; read-only (see inOrder for a reordered copy). */
+const choicesMemo = new Map<string, string[]>();
+
+/** `choices` with the marks of `ending` first, once per list and ending (both read-only). */
+function inOrder(choices: string[], ending: readonly string[]): string[] {
+  let byEnding = ordered.get(choices);
+  if (!byEnding) ordered.set(choices, (byEnding = new Map()));
+  let list = byEnding.get(ending);
+  if (!list) byEnding.set(ending, (list = [...choices].sort((x, y) => rank(ending, x) - rank(ending, y))));
+  return list;
+}
+const ordered = new WeakMap<string[], Map<readonly string[], string[]>>();
 
 /**
  * Names `c` where the text lets one of its choices stand: the only one of the script around it (a
@@ -149,7 +186,7 @@ function nameOne(out: string, c: LostChar, atLineEnd: boolean): void {
   const letters = c.choices.filter((ch) => scriptClass(ch.charCodeAt(0)) !== 0);
   const fitting = letters.filter((ch) => scriptClass(ch.charCodeAt(0)) === scriptClass(before) || scriptClass(ch.charCodeAt(0)) === scriptClass(after));
   // (At a line's end, the marks that end lines first among the choices offered.)
-  if (atLineEnd) c.choices.sort((x, y) => rank(LINE_ENDS, x) - rank(LINE_ENDS, y));
+  if (atLineEnd) c.choices = inOrder(c.choices, LINE_ENDS);
   if (fitting.length === 1 || (fitting.length === 0 && letters.length === 1)) {
     c.named = fitting[0] ?? letters[0];
     c.how = fitting.length === 1 ? 'script' : 'in-use';
@@ -158,7 +195,7 @@ function nameOne(out: string, c: LostChar, atLineEnd: boolean): void {
   const ending = atLineEnd && c.bytes[0] === 0xe3 && c.bytes[1] === 0x80 ? LINE_ENDS : c.bytes[0] === 0xe2 && c.bytes[1] === 0x80 && (atLineEnd || '。！？'.includes(String.fromCharCode(before))) ? CLOSES : null;
   if (!ending || !c.choices.includes(ending[0])) return;
   // (The marks that end a line or close after a full stop first among the alternatives too.)
-  c.choices.sort((x, y) => rank(ending, x) - rank(ending, y));
+  c.choices = inOrder(c.choices, ending);
   c.named = ending[0];
   c.how = ending === LINE_ENDS ? 'line-end' : 'close';
 }

@@ -11,6 +11,9 @@ import { guessGreekLost } from './greek';
 import { DEFAULT_MIN_CONFIDENCE, type Finding } from './types';
 import { decodeSequence } from './utf8';
 
+/** Longer than any word: a stretch of lost letters this long is read as none. */
+const LONGEST_WORD = 40;
+
 /** `text` with the characters at the given indices (in order) replaced: the repair with lost letters named. */
 export function spliceAt(text: string, picks: Iterable<readonly [number, string]>): string {
   let out = '';
@@ -30,7 +33,9 @@ export function spliceAt(text: string, picks: Iterable<readonly [number, string]
  * as nameLostLetters does).
  */
 export function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, LostLettersNaming | null>): boolean {
-  // (Most lost letters are Latin: asked first, and cheaply, whether any is Cyrillic or Greek.)
+  // (Most lost letters are Latin: asked first, and cheaply, whether any is Cyrillic or Greek. A
+  // run far longer than a word, a line of lost letters, is none.)
+  if (f.replacement.length > 2 * LONGEST_WORD) return false;
   const codec = codecByName(f.wrongCodecs![0]);
   if (!codec || codec.kind !== 'single' || !leadsNamedByWord(f.original, singleByteTable(codec))) return false;
   // (A garbled document repeats its words: each word, codec and kind of text around read once.)
@@ -79,6 +84,7 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
   for (const w of words) {
     const n = w[0].split('\ufffd').length - 1;
     if (n === 0) continue;
+    if (w[0].length > LONGEST_WORD) return null; // (no word: a stretch of lost letters)
     const choices = leads.slice(k, k + n).map((lead) => lettersLostAfter(codec, lead));
     const found = script === 'Cyrillic' ? reader.guessDecoded(w[0], choices, f.start) : script === 'Greek' ? guessGreekLost(w[0], choices) : guessHebrewLost(w[0], choices);
     k += n;
@@ -106,15 +112,22 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNamin
     const unsure = [...guesses].filter(([, g]) => g.confidence < DEFAULT_MIN_CONFIDENCE);
     const others = unsure.flatMap(([i, g]) => g.alternatives.map((other) => spliceAt(withBest, [[i, other]])));
     const offered = (replacement === withBest ? others : [withBest, ...others]).slice(0, 6);
-    return { replacement, alternatives: offered, confidence: Math.min(...sureOnes.map(([, g]) => g.confidence)), explanation: explainLostLettersDecoded(rest, codec, script, fits, all, replacement === withBest ? '' : withBest) };
+    return { replacement, alternatives: offered, confidence: leastOf(sureOnes.map(([, g]) => g)), explanation: explainLostLettersDecoded(rest, codec, script, fits, all, replacement === withBest ? '' : withBest) };
   }
   // Sure enough to repair: the letters go in. Otherwise the repair keeps U+FFFD, as before, and
   // the likeliest reading is offered first.
   const sure = all.every((g) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
   const explanation = explainLostLettersDecoded(rest, codec, script, fits, all, sure ? '' : withBest);
   return sure
-    ? { replacement: withBest, alternatives, confidence: Math.min(...all.map((g) => g.confidence)), explanation }
+    ? { replacement: withBest, alternatives, confidence: leastOf(all), explanation }
     : { replacement: f.replacement, alternatives: [withBest, ...alternatives].slice(0, 6), confidence: 1, explanation };
+}
+
+/** The least confidence of `guesses` (a loop: a run of lost letters may be long). */
+function leastOf(guesses: readonly LostLetterGuess[]): number {
+  let least = 1;
+  for (const g of guesses) least = Math.min(least, g.confidence);
+  return least;
 }
 
 /**

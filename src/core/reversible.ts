@@ -327,6 +327,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
   let bestEnd = i;
   let queued = 0; // bytes in `pending`
   let unknown = 0; // bits of the pending bytes a U+FFFD stood for
+  let lastDecoded = -1; // the last code unit of `decoded` (kept apart: reading it off a growing string flattens it each time)
   let queueStart = i; // character where the first queued byte came from
   let width = 1; // UTF-16 units of the character at j
   for (let j = i; j < limit; j += width) {
@@ -346,8 +347,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       // (Shift_JIS `繝弱�吶�ｼ` is ノ, then ベ and ー each with a byte lost; GBK's `鏈€�` 术 and 。
       // whose last byte met the line break). After Latin text a lost mark is the lossy forms' to
       // read (`„iba stiahnuť“`).
-      const last = decoded.charCodeAt(decoded.length - 1);
-      if (text.charCodeAt(j) !== FFFD || !lostByteFits(queued) || !(isCjkText(last) || last === FFFD)) break;
+      if (text.charCodeAt(j) !== FFFD || !lostByteFits(queued) || !(isCjkText(lastDecoded) || lastDecoded === FFFD)) break;
       if (!fewGaps && (queued !== continuationCount(pending[0]) || (j + 1 < limit && table[text.charCodeAt(j + 1)] >= 0x80))) break;
       pending[queued] = queued === 1 && pending[0] === 0xe0 ? 0xa0 : queued === 1 && pending[0] === 0xf0 ? 0x90 : 0x80;
       unknown |= 1 << queued;
@@ -366,6 +366,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       const b0 = pending[0];
       if (b0 < 0x80) {
         decoded += String.fromCharCode(b0);
+        lastDecoded = b0;
         queued = dropPending(1, queued);
         continue;
       }
@@ -387,6 +388,7 @@ function doubleByteRun(text: string, i: number, limit: number, table: Int32Array
       unknown >>>= need + 1;
       seqs.push({ from: queueStart - i, to: j + width - i, bytes: value.bytes, decoded: value.decoded, absorbedSpace: false, lost });
       decoded += value.decoded;
+      lastDecoded = value.decoded.charCodeAt(value.decoded.length - 1);
       queueStart = j;
     }
     if (broken) break;
