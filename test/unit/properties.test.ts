@@ -137,6 +137,19 @@ describe('engine properties', () => {
     });
   }
 
+  it('long lines of one garbled form never throw (each a case that once did or could: not timed)', function () {
+    this.timeout(60_000);
+    // 200,000 findings that read to U+FFFD (`ï¿½`: U+FFFD itself garbled) once overflowed the
+    // stack (a Math.min over all their positions); lines of lost letters and lost bytes of each
+    // form this engine names are read whole.
+    const fffd = 'aï¿½ '.repeat(200_000);
+    assert.strictEqual(detect(fffd).length, 200_000);
+    for (const unit of ['×\ufffd', 'Ð\ufffd', 'Ï\ufffd', 'å\ufffdŽ', 'Ã?sta ', 'Ioana Ä?tefÄ?nescu ', '繝弱\ufffd吶\ufffdｼ', '鏈€\ufffd\n']) {
+      const text = unit.repeat(Math.ceil(300_000 / unit.length));
+      assert.doesNotThrow(() => repair(text), unit);
+    }
+  });
+
   it('random Unicode never throws and findings are well-formed', () => {
     const rng = new Prng(SEED + 2);
     for (let i = 0; i < 3000; i++) {
