@@ -12,7 +12,7 @@ import { type CodecInfo, codecByName, doubleByteTable, isCommonCjk, pairsWithNot
 import { continuationCount, decodeSequence, secondByteOk } from './utf8';
 import { explainLostBytes } from './explain';
 import type { Finding } from './types';
-import { spliceAt } from './lostLetters';
+import { type LostLettersNaming, applyNaming, spliceAt } from './lostLetters';
 
 /** A byte a U+FFFD stood for. */
 const UNKNOWN = -2;
@@ -49,19 +49,11 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
     if (namings.size > 5000) namings.clear();
     namings.set(key, naming);
   }
-  if (naming === null) return false;
-  f.replacement = naming.replacement;
-  f.alternatives = naming.alternatives;
-  f.confidence = Math.min(f.confidence, naming.confidence);
-  f.explanation = naming.explanation;
-  return true;
+  return applyNaming(f, naming);
 }
+const namings = new Map<string, LostLettersNaming | null>();
 
-/** What nameLostBytes changes in a finding; `confidence` 1 where nothing was named. */
-type LostBytesNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
-const namings = new Map<string, LostBytesNaming | null>();
-
-function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: number, lostNote: string): LostBytesNaming | null {
+function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: number, lostNote: string): LostLettersNaming | null {
   const stream = bytesOf(f.original, codec);
   if (!stream) return null;
   // Walk the UTF-8 sequences as the run did: the repair again, with the lost characters apart.

@@ -42,6 +42,14 @@ export function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<st
   const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
   let naming = named.get(key);
   if (naming === undefined) named.set(key, (naming = lostLettersNaming(f, reader)));
+  return applyNaming(f, naming);
+}
+
+/**
+ * Changes `f` in place as a naming of its lost letters says (a new object per finding made dense
+ * text slow); its confidence only lowered. Whether there was one.
+ */
+export function applyNaming(f: Finding, naming: LostLettersNaming | null): boolean {
   if (naming === null) return false;
   f.replacement = naming.replacement;
   f.alternatives = naming.alternatives;
@@ -59,7 +67,7 @@ function leadsNamedByWord(original: string, table: Int16Array): boolean {
   return false;
 }
 
-/** What nameLostInWord changes in a finding. */
+/** What a naming of lost letters changes in a finding (nameLostInWord, and lostBytes.ts for CJK codecs); `confidence` 1 to keep it. */
 export type LostLettersNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
 
 function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNaming | null {
