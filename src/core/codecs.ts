@@ -183,12 +183,6 @@ export function isCommonDoubleByte(codec: CodecInfo, code: number): boolean {
 }
 
 /**
- * Is this CJK character everyday text in at least one of the CJK codecs' repertoires (kana, CJK
- * punctuation, fullwidth ASCII, Hangul of KS X 1001, Han of GB2312 level 1, Big5 frequent, JIS
- * level 1)? UTF-8 Japanese read as GBK decodes to such characters (`鍚嶅墠` → `名前`); real
- * Chinese that happens to re-encode to UTF-8 gives rare ones.
- */
-/**
  * Whether `codec` pairs byte `b` with nothing when `after` follows it (a decoder makes `b` U+FFFD
  * and reads on from `after`); `after` -1: at the end of the text.
  */
@@ -202,6 +196,12 @@ export function pairsWithNothing(codec: CodecInfo, b: number, after: number): bo
 /** By codec: 1 where a byte pairs with nothing before another, 0 where it does, -1 not yet asked. */
 const unpaired = new Map<string, Int8Array>();
 
+/**
+ * Is this CJK character everyday text in at least one of the CJK codecs' repertoires (kana, CJK
+ * punctuation, fullwidth ASCII, Hangul of KS X 1001, Han of GB2312 level 1, Big5 frequent, JIS
+ * level 1)? UTF-8 Japanese read as GBK decodes to such characters (`鍚嶅墠` → `名前`); real
+ * Chinese that happens to re-encode to UTF-8 gives rare ones.
+ */
 export function isCommonCjk(c: number): boolean {
   return (commonCjk ??= commonCjkMask())[c] === 1;
 }

@@ -6,7 +6,7 @@ import { type CodecInfo, ISO_8859_2, ISO_8859_15, KOI8_U, codecByName, isEveryda
 import { apostropheFits, dashBeforeWord, elisionShaped, joinsWords, turkishSuffixAt } from './apostrophe';
 import { CyrillicReader, type LostLetterGuess } from './cyrillic';
 import { nameLostBytes } from './lostBytes';
-import { type LostLettersNaming, nameLostInWord } from './lostLetters';
+import { type LostLettersNaming, applyNaming, nameLostInWord } from './lostLetters';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
 import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
 import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
@@ -1105,6 +1105,9 @@ function textLanguages(text: string, from: number, to: number): TextLanguages {
   return { words: () => (words ??= languageOf(text, from, to)), letters: () => (letters ??= languageOfLetters(text, from, to)) };
 }
 
+/** Codepages that show UTF-8's Latin leads as Windows-1252 does but leave other bytes undefined. */
+const SIBLING_CODEPAGES = ['windows-1254', 'windows-1250', 'windows-1257'].map((name) => codecByName(name)!);
+
 /**
  * Names the letter of a run's lost sequence where the codec's undefined bytes allow only a few:
  * `Ã�frica` (Windows-1252 leaves 81 undefined: C3 81 is Á, or Í Ï Ð Ý) is `África` in Hungarian or
@@ -1112,9 +1115,6 @@ function textLanguages(text: string, from: number, to: number): TextLanguages {
  * otherwise U+FFFD stays in it, as before, and the letters are offered. The rest of the run is
  * certain either way: its confidence is kept.
  */
-/** Codepages that show UTF-8's Latin leads as Windows-1252 does but leave other bytes undefined. */
-const SIBLING_CODEPAGES = ['windows-1254', 'windows-1250', 'windows-1257'].map((name) => codecByName(name)!);
-
 function nameLostLetters(text: string, findings: Finding[], language: () => Language): void {
   let lang: Language | undefined;
   let twins: Map<string, string | undefined> | undefined;
@@ -1126,10 +1126,10 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
-    const q = f.replacement.indexOf('\ufffd');
-    const at = f.original.indexOf('\ufffd');
     if (nameLostBytes(text, f, LOST_NOTE)) continue;
     if (nameLostInWord(f, (cyrillic ??= new CyrillicReader(text)), (wordsNamed ??= new Map()))) continue;
+    const q = f.replacement.indexOf('\ufffd');
+    const at = f.original.indexOf('\ufffd');
     if (q < 0 || at < 1 || f.replacement.indexOf('\ufffd', q + 1) >= 0 || f.original.indexOf('\ufffd', at + 1) >= 0) continue;
     const codec = codecByName(f.wrongCodecs[0]);
     if (!codec || codec.kind !== 'single') continue;
@@ -1194,17 +1194,10 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
             };
       words.set(f.original, named);
     }
-    // (Changed in place, as the scan made it: a new object per finding made dense text slow.)
-    if (named) {
-      f.replacement = named.replacement;
-      f.alternatives = named.alternatives;
-      f.confidence = Math.min(f.confidence, named.confidence);
-      f.explanation = named.explanation;
-      f.wrongCodecs = named.wrongCodecs;
-    }
+    // (Changed in place, as the scan made it: see applyNaming.)
+    if (named && applyNaming(f, named)) f.wrongCodecs = named.wrongCodecs;
   }
 }
-
 
 interface OpeningMarks {
   /** The mark (‘ or “) that opened the quotation still open at `at` in its paragraph, or '' for none. */
@@ -1712,7 +1705,6 @@ function leadLostCodecAt(text: string, site: LossySite | null): string {
   return site ? leadLostPunctuation(text, site.start)!.codec : '';
 }
 
-/** The first kept site of the form given (and that `accept` takes), or null. */
 /** The starts of the kept sites of `form` that `accept` takes, in order. */
 function startsOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept: (site: LossySite) => boolean): number[] {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
@@ -1739,6 +1731,7 @@ function shows1252AfterLead(text: string): boolean {
   return false;
 }
 
+/** The first kept site of the form given (and that `accept` takes), or null. */
 function firstOfForm(sites: SiteList, keep: Uint8Array, form: LossySite['form'], accept?: (site: LossySite) => boolean): LossySite | null {
   const site: LossySite = { start: 0, end: 0, form: 'two-marks', folded: false, strong: false };
   for (let k = 0; k < sites.length; k++) if (keep[k] && sites.read(k, site).form === form && (!accept || accept(site))) return site;
@@ -1813,6 +1806,11 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
   };
 }
 
+/** Two bare marks at least, and letters (see bareMarks) fewer than one in four of them: they are marks. */
+function marksShown({ marks, letters }: { marks: number; letters: number }): boolean {
+  return marks >= 2 && letters * 4 <= marks;
+}
+
 /**
  * A bare mark (see bareMarks in lossy.ts): an apostrophe in a contraction (`Itâs`, `Europe���s`)
  * unless it closes an open quotation (`Inventionsâ award`), and in a French, Italian or Catalan
@@ -1822,11 +1820,6 @@ function lossyFinding(site: LossySite, original: string, best: string, alternati
  * `âWir sind stolzâ` is „…“) with two such marks, in a language that writes no â. Not where the
  * text's marks of that form stand between letters as letters do (more than one in five).
  */
-/** Two bare marks at least, and letters (see bareMarks) fewer than one in four of them: they are marks. */
-function marksShown({ marks, letters }: { marks: number; letters: number }): boolean {
-  return marks >= 2 && letters * 4 <= marks;
-}
-
 function judgeBareMark(text: string, site: LossySite, original: string, ranked: Ranked, quoteOpen: boolean, lang: Language, evidence: Evidence, explain: (best: string, position: Position) => string, codecs: string[]): Finding | null {
   const { marks, letters } = evidence.bareMarks(site.form);
   const fewLetters = letters * 4 <= marks;
@@ -1960,7 +1953,6 @@ function sentenceStartsAt(text: string, i: number): boolean {
   return k < 0 || text[k] === '\n' || text[k] === '\r' || ((text[k] === '.' || text[k] === '!' || text[k] === '?') && k < i - 1);
 }
 
-/** A C1 control or a stray `Â` that no run explained. */
 /** What judging a C1 control asks of the whole text, each worked out once when first asked. */
 interface SingleContext {
   language: () => Language;
@@ -1968,6 +1960,7 @@ interface SingleContext {
   macRomanShown: () => boolean;
 }
 
+/** A C1 control or a stray `Â` that no run explained. */
 function judgeSingle(text: string, i: number, context: SingleContext): Finding | null {
   const code = text.charCodeAt(i);
   const ch = text[i];

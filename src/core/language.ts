@@ -89,10 +89,6 @@ export function languageOf(text: string, from: number, to: number): Language {
 }
 
 /**
- * The quotation marks and dash of a language (English style when it is unknown); for English, of
- * its British or American spelling in the text around [from, to) (British sets its dash `–`).
- */
-/**
  * Letters that come through the lossy pipeline whole (their second byte A0–BF is a Latin-1 sign)
  * and belong to one language: `Å¯` is Czech ů, `Ä¾` Slovak ľ, `Å¼` Polish ż. They tell the
  * language of a text whose common words do not (garbled words, or a short text). So does a lost
@@ -118,6 +114,10 @@ export function languageOfLetters(text: string, from: number, to: number): Langu
   return ranked[0][0];
 }
 
+/**
+ * The quotation marks and dash of a language (English style when it is unknown); for English, of
+ * its British or American spelling in the text around [from, to) (British sets its dash `–`).
+ */
 export function quoteStyleOf(lang: Language, text = '', from = 0, to = 0): QuoteStyle {
   if (lang === 'en' && spelledBritish(text, from, to)) return QUOTE_STYLES[5];
   return QUOTE_STYLES[LANGUAGES.find((l) => l.lang === lang)?.style ?? 0];

@@ -61,11 +61,6 @@ function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
 
-/**
- * Reads sequences from `i` with a single-byte codec. Continuation bytes may be separated from their
- * lead by a hard line break (text wrapped inside a garbled word): the break is kept after the
- * decoded character.
- */
 /** Hard-wrapped text splits the common sequences (Ã©, Â°, â€™) at worst: only those are joined across a break. */
 const WRAP_LEADS = new Set([0xc2, 0xc3, 0xe2]);
 
@@ -306,10 +301,6 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
 }
 
 /**
- * Reads a run with a double-byte (CJK) codec: the characters' two-byte codes concatenated must be
- * valid UTF-8. A trailing ASCII byte belongs to the last character (`鈥檚` is E2 80 99 73: `’s`).
- */
-/**
  * Codecs whose table leaves few pairs out (GBK fills nearly every pair of bytes; Shift_JIS leaves
  * gaps in a few rows): a U+FFFD in their reading is one lost byte. Big5 and EUC-KR cannot pair a
  * lead with any of 80–A0, so their readings of UTF-8 are full of U+FFFD: there one is believed
@@ -317,6 +308,10 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
  */
 const FEW_GAPS = new Set(['gbk', 'gb18030', 'shift_jis']);
 
+/**
+ * Reads a run with a double-byte (CJK) codec: the characters' two-byte codes concatenated must be
+ * valid UTF-8. A trailing ASCII byte belongs to the last character (`鈥檚` is E2 80 99 73: `’s`).
+ */
 function doubleByteRun(text: string, i: number, limit: number, table: Int32Array, astral: ReadonlyMap<number, number>, fewGaps: boolean): { seqs: Sequence[]; decoded: string; end: number } {
   // Bytes are read two per character and consumed as soon as they form a sequence; the run may
   // only end where no sequence is left half-read.
@@ -495,17 +490,17 @@ export function scanTables(codecs: readonly CodecInfo[]): ScanTables {
 }
 
 /**
- * Whether `runAt` could find anything at `i`: a table test that lets the scan pass over most
- * non-ASCII characters of clean text without calling it. Never false where `runAt` would find a
- * run (it mirrors the first checks of `singleByteRun` and the CJK skip in `runAt`); often true
- * where it finds none.
- */
-/**
  * The lowest character a CJK codec can give for the lead of a UTF-8 sequence: the CJK blocks, and
  * Big5's symbols below them (Vietnamese `ư`, C6 B0, is `⑹`).
  */
 const CJK_CODEC_CHARS = 0x2000;
 
+/**
+ * Whether `runAt` could find anything at `i`: a table test that lets the scan pass over most
+ * non-ASCII characters of clean text without calling it. Never false where `runAt` would find a
+ * run (it mirrors the first checks of `singleByteRun` and the CJK skip in `runAt`); often true
+ * where it finds none.
+ */
 export function mayStartRun(text: string, i: number, t: ScanTables): boolean {
   const code = text.charCodeAt(i);
   return singleCandidates(text, i, t) !== 0 || (code >= CJK_CODEC_CHARS && cjkWorthTrying(text, i, t));
@@ -611,8 +606,8 @@ export function movedRun(r: Run, delta: number): Run {
   return moved;
 }
 
-/** Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence. */
 /**
+ * Finds the best run starting at `i`, trying every codec; null when no codec gives a sequence.
  * `possible`: bits of the single-byte codecs that explain every run so far (the text was garbled
  * by one of them, consistently); on a tie they win.
  */

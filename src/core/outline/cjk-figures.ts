@@ -70,16 +70,16 @@ const JA_PARTICLES = /[はがをでにもの]$/u;
 /** What a Japanese count counts: `15万件以上の有効な特許` (the noun after の, up to its particle). */
 const JA_COUNTED = /^(?:以上|超|余|近く)?の([^、。をがはにでと「」]{1,20})/u;
 
-/**
- * A Chinese or Japanese figure's label: its clause before it, the verb and qualifiers that lead
- * to the figure dropped (`华为研发投入达到1797亿元` is 华为研发投入; `占全年收入的20.8%` 全年收入).
- */
 /** A period a Chinese sentence opens with: `过去十年，`, `近五年，`, `三年来，`. */
 export function cjkPeriod(text: string, sentence: Segment): string {
   return CJK_PERIOD.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)))?.[1] ?? '';
 }
 const CJK_PERIOD = /^((?:过去|近)[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)[，,]/u;
 
+/**
+ * A Chinese or Japanese figure's label: its clause before it, the verb and qualifiers that lead
+ * to the figure dropped (`华为研发投入达到1797亿元` is 华为研发投入; `占全年收入的20.8%` 全年收入).
+ */
 function cjkLabel(text: string, sentence: Segment, f: Found): string {
   let from = f.start;
   while (from > sentence.start && f.start - from < 60 && !CJK_CLAUSE_END.test(text[from - 1])) from--;
