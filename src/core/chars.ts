@@ -343,6 +343,10 @@ export function signOfFigure(text: string, start: number, end: number, decoded: 
   return '°±×½¼¾²³'.includes(decoded) && (isAsciiDigit(text.charCodeAt(start - 1)) || isAsciiDigit(text.charCodeAt(end)));
 }
 
+export function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
 export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

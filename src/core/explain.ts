@@ -156,8 +156,8 @@ export function explainLostCyrillic(best: string, word: string | null): string {
 }
 
 /**
- * Cyrillic or Greek letters whose second byte `codec` leaves undefined, made U+FFFD by a decoder,
- * named by the letters around them (see detect.ts, nameLostInWord); `rest` says what the run's
+ * Cyrillic, Greek or Hebrew letters whose second byte `codec` leaves undefined, made U+FFFD by a
+ * decoder, named by the letters around them (see lostLetters.ts); `rest` says what the run's
  * other bytes were, `offered` the likeliest reading where it was not sure enough to repair.
  */
 export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script: 'Cyrillic' | 'Greek' | 'Hebrew', fits: ReadonlyMap<number, readonly string[]>, guesses: readonly LostLetterGuess[], offered: string): string {
@@ -189,7 +189,7 @@ export function explainLostBytes(rest: string, codec: CodecInfo, lost: readonly 
     if (c.how === 'in-use') return `${bytes} is ${show(c.named)}, the only one of ${of} in common use`;
     if (c.how === 'line-end') return `${bytes} is most likely ${show(c.named)}, as a line of Chinese ends (or ${or})`;
     if (c.how === 'close') return `${bytes} is most likely ${show(c.named)}, closing a quotation after a full stop (or ${or})`;
-    return c.choices.length ? `${bytes} may be ${c.choices.slice(0, 6).join(' ')}${c.choices.length > 6 ? ' …' : ''}; “�” stays` : `${bytes} cannot be told; “�” stays`;
+    return c.choices.length ? `${bytes} may be ${of}; “�” stays` : `${bytes} cannot be told; “�” stays`;
   });
   return `${rest} ${codec.label} could pair ${lost.length === 1 ? 'a byte' : 'some bytes'} with nothing after ${lost.length === 1 ? 'it' : 'them'}, so a decoder made ${lost.length === 1 ? 'it' : 'each'} U+FFFD: ${parts.join('; ')}${lost.length > 3 ? '; …' : ''}.`;
 }

@@ -3,11 +3,11 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt, turkishSuffixAt, wordBefore } from './apostrophe';
-import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isLetter, letterAt, rarity } from './chars';
+import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isAsciiLower, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, isTwoByteLead, secondByteOk } from './utf8';
-import { LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, capitalBefore, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
+import { GERMAN_CAPITAL_BEFORE, LOST_LATIN1_CAPITALS, LOST_LATIN1_WORDS, capitalBefore, LOST_LETTERS_BY_LEAD, LOST_SECOND_BYTE, type Language, lostLetterScript } from './language';
 
 export type LossyForm =
   /** `â??` / `a??`: E2 80 xx read as Windows-1252, forced into Latin-1: € and the third char → `?`. */
@@ -413,10 +413,6 @@ export function strippedLetterShown(text: string, site: LossySite): boolean {
   return garbledClassBefore(text, site.start) === Cls.LatinLower || strippedPairBefore(text, site.start);
 }
 
-function isAsciiLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
 /** E2 80 read as Windows-1252 (`â€`), that UTF-8 read again, and the lead C2 of the lost byte. */
 const TWICE_E2_80 = 'Ã¢â‚¬Â';
 /** The same read as Latin-1 first (E2 80 as `â` and a C1 control), then as Windows-1252: `Ã¢Â€Â`. */
@@ -583,13 +579,6 @@ export function latin1LetterCandidates(text: string, site: LossySite, lang: Lang
   const confidence = settled || known.letters.length === 1 ? 0.6 : known.clear ? 0.5 : 0.45;
   return { best: ranked[0], alternatives: ranked.slice(1), confidence };
 }
-
-/**
- * German Ä Ö Ü starting a word, by the letter after (the corpus has Üb 160, Än 148, Äh 19, Öf 11,
- * Äq 7 and no other way round; Ös, Ök, Äu, Är from the common words: Österreich, Ökologie,
- * äußerst, Ärzte).
- */
-const GERMAN_CAPITAL_BEFORE: Readonly<Record<string, string>> = { b: 'Ü', n: 'Ä', h: 'Ä', q: 'Ä', u: 'Ä', r: 'Ä', f: 'Ö', s: 'Ö', k: 'Ö' };
 
 /** How far from a lost capital its word's twin is looked for (see twinLetter): a long release. */
 const TWIN_REACH = 20_000;

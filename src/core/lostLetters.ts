@@ -1,8 +1,8 @@
 /**
- * Cyrillic and Greek letters a single-byte codec's undefined bytes lost (a strict decoder made
- * each U+FFFD): `Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is история read as Windows-1252, whose 81 8D 8F 90 9D leave
- * с э я ѐ ѝ after D1; `ÏƒÏ�ÏƒÏ„Î·Î¼Î±` σύστημα, ρ ύ after CF. A word's lost letters are named
- * together, Cyrillic by cyrillic.ts, Greek by greek.ts.
+ * Cyrillic, Greek and Hebrew letters a single-byte codec's undefined bytes lost (a strict decoder
+ * made each U+FFFD): `Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is история read as Windows-1252, whose 81 8D 8F 90 9D leave
+ * с э я ѐ ѝ after D1; `ÏƒÏ�ÏƒÏ„Î·Î¼Î±` σύστημα, ρ ύ after CF; `×�` א or ם after D7. A word's lost
+ * letters are named together, Cyrillic by cyrillic.ts, Greek by greek.ts, Hebrew here.
  */
 import { type CodecInfo, codecByName, definesByte, singleByteTable } from './codecs';
 import { CyrillicReader, type LostLetterGuess } from './cyrillic';
@@ -26,22 +26,22 @@ export function spliceAt(text: string, picks: Iterable<readonly [number, string]
 }
 
 /**
- * A Cyrillic or Greek word with letters lost to a codec's undefined bytes (`Ð¸Ñ�Ñ‚Ð¾Ñ€Ð¸Ñ�` is
- * история read as Windows-1252, whose 81, 8D, 8F, 90, 9D a decoder made U+FFFD: с э я ѐ ѝ after
- * D1; `ÏƒÏ�ÏƒÏ„Î·Î¼Î±` σύστημα, ρ ύ after CF): each lost letter named by the letters around it
- * (cyrillic.ts, greek.ts), the word at once. Whether `f` was such a word (then changed in place,
- * as nameLostLetters does).
+ * A Cyrillic, Greek or Hebrew word with letters lost to a codec's undefined bytes (see above):
+ * each lost letter named by the letters around it, the word at once. Whether `f` was such a word
+ * (then changed in place, as nameLostLetters does).
  */
 export function nameLostInWord(f: Finding, reader: CyrillicReader, named: Map<string, LostLettersNaming | null>): boolean {
-  // (Most lost letters are Latin: asked first, and cheaply, whether any is Cyrillic or Greek. A
+  // (Most lost letters are Latin: asked first, and cheaply, whether any is of these scripts. A
   // run far longer than a word, a line of lost letters, is none.)
   if (f.replacement.length > 2 * LONGEST_WORD) return false;
   const codec = codecByName(f.wrongCodecs![0]);
-  if (!codec || codec.kind !== 'single' || !leadsNamedByWord(f.original, singleByteTable(codec))) return false;
+  if (!codec || codec.kind !== 'single') return false;
+  const table = singleByteTable(codec);
+  if (!lostAfterLeadOf(f.original, table)) return false;
   // (A garbled document repeats its words: each word, codec and kind of text around read once.)
-  const key = `${reader.listedNear(f.start) ? 1 : 0}${f.wrongCodecs![0]}\u0000${f.original}`;
+  const key = `${reader.listedNear(f.start) ? 1 : 0}${codec.name}\u0000${f.original}`;
   let naming = named.get(key);
-  if (naming === undefined) named.set(key, (naming = lostLettersNaming(f, reader)));
+  if (naming === undefined) named.set(key, (naming = lostLettersNaming(f, reader, codec, table)));
   return applyNaming(f, naming);
 }
 
@@ -58,35 +58,34 @@ export function applyNaming(f: Finding, naming: LostLettersNaming | null): boole
   return true;
 }
 
-/** Whether a U+FFFD in `original` follows the lead of a Cyrillic (D0, D1), Greek (CE, CF) or Hebrew (D7) letter. */
-function leadsNamedByWord(original: string, table: Int16Array): boolean {
-  for (let at = original.indexOf('\ufffd', 1); at > 0; at = original.indexOf('\ufffd', at + 1)) {
-    const lead = table[original.charCodeAt(at - 1)];
-    if (lead === 0xd0 || lead === 0xd1 || lead === 0xce || lead === 0xcf || lead === 0xd7) return true;
-  }
+type Script = 'Cyrillic' | 'Greek' | 'Hebrew';
+
+/** The script of the letters a lead starts, of those named here: Cyrillic (D0, D1), Greek (CE, CF), Hebrew (D7). */
+function scriptOfLead(lead: number): Script | null {
+  return lead === 0xd0 || lead === 0xd1 ? 'Cyrillic' : lead === 0xce || lead === 0xcf ? 'Greek' : lead === 0xd7 ? 'Hebrew' : null;
+}
+
+/** Whether a U+FFFD in `original` follows the lead of a letter of those scripts. */
+function lostAfterLeadOf(original: string, table: Int16Array): boolean {
+  for (let at = original.indexOf('\ufffd', 1); at > 0; at = original.indexOf('\ufffd', at + 1)) if (scriptOfLead(table[original.charCodeAt(at - 1)])) return true;
   return false;
 }
 
 /** What a naming of lost letters changes in a finding (nameLostInWord, and lostBytes.ts for CJK codecs); `confidence` 1 to keep it. */
 export type LostLettersNaming = Pick<Finding, 'replacement' | 'alternatives' | 'confidence' | 'explanation'>;
 
-function lostLettersNaming(f: Finding, reader: CyrillicReader): LostLettersNaming | null {
-  const codec = codecByName(f.wrongCodecs![0]);
-  if (!codec || codec.kind !== 'single') return null;
-  const table = singleByteTable(codec);
+function lostLettersNaming(f: Finding, reader: CyrillicReader, codec: CodecInfo, table: Int16Array): LostLettersNaming | null {
   const leads: number[] = [];
   for (let i = 1; i < f.original.length; i++) {
     if (f.original.charCodeAt(i) !== 0xfffd) continue;
     leads.push(table[f.original.charCodeAt(i - 1)]);
   }
-  // Cyrillic (D0, D1), Greek (CE, CF) or Hebrew (D7), the whole word.
-  const script = leads.every((lead) => lead === 0xd0 || lead === 0xd1) ? 'Cyrillic' : leads.every((lead) => lead === 0xce || lead === 0xcf) ? 'Greek' : leads.every((lead) => lead === 0xd7) ? 'Hebrew' : null;
-  if (script === null) return null;
-  // Each U+FFFD of the repair one lost letter, in order (a word of its letters between others).
-  const words = [...f.replacement.matchAll(/[\p{L}\ufffd]+/gu)];
-  let lost = 0;
-  for (const w of words) for (const ch of w[0]) if (ch === '\ufffd') lost++;
-  if (leads.length === 0 || lost !== leads.length || lost !== f.replacement.split('\ufffd').length - 1) return null;
+  // One script, the whole run.
+  const script = leads.length ? scriptOfLead(leads[0]) : null;
+  if (script === null || leads.some((lead) => scriptOfLead(lead) !== script)) return null;
+  // Each U+FFFD of the repair one lost letter, in order, within the words of its letters.
+  if (f.replacement.split('\ufffd').length - 1 !== leads.length) return null;
+  const words = f.replacement.matchAll(/[\p{L}\ufffd]+/gu);
   const guesses = new Map<number, LostLetterGuess>();
   let k = 0;
   for (const w of words) {
