@@ -7,7 +7,7 @@
 import { firstIndexAfter, identity, lastIndexAtOrBefore } from '../search';
 import type { OutlineQuote } from './types';
 import { findQuotes, quoteText, type RawQuote } from './quotes';
-import { cjkLeadIn, cjkLength, cjkTrailer, japaneseLeadIn, japaneseTrailer, koreanLeadIn, koreanTrailer } from './cjk-speakers';
+import { cjkAttribution, cjkLength } from './cjk-speakers';
 import { sentenceStarts, type Paragraph } from './segments';
 import {
   appositiveRole,
@@ -70,21 +70,15 @@ export function extractQuotes(
 
     const words = quoteText(text, raw);
     // (Chinese and Japanese write no spaces: a character counts as a word.)
-    const wordCount = Math.max(tokenize(words, 0, words.length).length, cjkLength(words));
+    const cjkChars = cjkLength(words);
+    const wordCount = Math.max(tokenize(words, 0, words.length).length, cjkChars);
     const lastSpeaker = previous ? previous.quote.speaker : '';
     const context = { text, people, lastSpeaker, at: raw.start };
     const attribution =
-      fromTrailer(context, raw.end, trailEnd) ??
-      fromLeadIn(context, leadStart, raw.start) ??
-      cjkTrailer(text.slice(raw.end, trailEnd)) ??
-      cjkLeadIn(text.slice(leadStart, raw.start)) ??
-      japaneseTrailer(text.slice(raw.end, trailEnd)) ??
-      japaneseLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd)) ??
-      koreanTrailer(text.slice(raw.end, trailEnd)) ??
-      koreanLeadIn(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd));
+      fromTrailer(context, raw.end, trailEnd) ?? fromLeadIn(context, leadStart, raw.start) ?? cjkAttribution(text.slice(leadStart, raw.start), text.slice(raw.end, trailEnd));
     if (isTitleLike(text, raw) || wordCount < (attribution ? 1 : MIN_UNATTRIBUTED_WORDS)) return;
     // A name in marks (`「イノベーションと知的財産白書2025」を発表`): no sentence ends in it, nobody says it.
-    if (!attribution && cjkLength(words) > 0 && !/[。！？!?]$/u.test(words)) return;
+    if (!attribution && cjkChars > 0 && !/[。！？!?]$/u.test(words)) return;
     // A word or two in marks near "says" is a term (the 'team' says), unless it is an utterance: “Absolutely,”.
     if (wordCount < MIN_UTTERANCE_WORDS && !endsLikeSpeech(text, raw)) return;
 

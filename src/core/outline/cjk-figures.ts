@@ -6,8 +6,8 @@
  */
 import type { Found } from './figure-labels';
 import type { Segment } from './segments';
+import { cjkLength, isCjkChar } from './cjk-speakers';
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_SCALE = /^(?:万亿|亿|億|兆|千万|百万|万|千)/u;
 const CJK_CURRENCY = /^(?:元人民币|人民币|美元|欧元|日元|港元|英镑|韩元|元|円|米ドル|ドル|ユーロ)/u;
 /** A scale followed by more digits and a smaller scale: `6億3,000万` (Japanese and Chinese write amounts so). */
@@ -22,7 +22,7 @@ const CJK_COUNTER = /^(?:件|个|家|名|人|台|项|次|款|座|所|位|种|条
  */
 export function cjkFigure(text: string, start: number, end: number): Found | null | undefined {
   const after = text.slice(end, end + 12);
-  if (!CJK_CHAR.test(text[start - 1] ?? '') && !CJK_CHAR.test(after[0] ?? '')) return undefined;
+  if (!isCjkChar(text[start - 1] ?? '') && !isCjkChar(after[0] ?? '')) return undefined;
   if (/[\d.]/.test(text[start - 1] ?? '')) return null;
   let scale = CJK_SCALE.exec(after)?.[0] ?? '';
   const more = scale ? CJK_MORE.exec(text.slice(end + scale.length, end + scale.length + 12))?.[0] : undefined;
@@ -60,7 +60,6 @@ export function koreanFigure(text: string, start: number, end: number): Found | 
   return { kind: currency ? 'money' : 'count', start, end: e, value: text.slice(start, e) };
 }
 
-const CJK_GLUED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Where a Chinese or Japanese clause starts: after its punctuation. */
 const CJK_CLAUSE_END = /[，。；：、！？“”「」（）\n]/u;
 /** Verbs and qualifiers between a Chinese subject and its figure (`研发投入达到`, `收入约为`). */
@@ -83,11 +82,11 @@ const CJK_PERIOD = /^((?:过去|近)[一二三四五六七八九十两\d]+年|[�
 function cjkLabel(text: string, sentence: Segment, f: Found): string {
   let from = f.start;
   while (from > sentence.start && f.start - from < 60 && !CJK_CLAUSE_END.test(text[from - 1])) from--;
-  // (A character the repair could not name, `超�`, is dropped: it stood between the words and the figure.)
   if (f.kind === 'count') {
     const counted = JA_COUNTED.exec(text.slice(f.end, Math.min(sentence.end, f.end + 30)));
     if (counted) return counted[1];
   }
+  // (A character the repair could not name, `超�`, is dropped: it stood between the words and the figure.)
   let label = text.slice(from, f.start).trim().replace(/\ufffd+$/u, '');
   for (let before = ''; before !== label; ) {
     before = label;
@@ -122,11 +121,10 @@ function koreanLabel(text: string, sentence: Segment, f: Found, previousEnd: num
   return words.filter(Boolean).slice(-6).join(' ');
 }
 
-
 /** The label of a figure written the Chinese, Japanese or Korean way, or null for any other; `window`: how far back its clause is read. */
 export function cjkLabelFor(text: string, sentence: Segment, f: Found, previousEnd: number, window: number): string | null {
   // (Glued to such characters, `1797亿元`, `的20.8%`; Korean: Hangul in the value, or after a per cent.)
-  if (CJK_GLUED.test(f.value) || CJK_GLUED.test(text[f.start - 1] ?? '')) return cjkLabel(text, sentence, f);
+  if (cjkLength(f.value) > 0 || isCjkChar(text[f.start - 1] ?? '')) return cjkLabel(text, sentence, f);
   if (HANGUL.test(f.value) || (HANGUL.test(text.slice(f.end, f.end + 1)) && /[%]$/.test(f.value))) return koreanLabel(text, sentence, f, previousEnd, window);
   return null;
 }

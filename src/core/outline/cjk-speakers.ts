@@ -51,8 +51,8 @@ const JA_TRAILER = new RegExp(`^[ \t]*と、?[ \t]*(${JA_SUBJECT})は[ \t]*${JA_
 const JA_TITLE_AFTER = /^(.{2,8}?)(社長|会長|代表取締役|取締役|部長|本部長|所長|教授|博士|CEO|氏)$/u;
 
 /** `…宋柳平は「…」と述べました` and `」と、知的財産部長の樊志勇は語りました`. */
-export const japaneseLeadIn = leadInForm(JA_LEAD_IN, JA_SAYS, japaneseSpeaker);
-export const japaneseTrailer = trailerForm(JA_TRAILER, japaneseSpeaker);
+const japaneseLeadIn = leadInForm(JA_LEAD_IN, JA_SAYS, japaneseSpeaker);
+const japaneseTrailer = trailerForm(JA_TRAILER, japaneseSpeaker);
 
 /** `ファーウェイの最高法務責任者である宋柳平`: the name after である or the last の, the title before it; or after the name. */
 function japaneseSpeaker(subject: string): CjkAttribution {
@@ -72,8 +72,8 @@ const KO_SAYS = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]*${KO_VERB}`, 'u');
 const KO_TRAILER = new RegExp(`^[ \t]*(?:라|이라)?고[ \t]+${KO_SUBJECT}[ \t]+${KO_VERB}`, 'u');
 
 /** `송류핑 화웨이 최고법무책임자는 “…”라고 말했다` and `”라고 판즈융 지식재산부장은 밝혔다`. */
-export const koreanLeadIn = leadInForm(KO_LEAD_IN, KO_SAYS, koreanSpeaker);
-export const koreanTrailer = trailerForm(KO_TRAILER, koreanSpeaker);
+const koreanLeadIn = leadInForm(KO_LEAD_IN, KO_SAYS, koreanSpeaker);
+const koreanTrailer = trailerForm(KO_TRAILER, koreanSpeaker);
 
 /** Korean writes the name first, then the organisation and title: `송류핑 화웨이 최고법무책임자`. */
 function koreanSpeaker(subject: string): CjkAttribution {
@@ -84,15 +84,17 @@ function koreanSpeaker(subject: string): CjkAttribution {
 }
 const KO_OPENERS = new Set(['이날', '한편', '또한', '특히', '이에', '아울러', '이어', '또', '그러면서', '오늘']);
 
-/** `…宋柳平表示：` before an opening mark: its speaker and title, or null. */
-export function cjkLeadIn(lead: string): CjkAttribution | null {
-  const m = LEAD_IN.exec(lead);
-  return m && HAN.test(m[1]) ? speakerOf(m[1]) : null;
+/**
+ * Who said a quote, by its Chinese, Japanese or Korean attribution in `lead` (the words before
+ * its opening mark) or `trail` (after its closing mark), or null.
+ */
+export function cjkAttribution(lead: string, trail: string): CjkAttribution | null {
+  return chinese(TRAILER, trail) ?? chinese(LEAD_IN, lead) ?? japaneseTrailer(trail) ?? japaneseLeadIn(lead, trail) ?? koreanTrailer(trail) ?? koreanLeadIn(lead, trail);
 }
 
-/** `樊志勇说。` after a closing mark: its speaker and title, or null. */
-export function cjkTrailer(trail: string): CjkAttribution | null {
-  const m = TRAILER.exec(trail);
+/** `…宋柳平表示：` before an opening mark (LEAD_IN) or `樊志勇说。` after a closing one (TRAILER). */
+function chinese(pattern: RegExp, words: string): CjkAttribution | null {
+  const m = pattern.exec(words);
   return m && HAN.test(m[1]) ? speakerOf(m[1]) : null;
 }
 
@@ -104,7 +106,17 @@ function speakerOf(subject: string): CjkAttribution {
   return { speaker: subject, role: '' };
 }
 
-/** Characters of Chinese or Japanese in `s`: such a quote's length in words. */
+/** A Chinese or Japanese character (Han, hiragana, katakana): written with no spaces between words. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Characters of Chinese or Japanese in `s`: such a text's length in words. */
 export function cjkLength(s: string): number {
-  return (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  let n = 0;
+  for (const ch of s) if (CJK_CHAR.test(ch)) n++;
+  return n;
+}
+
+/** Whether `ch` is a character of Chinese or Japanese (see CJK_CHAR). */
+export function isCjkChar(ch: string): boolean {
+  return CJK_CHAR.test(ch);
 }

@@ -33,12 +33,13 @@ function isPhone(text: string, start: number, value: string): boolean {
 }
 
 // "Media contact:", "Press contacts", "Investor enquiries:" heading a line; the person follows on it or below.
-// (Russian "Контакты для СМИ:", "Пресс-служба:"; Chinese 媒体联系人：.)
+// (Russian "Контакты для СМИ:", "Пресс-служба:"; Chinese 媒体联系人：, Japanese 報道関係者お問い合わせ先, Korean 언론 문의.)
 const CONTACT_HEADING = /^[ \t*_#]*(?:(?:(?:media|press|investor|editorial|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b|контакты(?:[ \t]+для[ \t]+(?:сми|прессы))?|пресс-служба|(?:媒体|新闻)?联系人|联系方式|(?:報道関係者(?:の|様)?)?お問い合わせ(?:先)?|(?:언론|보도|미디어)[ \t]*문의|홍보[ \t]*담당)[ \t*_]*[:：]?[ \t*_]*/gimu;
 // "Jordan Pike", "Anna Müller, Head of Communications", "Lisa Park, ir@globex.com, 206-555-0100":
 // two or three capitalised words, then maybe a role or the person's details after a comma or dash.
 const PERSON_LINE = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})(?:[ \t]*[,|–—][ \t]*(.*?))?[ \t]*$/u;
-// A Chinese name, two to four characters, alone or before its details: "张伟，电话：…".
+// A Chinese or Korean name, two to four characters (a Japanese one maybe with a space, "山田 花子"),
+// alone or before its details: "张伟，电话：…".
 const CJK_PERSON_LINE = /^(\p{Script=Han}{2,4}|\p{Script=Han}{1,3}[ \u3000]\p{Script=Han}{1,3}|\p{Script=Hangul}{2,4})(?:[ \t]*[，,、][ \t]*(.*?))?[ \t]*$/u;
 // "Investors: Lisa Park, …", "Media: Tom Reyes": whom the line is for, before a colon.
 const FOR_WHOM = /^([\p{L}][\p{L} &/]{1,30}?)[ \t]*:[ \t]*/u;

@@ -1,13 +1,13 @@
 /** The headline: the first title-like line near the top, past boilerplate such as "FOR IMMEDIATE RELEASE". */
 import { FULL_MONTHS, MONTHS } from './dateline';
 import type { OutlineHeadline } from './types';
+import { cjkLength } from './cjk-speakers';
 
 /** Lines that sit above a headline but are not one. */
 const BOILERPLATE =
   /^(?:for immediate release|immediate release|press release|news release|media release|embargoed\b.*|comunicato stampa\b.*|communiqué de presse\b.*|pressemitteilung\b.*|contact:?|media contact:?|descrizione|description)$/i;
 /** A line that opens with a date (a wire's time stamp above the headline): "Nov. 14, 2025 08:00 AM ET", "14 November 2025". */
 const DATE_LINE = new RegExp(`^(?:(?:${MONTHS})\\.? \\d{1,2},? \\d{4}|\\d{1,2} (?:${FULL_MONTHS}) \\d{4})\\b(?![ \\t]*[–—-][ \\t]*\\p{L})`, 'u');
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** 新闻稿, 新闻发布, プレスリリース, 报道: above a Chinese or Japanese headline, no headline. */
 const CJK_BOILERPLATE = /^(?:新闻稿|新闻发布|新聞稿|プレスリリース|报道|報道)/u;
 /** How far into the text a headline may start. */
@@ -36,7 +36,7 @@ function headlineInLine(text: string, lineStart: number, lineEnd: number): Outli
   if (BOILERPLATE.test(line)) return null;
   if (/@|https?:\/\/|www\./i.test(line)) return null;
   // Chinese and Japanese write no spaces: characters count, and a headline is 8 to 80 of them.
-  const cjk = (line.match(CJK) ?? []).length;
+  const cjk = cjkLength(line);
   if (cjk >= 4) {
     if (line.length < 8 || line.length > 80 || /[。；：，、]$/.test(line) || CJK_BOILERPLATE.test(line)) return null;
     return { start, end, text: line };
