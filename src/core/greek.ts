@@ -54,5 +54,6 @@ export function guessGreekLost(word: string, choices: readonly (readonly string[
 
 /** Syllables of a lowercase-or-capital Greek word: its groups of vowels, a diphthong one (αι ει οι ου αυ ευ). */
 function syllables(word: string): number {
-  return word.toLowerCase().match(/αι|ει|οι|ου|αυ|ευ|[αεηιουωάέήίόύώϊϋΐΰ]/g)?.length ?? 0;
+  return word.toLowerCase().match(SYLLABLE)?.length ?? 0;
 }
+const SYLLABLE = new RegExp(`αι|ει|οι|ου|αυ|ευ|[${VOWELS}]`, 'g');

@@ -87,7 +87,6 @@ function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: numbe
   const ends = chinese ? /^[ \t]*(?:\r?\n|$)/ : /^[ \t]*(?:\r?\n[ \t]*\r?\n|\r?\n?[ \t]*$)/;
   const lineEnd = ends.test(text.slice(f.end, f.end + 12));
   for (const c of lost) nameOne(out, c, lineEnd && c.at === out.length - 1);
-  if (lost.every((c) => !c.named && c.choices.length === 0)) return null;
   const withNamed = (pick: (c: LostChar) => string) => spliceAt(out, lost.map((c) => [c.at, pick(c)] as const));
   const named = lost.filter((c) => c.named);
   const replacement = withNamed((c) => c.named || '\ufffd');
