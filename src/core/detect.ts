@@ -1303,6 +1303,26 @@ function closedAsOpened(marks: string[], position: Position, at: number, evidenc
   return position === 'closing' && marks[0] === '”' && marks.includes('’') && evidence.openedWithSingle(at) ? order(['’', ...marks], []) : marks;
 }
 
+/** The finding for a lost letter inside its word, as ranked (`confidence`: how sure the best is). */
+function letterFinding(site: LossySite, original: string, c: { best: string; alternatives: string[]; confidence: number }): Finding {
+  return lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
+}
+
+/**
+ * The finding for a letter whose second byte was lost (see lostSecondByteCandidates): where the
+ * text's language names the likeliest letter, repaired, the surer the fewer letters the language
+ * has for that lead; unknown, only reported with the choices.
+ */
+function secondByteFinding(site: LossySite, original: string, c: { best: string; alternatives: string[]; known: boolean }): Finding {
+  const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
+  return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
+}
+
+/** The language that names a lost letter: where the common words name none that has such letters (or English), the letters around may. */
+function languageForLetters(lang: Language, evidence: Evidence): Language {
+  return lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang;
+}
+
 /** The finding for one lossy site, or null when it is not worth one. */
 function judgeSite(text: string, site: LossySite, original: string, quotes: QuoteState, evidence: Evidence, lang: Language): Finding | null {
   if (site.form === 'middle-lost' || site.form === 'middle-dropped') {
@@ -1316,17 +1336,13 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     // Ending a word (`weiÃ?`), the `?` may be a question mark after an `Ã` garbled some other way:
     // believed where the text shows the pipeline that makes `?` of lost bytes.
     if (c?.wordEnd && !evidence.lossy()) return null;
-    return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
+    return c && letterFinding(site, original, c);
   }
   if (site.form === 'lost-second-byte') {
     // Inside a word the `?` can only be a lost byte; at a word's edge it needs the pipeline's other signs.
-    // (Where the common words name no language that has such letters, the letters around may.)
-    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang, evidence.undefinedApart());
+    const c = lostSecondByteCandidates(text, site, languageForLetters(lang, evidence), evidence.undefinedApart());
     if (!c || (!site.strong && !evidence.lossy())) return null;
-    // The text's language names the likeliest letter: repaired; unknown, only reported with the choices.
-    // The fewer letters the language has for that lead, the surer the guess.
-    const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
-    return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
+    return secondByteFinding(site, original, c);
   }
   if (site.form === 'stripped-letter') {
     // Believed where the text shows the pipeline: two leads at least where no clean text has them
@@ -1337,12 +1353,10 @@ function judgeSite(text: string, site: LossySite, original: string, quotes: Quot
     } else if (text[site.start] === 'Ã' ? !evidence.lettersStripped(site.start) && !evidence.latin1Garbled(site.start) : !evidence.lettersStripped(site.start)) return null;
     if (text[site.start] === 'Ã') {
       const c = latin1LetterCandidates(text, site, lang, evidence.twins);
-      return c && lossyFinding(site, original, c.best, c.alternatives, c.confidence, explainLossy(site, c.best, 'inside-word'));
+      return c && letterFinding(site, original, c);
     }
-    const c = lostSecondByteCandidates(text, site, lang === 'unknown' || lang === 'en' ? evidence.lettersLanguage() : lang, false, evidence.droppedUndefined());
-    if (!c) return null;
-    const confidence = !c.known ? 0.45 : c.alternatives.length === 0 ? 0.75 : c.alternatives.length === 1 ? 0.6 : 0.5;
-    return lossyFinding(site, original, c.best, c.alternatives, confidence, explainLossy(site, c.best, 'inside-word'));
+    const c = lostSecondByteCandidates(text, site, languageForLetters(lang, evidence), false, evidence.droppedUndefined());
+    return c && secondByteFinding(site, original, c);
   }
   if (site.form === 'dropped-byte') {
     // One pictograph fits (`â¤` is ❤; ⍤ and ⏤ are technical signs): the repair. Several (`ðŸ‘` is
