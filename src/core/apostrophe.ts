@@ -3,8 +3,7 @@
  * Italian and Catalan elisions (`l’heure`, `dell’anno`), by the text's language. Site scanning,
  * judging and ranking all ask here.
  */
-import { Cls, charClass, classAt, isAsciiDigit, isLetter, letterAt } from './chars';
-import { decodeSequence, isContinuation, isTwoByteLead } from './utf8';
+import { Cls, classAt, garbledClassAt, garbledPairAt, isAsciiDigit, letterAt, wordCharAt } from './chars';
 import type { Language } from './language';
 
 
@@ -86,15 +85,14 @@ export function apostropheFits(text: string, start: number, end: number, lang: L
  */
 export function turkishSuffixAt(text: string, start: number, end: number): boolean {
   // (Through letters garbled themselves: `TÃ¼rkiyeâdeki`, `Ä°stanbulâdaki`.)
-  const pairAt = (i: number) => isTwoByteLead(text.charCodeAt(i)) && isContinuation(text.charCodeAt(i + 1));
   let s = start;
   for (;;) {
-    if (s > 1 && pairAt(s - 2)) s -= 2;
+    if (s > 1 && garbledPairAt(text, s - 2) !== null) s -= 2;
     // (Not into an opening quote that lost its bytes, `âTÃ¼rkiye`: no word has â before a capital.)
     else if (s > 0 && (letterAt(text, s - 1) || isAsciiDigit(text.charCodeAt(s - 1))) && !(text[s - 1] === 'â' && classAt(text, s) === Cls.LatinUpper)) s--;
     else break;
   }
-  const first = pairAt(s) ? charClass(decodeSequence([text.charCodeAt(s), text.charCodeAt(s + 1)]).charCodeAt(0)) : classAt(text, s);
+  const first = garbledClassAt(text, s);
   if (s === start || !(isAsciiDigit(text.charCodeAt(s)) || first === Cls.LatinUpper)) return false;
   let e = end;
   while (e < text.length && classAt(text, e) === Cls.LatinLower) e++;
@@ -127,11 +125,6 @@ export function joinsWords(text: string, start: number, end: number): boolean {
   const loneBefore = letterAt(text, start - 1) && !wordCharAt(text, start - 2);
   const loneAfter = letterAt(text, end) && !wordCharAt(text, end + 1);
   return !loneBefore && !loneAfter;
-}
-
-function wordCharAt(text: string, i: number): boolean {
-  const c = classAt(text, i);
-  return isLetter(c) || c === Cls.Digit;
 }
 
 /** Words that start a clause after an English dash (`CEO—who`, `2019—said`, `growth—and`). */

@@ -3,6 +3,7 @@
  * than the text as it is. Mojibake is recognisable because it puts symbols inside words, mixes
  * scripts and cases inside a word, and leaves control characters; clean text in any language does not.
  */
+import { continuationCount, decodeSequence, isContinuation } from './utf8';
 
 export const enum Cls {
   Unknown = 0,
@@ -85,6 +86,20 @@ export function isLetter(c: Cls): boolean {
 /** A letter at `i` (outside the text: none). */
 export function letterAt(text: string, i: number): boolean {
   return isLetter(classAt(text, i));
+}
+/** A letter or a figure at `i` (outside the text: neither). */
+export function wordCharAt(text: string, i: number): boolean {
+  const c = classAt(text, i);
+  return isLetter(c) || c === Cls.Digit;
+}
+/** The character a garbled pair at `i` stands for (`Ã§` is ç: a two-byte lead and a continuation byte read as Latin-1), or null where no pair starts there. */
+export function garbledPairAt(text: string, i: number): string | null {
+  return continuationCount(text.charCodeAt(i)) === 1 && isContinuation(text.charCodeAt(i + 1)) ? decodeSequence([text.charCodeAt(i), text.charCodeAt(i + 1)]) : null;
+}
+/** The class of the letter at `i`, read through a garbled pair (`Ã­` is í, lowercase, not Ã). */
+export function garbledClassAt(text: string, i: number): Cls {
+  const pair = garbledPairAt(text, i);
+  return pair === null ? classAt(text, i) : charClass(pair.charCodeAt(0));
 }
 export function isUpper(c: Cls): boolean {
   return c === Cls.LatinUpper || c === Cls.OtherUpper;

@@ -3,7 +3,7 @@
  * lead `â` folded to `a`). The bytes left say "E2 80 xx, some punctuation"; `rank.ts` says which.
  */
 import { ANY_ELIDED, apostropheFits, contractionAt, dashBeforeWord, decadeAt, elisionAt, turkishSuffixAt, wordBefore } from './apostrophe';
-import { Cls, charClass, classAt, isAsciiDigit, isAsciiLetter, isAsciiLower, isLetter, letterAt, rarity } from './chars';
+import { Cls, charClass, classAt, garbledClassAt, garbledPairAt, isAsciiDigit, isAsciiLetter, isAsciiLower, isLetter, letterAt, rarity } from './chars';
 import { isLostCyrillic } from './cyrillic';
 import { CODECS, type CodecInfo, NO_BYTE, codecByName, definesByte, doubleByteAstral, doubleByteTable, singleByteTable } from './codecs';
 import { continuationCount, decodeSequence, isContinuation, isTwoByteLead, secondByteOk } from './utf8';
@@ -739,30 +739,18 @@ const VOWEL = /[aeiouyáéíóúýůąę]/i;
 
 /** The lowercase letter at `i`, read through a garbled pair (`Ã§` is ç), or undefined. */
 function garbledLetterAt(text: string, i: number): string | undefined {
-  const lead = text.charCodeAt(i);
-  const next = text.charCodeAt(i + 1);
-  const letter = continuationCount(lead) === 1 && isContinuation(next) ? decodeSequence([lead, next]) : text[i];
+  const letter = garbledPairAt(text, i) ?? text[i];
   return letter !== undefined && charClass(letter.charCodeAt(0)) === Cls.LatinLower ? letter : undefined;
 }
 
-/** The class of the letter at `i`, read through a garbled pair (`Ã­` is í, lowercase, not Ã). */
-function garbledClassAt(text: string, i: number): Cls {
-  const lead = text.charCodeAt(i);
-  const next = text.charCodeAt(i + 1);
-  if (continuationCount(lead) === 1 && isContinuation(next)) return charClass(decodeSequence([lead, next]).charCodeAt(0));
-  return classAt(text, i);
-}
-
 /**
- * The same for the letter that ends at `end` (`mÃ¤` ends in ä, lowercase, not in ¤). A lone `â`
+ * The class of the letter that ends at `end`, read through a garbled pair (`mÃ¤` ends in ä, lowercase, not in ¤). A lone `â`
  * before a letter's lead is a mark that lost its bytes (`âÃsta` is “Ésta), no letter.
  */
 function garbledClassBefore(text: string, end: number): Cls {
-  const lead = text.charCodeAt(end - 2);
-  const last = text.charCodeAt(end - 1);
-  if (last === A_CIRC && isTwoByteLead(text.charCodeAt(end))) return Cls.Punct;
-  if (continuationCount(lead) === 1 && isContinuation(last)) return charClass(decodeSequence([lead, last]).charCodeAt(0));
-  return classAt(text, end - 1);
+  if (text.charCodeAt(end - 1) === A_CIRC && isTwoByteLead(text.charCodeAt(end))) return Cls.Punct;
+  const pair = garbledPairAt(text, end - 2);
+  return pair === null ? classAt(text, end - 1) : charClass(pair.charCodeAt(0));
 }
 
 /**

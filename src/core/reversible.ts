@@ -4,7 +4,7 @@
  * reads better than the text as it is (see `chars.ts`).
  */
 import { CODECS, type CodecInfo, ISO_8859_15, NO_BYTE, codecByName, isEverydayCodepage, doubleByteAstral, doubleByteTable, isCommonDoubleByte, singleByteTable, windows1252ForC1 } from './codecs';
-import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness } from './chars';
+import { Cls, charClass, classAt, isCjkCandidate, isLetter as isLetterCls, isPrintableAscii, isUpper as isUpperCls, misplacedLetters, orthographiesOf, rarity, weirdness, wordCharAt } from './chars';
 import { Belief, cjkRunBelief } from './cjk';
 import { continuationCount, decodeSequence, isContinuation, secondByteOk } from './utf8';
 import type { TokenMemo } from './tokenMemo';
@@ -284,7 +284,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   // `voilÃ le`: a no-break space and the word space after it collapsed into one space; keep one —
   // unless the letter starts the next word (`Å veices` → `Šveices`) or is Portuguese `às`.
   // (Not before punctuation: `cittÃ .` is città. with its no-break space made plain.)
-  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE && (isLetterCls(charClass(text.charCodeAt(j))) || charClass(text.charCodeAt(j)) === Cls.Digit)) {
+  if (build && lastAbsorbed && j < limit && text.charCodeAt(j) !== SPACE && wordCharAt(text, j)) {
     const capital = charClass(decoded.charCodeAt(decoded.length - 1)) === Cls.LatinUpper;
     // Portuguese `às` (a space must follow the s) and `àquele`, `àquilo`…
     const joined = (text[j] === 's' && text[j + 1] === ' ') || /^qu[ei]l/.test(text.slice(j, j + 4));
@@ -531,7 +531,7 @@ function absorbedSpaceMayCount(text: string, i: number, t: ScanTables): boolean 
   const lower = (k: number) => classAt(text, k) === Cls.LatinLower;
   if (lower(i - 1) || lower(i + 2) || lower(i + 3)) return true;
   // (`Ã  Boulogne`, `Ã  2027`: à and its own space, see loneAbsorbedBelieved.)
-  if (text.charCodeAt(i) === 0xc3 && text.charCodeAt(i + 2) === SPACE && (isLetterCls(classAt(text, i + 3)) || classAt(text, i + 3) === Cls.Digit)) return true;
+  if (text.charCodeAt(i) === 0xc3 && text.charCodeAt(i + 2) === SPACE && wordCharAt(text, i + 3)) return true;
   // The run goes on after the space with a sequence that is not one more lost no-break space.
   const after = text.charCodeAt(i + 3);
   return after !== SPACE && (t.lead[text.charCodeAt(i + 2)] & t.cont[after]) !== 0;
@@ -805,7 +805,7 @@ function loneAbsorbedBelieved(text: string, start: number, end: number, cp: numb
   if (!wordStart || !lone) return false;
   // (`Ã  la`: à's own space after the lost no-break space, A0, that became a plain one; before a
   // name or a figure too, `Ã  Boulogne`, `Ã  2027`.)
-  if (!nextLower) return cp === 0xe0 && text.charCodeAt(end) === SPACE && (isLetterCls(classAt(text, end + 1)) || classAt(text, end + 1) === Cls.Digit);
+  if (!nextLower) return cp === 0xe0 && text.charCodeAt(end) === SPACE && wordCharAt(text, end + 1);
   return cp === 0xe0 || dec === Cls.LatinUpper;
 }
 
