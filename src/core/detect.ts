@@ -8,7 +8,7 @@ import { CyrillicReader, type LostLetterGuess } from './cyrillic';
 import { nameLostBytes } from './lostBytes';
 import { type LostLettersNaming, applyNaming, nameLostInWord } from './lostLetters';
 import { Cls, charClass, classAt, isAsciiLetter, isLatin, isLetter, isLower, letterAt, orthographiesOf, scriptOf, signOfFigure, weirdness } from './chars';
-import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond } from './explain';
+import { LOST_NOTE, REOPEN_NOTE, explainBulletForUndefined, explainBytesReplaced, explainLostSign, explainLostWide, explainC1, explainLossy, explainLostCyrillic, explainLostLetter, explainLostSoftHyphen, explainStrippedSharpS, explainReversible, explainStray, explainUndefinedSecond, saidOfOtherSequences } from './explain';
 import { type LossySite, SiteList, siteOfStrippedLetter, strippedInCapitals, strippedLetterShown, droppedByteCandidates, WRITES_A_CIRCUMFLEX, bareMarkApostrophe, bareMarkDash, bareMarkElision, bareMarkMayBeRead, bareMarkQuote, bareMarks, twinLetter, latin1LetterCandidates, leadLostPunctuation, lostSecondByteCandidates, lostSignBefore, middleLostCandidates, siteAtQuestionMark, siteAtSpecial, siteOfDroppedByte, lostLetterChoices, QUOTATION_REACH, questionMarkMisplaced, siteOfTwiceLostThird, TWICE_DASH, undefinedSecondByteLetters, undefinedThirdBefore } from './lossy';
 import { PUNCTUATION_MARKS, type Position, QuoteState, type Ranked, order, positionOf, rankPunctuation } from './rank';
 import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOfLetters, quoteStyleOf } from './language';
@@ -1126,7 +1126,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
-    if (nameLostBytes(text, f, LOST_NOTE)) continue;
+    if (nameLostBytes(text, f)) continue;
     if (nameLostInWord(f, (cyrillic ??= new CyrillicReader(text)), (wordsNamed ??= new Map()))) continue;
     const q = f.replacement.indexOf('\ufffd');
     const at = f.original.indexOf('\ufffd');
@@ -1148,7 +1148,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
       const withLost = f.replacement;
       f.replacement = withLost.replace('\ufffd', twin);
       f.alternatives = letters.slice(1).map((c) => withLost.replace('\ufffd', c));
-      f.explanation = explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), codec, lead, letters, 'twin');
+      f.explanation = explainUndefinedSecond(saidOfOtherSequences(f), codec, lead, letters, 'twin');
       continue;
     }
     const byCase = seen[(lower ? 2 : 0) + (startsWord ? 1 : 0)];
@@ -1188,7 +1188,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
           : {
               replacement: certainty !== 'unsure' ? withLetter(letters[0]) : f.replacement,
               alternatives: (certainty !== 'unsure' ? letters.slice(1) : letters).slice(0, 6).map(withLetter),
-              explanation: explainUndefinedSecond(f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length), readAs, lead, letters, certainty),
+              explanation: explainUndefinedSecond(saidOfOtherSequences(f), readAs, lead, letters, certainty),
               confidence: certainty === 'word-start' || certainty === 'commonest' ? 0.55 : 1,
               wrongCodecs: readAs === codec ? f.wrongCodecs : [readAs.name],
             };

@@ -257,6 +257,14 @@ export const REOPEN_NOTE = ' If the file itself is not UTF-8, reopen it with its
 export const LOST_NOTE = ' Some bytes were lost (shown as �); those characters cannot be restored.';
 
 /**
+ * What an explanation ending in LOST_NOTE said of the run's other sequences, for a naming of its
+ * lost letters to go on from: nothing where the run was the lost letter alone (two characters).
+ */
+export function saidOfOtherSequences(f: { original: string; explanation: string }): string {
+  return f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length);
+}
+
+/**
  * A sequence whose second byte `codec` leaves undefined (a decoder made it U+FFFD): which letters
  * fit, which is likeliest. `rest`: what the run's other sequences were, when it has others.
  */

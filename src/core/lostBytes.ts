@@ -10,7 +10,7 @@
  */
 import { type CodecInfo, codecByName, doubleByteTable, isCommonCjk, pairsWithNothing } from './codecs';
 import { continuationCount, decodeSequence, secondByteOk } from './utf8';
-import { explainLostBytes } from './explain';
+import { LOST_NOTE, explainLostBytes } from './explain';
 import type { Finding } from './types';
 import { type LostLettersNaming, applyNaming, spliceAt } from './lostLetters';
 
@@ -37,7 +37,7 @@ interface LostChar {
  * Names what it can of the characters `f` (a CJK codec's reading) lost a byte of, and offers the
  * choices of the rest; changes `f` in place, as the other namings do. Whether it changed `f`.
  */
-export function nameLostBytes(text: string, f: Finding, lostNote: string): boolean {
+export function nameLostBytes(text: string, f: Finding): boolean {
   const codec = codecByName(f.wrongCodecs?.[0] ?? '');
   if (!codec || codec.kind !== 'double' || !f.original.includes('\ufffd') || !f.replacement.includes('\ufffd')) return false;
   const next = nextByte(text, f.end, codec);
@@ -45,7 +45,7 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
   const key = `${codec.name}\u0000${f.original}\u0000${next}\u0000${text.slice(f.end, f.end + 12)}`;
   let naming = namings.get(key);
   if (naming === undefined) {
-    naming = lostBytesNaming(text, f, codec, next, lostNote);
+    naming = lostBytesNaming(text, f, codec, next);
     if (namings.size > 5000) namings.clear();
     namings.set(key, naming);
   }
@@ -53,7 +53,7 @@ export function nameLostBytes(text: string, f: Finding, lostNote: string): boole
 }
 const namings = new Map<string, LostLettersNaming | null>();
 
-function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: number, lostNote: string): LostLettersNaming | null {
+function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: number): LostLettersNaming | null {
   const stream = bytesOf(f.original, codec);
   if (!stream) return null;
   // Walk the UTF-8 sequences as the run did: the repair again, with the lost characters apart.
@@ -100,7 +100,7 @@ function lostBytesNaming(text: string, f: Finding, codec: CodecInfo, next: numbe
     }
   }
   if (named.length === 0 && alternatives.length === 0) return null;
-  const rest = f.explanation.endsWith(lostNote) ? f.explanation.slice(0, -lostNote.length) : f.explanation;
+  const rest = f.explanation.endsWith(LOST_NOTE) ? f.explanation.slice(0, -LOST_NOTE.length) : f.explanation;
   return { replacement, alternatives, confidence: named.length ? 0.6 : 1, explanation: explainLostBytes(rest, codec, lost) };
 }
 

@@ -6,7 +6,7 @@
  */
 import { type CodecInfo, codecByName, definesByte, singleByteTable } from './codecs';
 import { CyrillicReader, type LostLetterGuess } from './cyrillic';
-import { LOST_NOTE, explainLostLettersDecoded } from './explain';
+import { explainLostLettersDecoded, saidOfOtherSequences } from './explain';
 import { guessGreekLost } from './greek';
 import { DEFAULT_MIN_CONFIDENCE, type Finding } from './types';
 import { decodeSequence } from './utf8';
@@ -109,7 +109,7 @@ function lostLettersNaming(f: Finding, reader: CyrillicReader, codec: CodecInfo,
   }
   const all = [...guesses.values()];
   const fits = new Map(leads.map((lead) => [lead, lettersLostAfter(codec, lead)]));
-  const rest = f.original.length === 2 ? '' : f.explanation.slice(0, -LOST_NOTE.length);
+  const rest = saidOfOtherSequences(f);
   // Hebrew's letters are named one by one (a word-final one is a guess): the sure ones go in.
   if (script === 'Hebrew') {
     const sureOnes = [...guesses].filter(([, g]) => g.confidence >= DEFAULT_MIN_CONFIDENCE);
