@@ -1122,7 +1122,7 @@ function nameLostLetters(text: string, findings: Finding[], language: () => Lang
   let wordsNamed: Map<string, LostLettersNaming | null> | undefined;
   // What each word was named, by case (lower, starting a word) and codec: a garbled document
   // repeats its words, and the same word, codec and case is named once.
-  const seen: Map<CodecInfo, Map<string, Pick<Finding, 'replacement' | 'alternatives' | 'explanation' | 'confidence' | 'wrongCodecs'> | null>>[] = [new Map(), new Map(), new Map(), new Map()];
+  const seen: Map<CodecInfo, Map<string, (LostLettersNaming & Pick<Finding, 'wrongCodecs'>) | null>>[] = [new Map(), new Map(), new Map(), new Map()];
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.kind !== 'lossy' || f.wrongCodecs?.length !== 1 || !f.explanation.endsWith(LOST_NOTE)) continue;
