@@ -165,6 +165,9 @@ function newSeqValue(bytes: number[], lost: boolean): SeqValue {
 
 const NO_SEQS: Sequence[] = [];
 
+/** Lost no-break spaces one run may take (see singleByteRun). */
+const MAX_ABSORBED = 8;
+
 /** What `runAt` reads into, one for measuring and one for building: no object per call. */
 const MEASURED: RunRead = { seqs: NO_SEQS, decoded: '', end: 0, count: 0, hash: 0, absorbedAny: false, firstCp: -1 };
 const BUILT: RunRead = { ...MEASURED };
@@ -202,6 +205,7 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
   let hash = 0;
   let absorbedAny = false;
   let lastAbsorbed = false;
+  let absorbedCount = 0;
   let firstCp = -1;
   let j = i;
   while (j < limit) {
@@ -267,8 +271,11 @@ function singleByteRun(text: string, i: number, limit: number, table: Int16Array
       hash = (hash * 31 + b) | 0;
     }
     // Two lost no-break spaces in a row (`Ã Ã `) are no text; stopping here also keeps a line of
-    // them from being read again from every position (quadratic time).
-    if (!ok || (absorbed && lastAbsorbed)) break;
+    // them from being read again from every position (quadratic time). So is a run that took more
+    // than a few word spaces for lost ones (`Ð½Ñ Ð½Ñ …`: Ñ with a space is Ѡ, D1 A0): read from
+    // every position to the line's end and then not believed, such a line took minutes.
+    if (!ok || (absorbed && (lastAbsorbed || absorbedCount === MAX_ABSORBED))) break;
+    if (absorbed) absorbedCount++;
     hash = (hash * 31 + b0 + (lost ? 7 : 0)) | 0;
     if (count === 0) firstCp = need === 1 && !lost ? ((b0 & 0x1f) << 6) | (b1 & 0x3f) : -1;
     count++;
