@@ -18,6 +18,7 @@ import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAft
 import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
+import { readDroppedBytes } from './dropped';
 import { isTwoByteLead } from './utf8';
 
 const QMARK = 0x3f;
@@ -82,6 +83,11 @@ function decodesToReplacement(f: Finding): boolean {
 }
 
 function detectOnce(text: string, options: DetectOptions): Finding[] {
+  return readDroppedBytes(text, detectMarked(text, options), options, detectMarked);
+}
+
+/** The findings of `text`, with the seed's `•` for undefined bytes read as lost bytes. */
+function detectMarked(text: string, options: DetectOptions): Finding[] {
   const marked = undefinedShownAsBullets(text, options);
   return marked ? bulletsBack(text, detectWithCodecs(marked, options)) : detectWithCodecs(text, options);
 }

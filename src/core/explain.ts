@@ -155,6 +155,8 @@ export function explainLostCyrillic(best: string, word: string | null): string {
   return memo.find('cyrillic', key) ?? memo.keep('cyrillic', key, `UTF-8 for a Cyrillic letter (lead byte D0 or D1, then a byte 80–9F: р с т у … я, or the capitals А–П) was read as Windows-1252 and then forced into Latin-1, which lacks the second character, so it became “?”. The bytes no longer say which letter it was; ${how}.`);
 }
 
+const MADE_EACH_REPLACEMENT = 'so a decoder made each such byte U+FFFD';
+
 /**
  * Cyrillic, Greek or Hebrew letters whose second byte `codec` leaves undefined, made U+FFFD by a
  * decoder, named by the letters around them (see lostLetters.ts); `rest` says what the run's
@@ -172,7 +174,7 @@ export function explainLostLettersDecoded(rest: string, codec: CodecInfo, script
         ? `the word is most likely ${words.map((w) => `“${w}”`).join(', ')}, the common word${words.length > 1 ? 's' : ''} its other letters fit`
         : 'by how often letters follow one another in Slavic prose';
   const named = offered ? `“${offered}” is likeliest, but not by enough to repair it, so “�” stays` : [...new Set(guesses.map((g) => show(g.best)))].join(', ');
-  return `${rest ? rest + ' ' : ''}UTF-8 for ${script} letters was read as ${codec.label}, which leaves some of their second bytes undefined, so a decoder made each such byte U+FFFD (${fit} fit); ${how}: ${named}.`;
+  return `${rest ? rest + ' ' : ''}UTF-8 for ${script} letters was read as ${codec.label}, which leaves some of their second bytes undefined, ${MADE_EACH_REPLACEMENT} (${fit} fit); ${how}: ${named}.`;
 }
 
 /**
@@ -294,4 +296,15 @@ export function explainBulletForUndefined(explanation: string): string {
   return explanation
     .replace(MADE_REPLACEMENT, 'so that byte came out as “•”, which Latin-1 then kept while it made “?” of the rest')
     .replace('(shown as �)', '(shown as •)');
+}
+
+/**
+ * The explanation of a finding whose U+FFFD stood for nothing in the text: the decoder dropped the
+ * undefined byte (see dropped.ts). The repair shows a letter it cannot name as �.
+ */
+export function explainDroppedUndefined(explanation: string): string {
+  return explanation
+    .replace(MADE_REPLACEMENT, 'so a decoder dropped that byte, leaving the lead alone')
+    .replace(MADE_EACH_REPLACEMENT, 'so a decoder dropped each such byte, leaving its lead alone')
+    .replace('(shown as �)', '(dropped by the decoder; a letter that cannot be named is shown as �)');
 }

@@ -80,6 +80,14 @@ export function strippedOfControls(clean: string): string {
   return iconv.decode(Buffer.from(clean, 'utf8'), 'latin1').replace(/[\x80-\x9f]/g, '');
 }
 
+/**
+ * UTF-8 read as `codec` by a decoder told to ignore what it cannot read (Python's
+ * `errors='ignore'`): the bytes the codec leaves undefined are dropped (`я`, D1 8F → `Ñ`).
+ */
+export function droppingUndefined(clean: string, codec = 'windows-1252'): string {
+  return iconv.decode(Buffer.from(clean.replace(/\ufffd/g, ''), 'utf8'), codec).replace(/\ufffd/g, '');
+}
+
 /** UTF-8 read as Windows-1252 twice, the first pass making U+FFFD of the bytes it leaves undefined. */
 export function readTwice(clean: string): string {
   return iconv.decode(iconv.encode(iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252'), 'utf8'), 'windows-1252');
