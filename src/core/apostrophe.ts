@@ -44,10 +44,16 @@ const LONGER_ELIDED = new Set([...ANY_ELIDED].filter((w) => w.length > 1));
 // (`Ã` too: the lead of a vowel garbled, `lâÃ©tude` is l’étude.)
 const ELISION_NEXT = /^[aeiouyhàâäéèêëîïôöùûüÃ]/i;
 
-/** The word that ends at `end` (letters only), lowercased. */
+const LONGEST_WORD = 40;
+
+/**
+ * The word that ends at `end` (letters only), lowercased; of a longer one, its last 40 letters,
+ * all any caller compares (short words, endings): a line of letters (`xâÃxâÃ…`) has a site at
+ * every third one, and walking back over all of them from each took minutes for 256 KB.
+ */
 export function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && letterAt(text, i - 1)) i--;
+  while (i > 0 && end - i < LONGEST_WORD && letterAt(text, i - 1)) i--;
   return text.slice(i, end).toLowerCase();
 }
 
