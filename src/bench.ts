@@ -149,6 +149,22 @@ function editorScenario(): void {
   rows.push({ what: `editor: re-scan of one edited line via detect(text, {range}) (${found} findings)`, figure: `${rescan.toFixed(3)} ms`, target: '< 5 ms', ok: rescan < 5 });
 }
 
+/**
+ * Lines of one garbled unit repeated, timed at 64 and 256 K characters: a linear engine takes about
+ * four times as long for four times the text. Each of these once grew with the square of the
+ * line (read from every position to its end, or a word walked back whole from every site).
+ */
+const GROWTH_UNITS = ['Ð½Ñ ', 'xâÃ', 'â€Ä\ufffd', 'razliÄic Ã©tÃ© ', 'à¦…à§', 'ï¿½ '];
+
+function growth(unit: string): void {
+  const line = (chars: number) => 'Itâ€™s ' + unit.repeat(Math.ceil(chars / unit.length));
+  detect(line(4000));
+  const small = timeMs(() => detect(line(64_000)), RUNS);
+  const large = timeMs(() => detect(line(256_000)), RUNS);
+  const ratio = large / Math.max(small, 0.1);
+  rows.push({ what: `growth: line of ${JSON.stringify(unit)}, 64 K → 256 K characters`, figure: `${small.toFixed(0)} → ${large.toFixed(0)} ms (×${ratio.toFixed(1)})`, target: '× < 8 (linear: 4)', ok: ratio < 8 });
+}
+
 /** The benchmark's parts; each runs in a process of its own (see `main`). */
 const SCENARIOS: Record<string, (root: string) => void> = {
   ascii: () => throughput('clean ASCII prose (generated)', asciiProse(50 * MB), 500),
@@ -169,6 +185,7 @@ const SCENARIOS: Record<string, (root: string) => void> = {
   },
   // The issue's four, the seed's lossy form, and `Ã ` (a no-break space lost after every Ã: once quadratic).
   pathological: () => ['â', 'Ã', '?', 'Â', 'â??', 'Ã '].forEach(pathological),
+  growth: () => GROWTH_UNITS.forEach(growth),
   editor: () => editorScenario(),
 };
 
