@@ -15,7 +15,7 @@ import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOf
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
-import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore } from './search';
+import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore, mergeByStart } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
 import { readDroppedBytes } from './dropped';
@@ -498,21 +498,6 @@ function popCount(bits: number): number {
   let n = 0;
   for (let b = bits; b; b &= b - 1) n++;
   return n;
-}
-
-/**
- * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
- * then `b` gives). Merged from the back into `a` itself (both must be the caller's to change):
- * either list can hold hundreds of thousands, and a copy of them all costs more than the merge.
- */
-function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  let i = a.length - 1;
-  let j = b.length - 1;
-  for (let k = 0; k < b.length; k++) a.push(b[k]); // room at the end (a longer length would leave holes)
-  for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
-  return a;
 }
 
 /** Sorts by start in place (stable); an array already in order, the usual case, is only checked. */

@@ -12,13 +12,15 @@ import { type CodecInfo, NO_BYTE, codecByName, definesByte, singleByteTable } fr
 import { Cls, charClass, isLetter } from './chars';
 import { explainDroppedUndefined } from './explain';
 import { isLeadLetter } from './reversible';
-import { byStart, firstIndexAfter, identity, lastIndexAtOrBefore } from './search';
+import { byStart, firstIndexAfter, identity, lastIndexAtOrBefore, mergeByStart } from './search';
 import { DEFAULT_MIN_CONFIDENCE, type DetectOptions, type Finding } from './types';
 import { decodeSequence, isContinuation, secondByteOk } from './utf8';
 
 /**
- * The findings of `text`: `found` as the first scan gave them or, where some lead lost its second
- * byte beside them, those of a second scan (`scan`) of the text with U+FFFD put after each such lead.
+ * The findings of `text`: `found` as the first scan gave them, except on the lines where some
+ * lead lost its byte beside them: there, those of a second scan (`scan`) of the text with U+FFFD
+ * put after each such lead. (Only those lines and the text near them are read again: one such
+ * lead in a long document does not double its scan, and readings elsewhere stay as they were.)
  */
 export function readDroppedBytes(text: string, found: Finding[], options: DetectOptions, scan: (text: string, options: DetectOptions) => Finding[]): Finding[] {
   const at = droppedAfter(text, found);
@@ -30,10 +32,59 @@ export function readDroppedBytes(text: string, found: Finding[], options: Detect
     done = p;
   }
   marked += text.slice(done);
-  // (A range is widened to its lines again by the scan: only its end moves.)
-  const range = options.range && { start: options.range.start, end: options.range.end + firstIndexAfter(at, options.range.end, identity) };
-  return marksBack(text, scan(marked, range ? { ...options, range } : options), at);
+  // Where a character of `text` stands in the marked text: moved on by the marks before it.
+  const inMarked = (x: number) => x + firstIndexAfter(at, x, identity);
+  const lines = options.range ? null : linesOf(text, at);
+  if (!lines) {
+    // (A range is widened to its lines again by the scan: only its end moves.)
+    const range = options.range && { start: options.range.start, end: inMarked(options.range.end) };
+    return marksBack(text, scan(marked, range ? { ...options, range } : options), at);
+  }
+  // Lines near each other are scanned again together; only the marked lines take what that gives.
+  const again: Finding[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j][0] - lines[j - 1][1] < JOIN_WITHIN) j++;
+    const range = { start: inMarked(lines[i][0]), end: inMarked(lines[j - 1][1]) };
+    for (const f of marksBack(text, scan(marked, { ...options, range }), at)) if (onLines(lines, f)) again.push(f);
+    i = j;
+  }
+  const kept = found.filter((f) => !onLines(lines, f));
+  return mergeByStart(kept, again);
 }
+
+/** The lines (start, end) that hold the marks `at`, in order; null where they are much of the text (then it is read again whole). */
+function linesOf(text: string, at: readonly number[]): [number, number][] | null {
+  const lines: [number, number][] = [];
+  let total = 0;
+  for (const p of at) {
+    const last = lines[lines.length - 1];
+    if (last && p <= last[1]) continue;
+    const start = text.lastIndexOf('\n', p - 1) + 1;
+    let end = text.indexOf('\n', p);
+    if (end < 0) end = text.length;
+    lines.push([start, end]);
+    total += end - start + JOIN_WITHIN;
+    if (total > text.length / 2) return null;
+  }
+  return lines;
+}
+
+/** Whether `f` lies on one of `lines` (in order; binary search). */
+function onLines(lines: readonly [number, number][], f: Finding): boolean {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid][1] < f.start) lo = mid + 1;
+    else if (lines[mid][0] > f.start) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Lines nearer than this are read again together (a scan of a range reads 4,000 characters around it). */
+const JOIN_WITHIN = 8000;
 
 /**
  * Where (before which character of `text`) a byte was dropped, in order: after a character's

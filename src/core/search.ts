@@ -41,3 +41,18 @@ export function hashText(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
   return h ^ (h >>> 12);
 }
+
+/**
+ * Two lists sorted by start merged into one (on equal starts, `a` first: what a stable sort of `a`
+ * then `b` gives). Merged from the back into `a` itself (both must be the caller's to change):
+ * either list can hold hundreds of thousands, and a copy of them all costs more than the merge.
+ */
+export function mergeByStart<T extends { start: number }>(a: T[], b: T[]): T[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  let i = a.length - 1;
+  let j = b.length - 1;
+  for (let k = 0; k < b.length; k++) a.push(b[k]); // room at the end (a longer length would leave holes)
+  for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
+  return a;
+}

@@ -55,6 +55,23 @@ describe("engine: bytes a decoder dropped (errors='ignore')", () => {
     assert.deepStrictEqual(detect(text, { range: second }), whole);
   });
 
+  it('reads only the lines with such a lead again: the rest of a long document reads as it did', () => {
+    const other = (k: number) => droppingUndefined(`Line ${k}: the café’s “menu” – naïve, ${k % 7 ? 'Ángel' : 'Zoë'} said.`);
+    const lines = Array.from({ length: 400 }, (_, k) => other(k));
+    const clean = lines.join('\n');
+    lines[200] = droppingUndefined('Сегодня компания объявила о росте.');
+    const text = lines.join('\n');
+    const lineStart = text.indexOf(lines[200]);
+    const lineEnd = lineStart + lines[200].length;
+    const off = (f: { start: number }) => f.start < lineStart || f.start > lineEnd;
+    // Findings off that line: those of the document without it (offsets moved by its length).
+    const shift = lines[200].length - other(200).length;
+    const expected = detect(clean).filter((f) => f.start < lineStart || f.start > lineStart + other(200).length).map((f) => (f.start > lineStart ? { ...f, start: f.start + shift, end: f.end + shift } : f));
+    const got = detect(text);
+    assert.deepStrictEqual(got.filter(off), expected);
+    assert.ok(got.some((f) => !off(f) && f.explanation.includes('dropped')), 'the Russian line was not read');
+  });
+
   it('leaves Latin-1 text with its control characters stripped to the readings it had (any of 80–9F may be lost there)', () => {
     // No Windows-1252 character at 80–9F anywhere: the lost byte need not be one it leaves undefined.
     const found = detect(strippedOfControls('Сегодня компания объявила о росте.'));
