@@ -25,32 +25,55 @@ import { decodeSequence, isContinuation, secondByteOk } from './utf8';
 export function readDroppedBytes(text: string, found: Finding[], options: DetectOptions, scan: (text: string, options: DetectOptions) => Finding[]): Finding[] {
   const at = droppedAfter(text, found);
   if (at.length === 0) return found;
+  const lines = linesOf(text, at);
+  if (!lines) {
+    // (A range is widened to its lines again by the scan: only its end moves.)
+    const range = options.range && { start: options.range.start, end: options.range.end + firstIndexAfter(at, options.range.end, identity) };
+    return marksBack(text, scan(withMarks(text, at), range ? { ...options, range } : options), at);
+  }
+  // Lines near each other are scanned again together, as a range of a piece of the text around
+  // them (as far as a scan of a range reads: marking the whole text copied all of it); only the
+  // marked lines take what that gives.
+  const again: Finding[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j][0] - lines[j - 1][1] < JOIN_WITHIN) j++;
+    const from = lineStartAtOrBefore(text, lines[i][0] - JOIN_WITHIN);
+    const to = lineEndAtOrAfter(text, lines[j - 1][1] + JOIN_WITHIN);
+    const piece = text.slice(from, to);
+    const marks = at.filter((p) => p >= from && p <= to).map((p) => p - from);
+    const inPiece = (x: number) => x - from + firstIndexAfter(marks, x - from, identity);
+    const range = { start: inPiece(lines[i][0]), end: inPiece(lines[j - 1][1]) };
+    for (const f of marksBack(piece, scan(withMarks(piece, marks), { ...options, range }), marks)) {
+      f.start += from;
+      f.end += from;
+      if (onLines(lines, f)) again.push(f);
+    }
+    i = j;
+  }
+  const kept = found.filter((f) => !onLines(lines, f));
+  return mergeByStart(kept, again);
+}
+
+/** `text` with U+FFFD put before each of the positions `at` (in order). */
+function withMarks(text: string, at: readonly number[]): string {
   let marked = '';
   let done = 0;
   for (const p of at) {
     marked += text.slice(done, p) + '\ufffd';
     done = p;
   }
-  marked += text.slice(done);
-  // Where a character of `text` stands in the marked text: moved on by the marks before it.
-  const inMarked = (x: number) => x + firstIndexAfter(at, x, identity);
-  const lines = options.range ? null : linesOf(text, at);
-  if (!lines) {
-    // (A range is widened to its lines again by the scan: only its end moves.)
-    const range = options.range && { start: options.range.start, end: inMarked(options.range.end) };
-    return marksBack(text, scan(marked, range ? { ...options, range } : options), at);
-  }
-  // Lines near each other are scanned again together; only the marked lines take what that gives.
-  const again: Finding[] = [];
-  for (let i = 0; i < lines.length; ) {
-    let j = i + 1;
-    while (j < lines.length && lines[j][0] - lines[j - 1][1] < JOIN_WITHIN) j++;
-    const range = { start: inMarked(lines[i][0]), end: inMarked(lines[j - 1][1]) };
-    for (const f of marksBack(text, scan(marked, { ...options, range }), at)) if (onLines(lines, f)) again.push(f);
-    i = j;
-  }
-  const kept = found.filter((f) => !onLines(lines, f));
-  return mergeByStart(kept, again);
+  return marked + text.slice(done);
+}
+
+function lineStartAtOrBefore(text: string, p: number): number {
+  return p <= 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
+}
+
+function lineEndAtOrAfter(text: string, p: number): number {
+  if (p >= text.length) return text.length;
+  const end = text.indexOf('\n', p);
+  return end < 0 ? text.length : end;
 }
 
 /** The lines (start, end) that hold the marks `at`, in order; null where they are much of the text (then it is read again whole). */
@@ -60,9 +83,8 @@ function linesOf(text: string, at: readonly number[]): [number, number][] | null
   for (const p of at) {
     const last = lines[lines.length - 1];
     if (last && p <= last[1]) continue;
-    const start = text.lastIndexOf('\n', p - 1) + 1;
-    let end = text.indexOf('\n', p);
-    if (end < 0) end = text.length;
+    const start = lineStartAtOrBefore(text, p);
+    const end = lineEndAtOrAfter(text, p);
     lines.push([start, end]);
     total += end - start + JOIN_WITHIN;
     if (total > text.length / 2) return null;
