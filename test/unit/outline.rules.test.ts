@@ -344,3 +344,16 @@ describe('outline: robustness', () => {
     assert.ok(Array.isArray(marks.quotes));
   });
 });
+
+describe('outline: long lines', () => {
+  it('a line of names read whole (each name’s role once read to the sentence’s end: quadratic; not timed)', function () {
+    this.timeout(60_000);
+    // 400 K characters of `, Jane Contact` (one sentence, a name every 13 characters) once took
+    // minutes; a role is read a bounded way past its name now.
+    const outline = extractOutline(', Jane Contact'.repeat(30_000));
+    assert.deepStrictEqual(outline.quotes, []);
+    // A role after a name is still read to its end within a sentence.
+    const text = '“We lead,” said Jane Doe, Chief Executive Officer of Acme Corporation and chair of its board, in Paris.';
+    assert.strictEqual(extractOutline(text).quotes[0]?.role, 'Chief Executive Officer of Acme Corporation and chair of its board');
+  });
+});

@@ -245,12 +245,17 @@ function titleStartBefore(text: string, tokens: readonly Token[], first: number)
   return k;
 }
 
+/** How far after a name its appositive role is read: far more than the longest role kept. */
+const ROLE_READ = 1000;
+
 /**
  * The role written as an appositive after a name: ", Assistant Director General of WIPO," up to
  * the comma before a lower-case word (the verb: ", noted") or `limit`.
  */
 export function appositiveRole(text: string, nameEnd: number, limit: number): string {
-  const rest = text.slice(nameEnd, limit);
+  // (No role is longer than ROLE_READ: cleanRole drops one over 160 characters. Reading to the
+  // sentence's end from every name made a long line of names quadratic: 33 s for 256 KB.)
+  const rest = text.slice(nameEnd, Math.min(limit, nameEnd + ROLE_READ));
   const lead = /^\s*,\s*/.exec(rest);
   if (!lead) return '';
   return roleBeforePredicate(rest.slice(lead[0].length));
