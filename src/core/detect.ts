@@ -15,7 +15,7 @@ import { ACCENTED_LETTERS, LANGUAGE_NAMES, type Language, languageOf, languageOf
 import { cjkRarity } from './cjk';
 import { type Run, type ScanTables, type Sequence, cjkStartOf, classicPairPenalty, mayStartRun, movedRun, peelLayers, runAt, scanTables } from './reversible';
 import { type TokenMemo, TokenMemos, recordableTokenEnd, tokenMemo, wordStartAfter } from './tokenMemo';
-import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore, mergeByStart } from './search';
+import { byStart, firstIndexAfter, hashText, identity, isTextAt, lastIndexAtOrBefore, mergeByStart, wholeLines } from './search';
 import type { DetectOptions, Finding } from './types';
 import { applyFindings } from './apply';
 import { readDroppedBytes } from './dropped';
@@ -561,13 +561,7 @@ function overlapChecker(findings: readonly Finding[]): (start: number, end: numb
 
 /** The part of the text to scan: the whole text, or the range widened to whole lines. */
 function scanWindow(text: string, range: DetectOptions['range']): [number, number] {
-  if (!range) return [0, text.length];
-  const start = Math.max(0, Math.min(range.start, text.length));
-  const end = Math.max(start, Math.min(range.end, text.length));
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  let to = text.indexOf('\n', end);
-  to = to < 0 ? text.length : to;
-  return [from, to];
+  return range ? wholeLines(text, range.start, range.end) : [0, text.length];
 }
 
 function isLowerLatin(code: number): boolean {

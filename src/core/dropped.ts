@@ -12,7 +12,7 @@ import { type CodecInfo, NO_BYTE, codecByName, definesByte, singleByteTable } fr
 import { Cls, charClass, isLetter } from './chars';
 import { explainDroppedUndefined } from './explain';
 import { isLeadLetter } from './reversible';
-import { byStart, firstIndexAfter, identity, lastIndexAtOrBefore, mergeByStart } from './search';
+import { byStart, firstIndexAfter, identity, lastIndexAtOrBefore, mergeByStart, wholeLines } from './search';
 import { DEFAULT_MIN_CONFIDENCE, type DetectOptions, type Finding } from './types';
 import { decodeSequence, isContinuation, secondByteOk } from './utf8';
 
@@ -38,8 +38,7 @@ export function readDroppedBytes(text: string, found: Finding[], options: Detect
   for (let i = 0; i < lines.length; ) {
     let j = i + 1;
     while (j < lines.length && lines[j][0] - lines[j - 1][1] < JOIN_WITHIN) j++;
-    const from = lineStartAtOrBefore(text, lines[i][0] - JOIN_WITHIN);
-    const to = lineEndAtOrAfter(text, lines[j - 1][1] + JOIN_WITHIN);
+    const [from, to] = wholeLines(text, lines[i][0] - JOIN_WITHIN, lines[j - 1][1] + JOIN_WITHIN);
     const piece = text.slice(from, to);
     const marks = at.filter((p) => p >= from && p <= to).map((p) => p - from);
     const inPiece = (x: number) => x - from + firstIndexAfter(marks, x - from, identity);
@@ -66,16 +65,6 @@ function withMarks(text: string, at: readonly number[]): string {
   return marked + text.slice(done);
 }
 
-function lineStartAtOrBefore(text: string, p: number): number {
-  return p <= 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
-}
-
-function lineEndAtOrAfter(text: string, p: number): number {
-  if (p >= text.length) return text.length;
-  const end = text.indexOf('\n', p);
-  return end < 0 ? text.length : end;
-}
-
 /** The lines (start, end) that hold the marks `at`, in order; null where they are much of the text (then it is read again whole). */
 function linesOf(text: string, at: readonly number[]): [number, number][] | null {
   const lines: [number, number][] = [];
@@ -83,8 +72,7 @@ function linesOf(text: string, at: readonly number[]): [number, number][] | null
   for (const p of at) {
     const last = lines[lines.length - 1];
     if (last && p <= last[1]) continue;
-    const start = lineStartAtOrBefore(text, p);
-    const end = lineEndAtOrAfter(text, p);
+    const [start, end] = wholeLines(text, p, p);
     lines.push([start, end]);
     total += end - start + JOIN_WITHIN;
     if (total > text.length / 2) return null;
@@ -92,18 +80,12 @@ function linesOf(text: string, at: readonly number[]): [number, number][] | null
   return lines;
 }
 
-/** Whether `f` lies on one of `lines` (in order; binary search). */
+/** Whether `f` starts on one of `lines` (in order). */
 function onLines(lines: readonly [number, number][], f: Finding): boolean {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid][1] < f.start) lo = mid + 1;
-    else if (lines[mid][0] > f.start) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  const k = lastIndexAtOrBefore(lines, f.start, lineStart);
+  return k >= 0 && lines[k][1] >= f.start;
 }
+const lineStart = (line: readonly [number, number]): number => line[0];
 
 /** Lines nearer than this are read again together (a scan of a range reads 4,000 characters around it). */
 const JOIN_WITHIN = 8000;

@@ -1,6 +1,6 @@
 /**
  * Searching: binary search over lists sorted by a numeric key (offsets), one helper for every such
- * lookup; and text compared and hashed in place, without slicing it.
+ * lookup; text compared and hashed in place, without slicing it; the whole lines around a stretch.
  */
 
 /** Index of the last item whose key is <= `value`, or -1 when there is none. */
@@ -55,4 +55,12 @@ export function mergeByStart<T extends { start: number }>(a: T[], b: T[]): T[] {
   for (let k = 0; k < b.length; k++) a.push(b[k]); // room at the end (a longer length would leave holes)
   for (let k = a.length - 1; j >= 0; k--) a[k] = i >= 0 && a[i].start > b[j].start ? a[i--] : b[j--];
   return a;
+}
+
+/** The whole lines holding [start, end] (clamped to the text): from a line's start to its line break or the text's end. */
+export function wholeLines(text: string, start: number, end: number): [number, number] {
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  const lineEnd = text.indexOf('\n', to);
+  return [text.lastIndexOf('\n', from - 1) + 1, lineEnd < 0 ? text.length : lineEnd];
 }

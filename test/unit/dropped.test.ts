@@ -1,14 +1,7 @@
 import * as assert from 'assert';
 import { detect, repair } from '../../src/core';
-import { droppingUndefined, strippedOfControls } from './helpers/mojibake';
+import { droppingUndefined, rightButForLost, strippedOfControls } from './helpers/mojibake';
 import { show } from './helpers/show';
-
-/** `got` is `truth` but for U+FFFD where a character was lost: nothing else differs. */
-function rightButForLost(got: string, truth: string): boolean {
-  const g = [...got];
-  const t = [...truth];
-  return g.length === t.length && g.every((ch, i) => ch === t[i] || ch === '\ufffd');
-}
 
 describe("engine: bytes a decoder dropped (errors='ignore')", () => {
   // Windows-1252 leaves 81 8D 8F 90 9D undefined; a decoder that ignores errors drops them, and a

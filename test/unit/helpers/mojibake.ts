@@ -88,6 +88,13 @@ export function droppingUndefined(clean: string, codec = 'windows-1252'): string
   return iconv.decode(Buffer.from(clean.replace(/\ufffd/g, ''), 'utf8'), codec).replace(/\ufffd/g, '');
 }
 
+/** `got` is `truth` but for U+FFFD where a character was lost: nothing else differs. */
+export function rightButForLost(got: string, truth: string): boolean {
+  const g = [...got];
+  const t = [...truth];
+  return g.length === t.length && g.every((ch, i) => ch === t[i] || ch === '\ufffd');
+}
+
 /** UTF-8 read as Windows-1252 twice, the first pass making U+FFFD of the bytes it leaves undefined. */
 export function readTwice(clean: string): string {
   return iconv.decode(iconv.encode(iconv.decode(Buffer.from(clean, 'utf8'), 'windows-1252'), 'utf8'), 'windows-1252');
