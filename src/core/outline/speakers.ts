@@ -253,7 +253,7 @@ const ROLE_READ = 1000;
  * the comma before a lower-case word (the verb: ", noted") or `limit`.
  */
 export function appositiveRole(text: string, nameEnd: number, limit: number): string {
-  // (No role is longer than ROLE_READ: cleanRole drops one over 160 characters. Reading to the
+  // (A kept role is 160 characters at most: cleanRole drops a longer one. Reading to the
   // sentence's end from every name made a long line of names quadratic: 33 s for 256 KB.)
   const rest = text.slice(nameEnd, Math.min(limit, nameEnd + ROLE_READ));
   const lead = /^\s*,\s*/.exec(rest);
